@@ -1,0 +1,51 @@
+import { IsIn, IsInt, IsOptional, IsUrl, Max, Min } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { BaseServiceConfig } from '@onewindow/platform';
+
+const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
+const URL_OPTS = { require_tld: false, require_protocol: true, protocols: ['http', 'https'] };
+
+/** Gateway settings: where the subgraphs are, how callers are authenticated, query limits. */
+export class GatewayConfig extends BaseServiceConfig {
+  override PORT = 4000;
+
+  @IsUrl(URL_OPTS) COUNTER_URL = 'http://127.0.0.1:4100/graphql';
+  @IsUrl(URL_OPTS) HOUSEHOLD_URL = 'http://127.0.0.1:4101/graphql';
+  @IsUrl(URL_OPTS) EXIT_ENTRY_URL = 'http://127.0.0.1:4102/graphql';
+  @IsUrl(URL_OPTS) TRAFFIC_URL = 'http://127.0.0.1:4103/graphql';
+  @IsUrl(URL_OPTS) PUBLIC_SECURITY_URL = 'http://127.0.0.1:4104/graphql';
+  @IsUrl(URL_OPTS) COMPLAINTS_URL = 'http://127.0.0.1:4105/graphql';
+
+  /** demo: tokens from the built-in issuer (counter's `login`); oidc: external issuer via JWKS. */
+  @IsIn(['demo', 'oidc'])
+  AUTH_MODE: 'demo' | 'oidc' = 'demo';
+
+  @IsOptional() @IsUrl(URL_OPTS) OIDC_ISSUER?: string = undefined;
+  @IsOptional() @IsUrl(URL_OPTS) OIDC_JWKS_URL?: string = undefined;
+  OIDC_AUDIENCE = 'onewindow';
+
+  @Transform(toInt) @IsInt() @Min(2) @Max(50) MAX_QUERY_DEPTH = 12;
+  @Transform(toInt) @IsInt() @Min(10) @Max(100000) MAX_QUERY_COMPLEXITY = 3000;
+
+  /** Directory of a built web UI to serve at `/` (optional). */
+  @IsOptional() UI_DIR?: string = undefined;
+
+  override productionProblems(): string[] {
+    const problems: string[] = [];
+    if (this.INTERNAL_IDENTITY_SECRET.startsWith('onewindow-demo-')) problems.push('INTERNAL_IDENTITY_SECRET must be set to a real secret in production');
+    if (this.AUTH_MODE !== 'oidc') problems.push('AUTH_MODE must be oidc in production (the demo issuer is refused)');
+    if (!this.OIDC_ISSUER || !this.OIDC_JWKS_URL) problems.push('OIDC_ISSUER and OIDC_JWKS_URL are required in production');
+    return problems;
+  }
+
+  subgraphs(): { name: string; url: string }[] {
+    return [
+      { name: 'counter', url: this.COUNTER_URL },
+      { name: 'household', url: this.HOUSEHOLD_URL },
+      { name: 'exit-entry', url: this.EXIT_ENTRY_URL },
+      { name: 'traffic', url: this.TRAFFIC_URL },
+      { name: 'public-security', url: this.PUBLIC_SECURITY_URL },
+      { name: 'complaints', url: this.COMPLAINTS_URL },
+    ];
+  }
+}

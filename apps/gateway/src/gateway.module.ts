@@ -1,0 +1,76 @@
+import { IntrospectAndCompose } from '@apollo/gateway';
+import { ApolloGatewayDriver, type ApolloGatewayDriverConfig } from '@nestjs/apollo';
+import { Controller, Get, type DynamicModule, Module } from '@nestjs/common';
+import { GraphQLModule } from '@nestjs/graphql';
+import { IdentitySigner, UserTokenVerifier, type Logger } from '@onewindow/platform';
+import { ANONYMOUS, type Identity } from '@onewindow/contracts';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import type { GatewayConfig } from './config.js';
+import { IdentityForwardingDataSource, type GatewayContext } from './identity-data-source.js';
+import { queryLimitRules } from './query-limits.js';
+
+@Controller('health')
+class GatewayHealthController {
+  @Get('live')
+  live() {
+    return { status: 'ok' };
+  }
+}
+
+type Req = { headers: Record<string, string | string[] | undefined> };
+
+/**
+ * The gateway stays thin: authenticate the caller, compose the subgraphs, refuse abusive queries,
+ * forward a signed identity. Every authorisation decision is taken again inside the subgraphs.
+ */
+@Module({})
+export class GatewayModule {
+  static forConfig(config: GatewayConfig, logger: Logger): DynamicModule {
+    const signer = new IdentitySigner(config.INTERNAL_IDENTITY_SECRET);
+    const verifier = new UserTokenVerifier(
+      config.AUTH_MODE === 'oidc'
+        ? { kind: 'oidc', issuer: config.OIDC_ISSUER ?? '', jwksUrl: config.OIDC_JWKS_URL ?? '', audience: config.OIDC_AUDIENCE }
+        : { kind: 'demo', secret: config.DEMO_ISSUER_SECRET },
+    );
+    const production = config.APP_MODE === 'production';
+    return {
+      module: GatewayModule,
+      controllers: [GatewayHealthController],
+      imports: [
+        GraphQLModule.forRoot<ApolloGatewayDriverConfig>({
+          driver: ApolloGatewayDriver,
+          server: {
+            introspection: !production,
+            playground: false,
+            csrfPrevention: true,
+            validationRules: queryLimitRules(config.MAX_QUERY_DEPTH, config.MAX_QUERY_COMPLEXITY),
+            context: async ({ req }: { req: Req }): Promise<GatewayContext> => {
+              const header = req.headers['authorization'];
+              const value = Array.isArray(header) ? header[0] : header;
+              if (!value) return { identity: ANONYMOUS };
+              const token = value.replace(/^Bearer\s+/i, '');
+              try {
+                const identity: Identity = await verifier.verify(token);
+                return { identity };
+              } catch (err) {
+                throw new GraphQLError((err as Error).message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+              }
+            },
+            formatError: (formatted: GraphQLFormattedError) => {
+              const { stacktrace: _s, exception: _e, ...ext } = (formatted.extensions ?? {}) as Record<string, unknown>;
+              if (ext['code'] === 'INTERNAL_SERVER_ERROR') {
+                logger.error({ error: formatted.message, path: formatted.path }, 'gateway error');
+                return { message: '系统内部错误', extensions: { code: 'INTERNAL' }, path: formatted.path };
+              }
+              return { ...formatted, extensions: ext };
+            },
+          },
+          gateway: {
+            supergraphSdl: new IntrospectAndCompose({ subgraphs: config.subgraphs(), pollIntervalInMs: production ? undefined : 10_000 }),
+            buildService: ({ url }) => new IdentityForwardingDataSource(url ?? '', signer),
+          },
+        }),
+      ],
+    };
+  }
+}

@@ -1,0 +1,25 @@
+import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import { ANONYMOUS, type Identity } from '@onewindow/contracts';
+import { IDENTITY_HEADER, type IdentitySigner } from '@onewindow/platform';
+
+export interface GatewayContext {
+  identity?: Identity;
+}
+
+/** Service identity used when the gateway itself talks to subgraphs (composition). */
+const GATEWAY_IDENTITY: Identity = { ...ANONYMOUS, sub: 'service:gateway', username: 'gateway', displayName: '网关' };
+
+/**
+ * Forwards the caller's verified identity to a subgraph as a short-lived HMAC-signed assertion.
+ * Subgraphs verify the signature themselves; plain identity headers are never trusted.
+ */
+export class IdentityForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  constructor(url: string, private readonly signer: IdentitySigner) {
+    super({ url });
+  }
+
+  override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
+    const identity = (context as GatewayContext | undefined)?.identity ?? GATEWAY_IDENTITY;
+    request.http?.headers.set(IDENTITY_HEADER, await this.signer.sign(identity));
+  }
+}

@@ -1,0 +1,34 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { ConfigError, createLogger, loadConfig, PinoNestLogger, redactConfig } from '@onewindow/platform';
+import { GatewayConfig } from './config.js';
+import { GatewayModule } from './gateway.module.js';
+
+/** Wait until every subgraph answers its liveness probe, so composition succeeds at first try. */
+async function waitForSubgraphs(config: GatewayConfig, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (const { name, url } of config.subgraphs()) {
+    const health = url.replace(/\/graphql$/, '/health/live');
+    for (;;) {
+      const ok = await fetch(health).then((r) => r.ok, () => false);
+      if (ok) break;
+      if (Date.now() > deadline) throw new Error(`subgraph ${name} not reachable at ${health}`);
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  }
+}
+
+try {
+  const config = loadConfig('gateway', GatewayConfig);
+  const logger = createLogger('gateway', config.LOG_LEVEL);
+  logger.info({ config: redactConfig(config) }, 'starting');
+  await waitForSubgraphs(config, 120_000);
+  const app = await NestFactory.create(GatewayModule.forConfig(config, logger), { logger: new PinoNestLogger(logger) });
+  app.enableShutdownHooks();
+  await app.listen(config.PORT, config.APP_MODE === 'production' ? '0.0.0.0' : '127.0.0.1');
+  const { port } = app.getHttpServer().address() as { port: number };
+  logger.info({ url: `http://127.0.0.1:${port}/graphql` }, 'gateway ready');
+} catch (err) {
+  process.stderr.write(err instanceof ConfigError ? `${err.message}\n` : `[gateway] failed to start: ${(err as Error).message}\n`);
+  process.exit(1);
+}

@@ -1,0 +1,40 @@
+import { Args, Query, Resolver } from '@nestjs/graphql';
+import { Role, type Identity } from '@onewindow/contracts';
+import { maskPhone } from '@onewindow/id-number';
+import { CurrentIdentity, hasRole, Roles } from '@onewindow/platform';
+import { PersonLookupArgs } from './dto/person-lookup.args.js';
+import type { PersonEntity } from './person.entity.js';
+import { Person, PersonStatusEnum, SexEnum } from './person.model.js';
+import { PersonService } from './person.service.js';
+
+/** Roles that need a citizen's contact details in full; everyone else sees them masked. */
+export function seesFullContact(identity: Identity): boolean {
+  return hasRole(identity, Role.OFFICER, Role.SUPERVISOR, Role.ADMIN);
+}
+
+export function toPerson(p: PersonEntity, viewer: Identity): Person {
+  return {
+    idNumber: p.idNumber,
+    name: p.name,
+    sex: p.sex as SexEnum,
+    ethnicity: p.ethnicity,
+    birthDate: p.birthDate,
+    address: p.address,
+    phone: p.phone ? (seesFullContact(viewer) ? p.phone : maskPhone(p.phone)) : undefined,
+    status: p.status as PersonStatusEnum,
+    householdNumber: p.household?.householdNumber,
+    relationToHead: p.relationToHead ?? undefined,
+    unitCode: p.unitCode,
+  };
+}
+
+@Resolver(() => Person)
+export class PersonResolver {
+  constructor(private readonly persons: PersonService) {}
+
+  @Roles(Role.CLERK, Role.OFFICER, Role.SUPERVISOR)
+  @Query(() => Person, { description: '按身份证号码查询人口信息（须说明事由，留痕审计）' })
+  async person(@Args() args: PersonLookupArgs, @CurrentIdentity() actor: Identity): Promise<Person> {
+    return toPerson(await this.persons.getForWindow(actor, args.idNumber, args.purpose), actor);
+  }
+}

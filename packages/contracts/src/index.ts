@@ -1,0 +1,5 @@
+export * from './enums.js';
+export * from './identity.js';
+export * from './error-codes.js';
+export * from './subjects.js';
+export * from './messages.js';

@@ -1,0 +1,32 @@
+import { ServiceName } from './enums.js';
+
+/**
+ * NATS subject map (see docs/subjects.md).
+ *
+ * - Request/reply (questions and commands that need an answer now): `rpc.<service>.v1.<aggregate>.<verb>`.
+ *   Never captured by a stream, so a JetStream ack can never be mistaken for a reply.
+ * - Events (facts, through the transactional outbox into JetStream): `<service>.v1.<aggregate>.<past-tense>`,
+ *   one stream per producing service capturing `<service>.v1.>`.
+ *
+ * Every subject and stream name is prefixed at runtime by the deployment's NATS_PREFIX (empty in
+ * production); tests use a random prefix so concurrent runs never see each other's messages.
+ */
+export const RpcSubjects = {
+  personLookup: 'rpc.household.v1.person.lookup',
+  applicationAccept: (service: ServiceName) => `rpc.${service}.v1.application.accept`,
+  applicationTransition: (service: ServiceName) => `rpc.${service}.v1.application.transition`,
+  applicationGet: (service: ServiceName) => `rpc.${service}.v1.application.get`,
+  serviceStatus: (service: ServiceName) => `rpc.${service}.v1.system.status`,
+} as const;
+
+export const EventSubjects = {
+  applicationChanged: (service: ServiceName) => `${service}.v1.application.changed`,
+  catalogPublished: (service: ServiceName) => `${service}.v1.catalog.published`,
+  smsRequested: 'counter.v1.sms.requested',
+  smsDelivered: 'counter.v1.sms.delivered',
+} as const;
+
+/** Stream that captures every event of one producing service. */
+export function streamOf(service: ServiceName): { name: string; subjects: string[] } {
+  return { name: `EVT_${service.toUpperCase().replace(/-/g, '_')}`, subjects: [`${service}.v1.>`] };
+}

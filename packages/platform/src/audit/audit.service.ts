@@ -1,0 +1,39 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Identity } from '@onewindow/contracts';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AuditLogEntity, type AuditOutcome } from './audit-log.entity.js';
+
+export interface AuditEntry {
+  action: string;
+  subjectType: string;
+  subjectRef: string;
+  purpose?: string | null;
+  outcome?: AuditOutcome;
+  details?: Record<string, unknown>;
+}
+
+/** Append-only audit log of reads of personal data (PIPL, 等保 2.0 level 3). */
+@Injectable()
+export class AuditService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async record(actor: Identity, entry: AuditEntry, manager?: EntityManager): Promise<void> {
+    const repo = (manager ?? this.dataSource.manager).getRepository(AuditLogEntity);
+    await repo.insert({
+      actorSub: actor.sub,
+      actorUsername: actor.username,
+      actorUnit: actor.unitCode,
+      action: entry.action,
+      subjectType: entry.subjectType,
+      subjectRef: entry.subjectRef,
+      purpose: entry.purpose ?? null,
+      outcome: entry.outcome ?? 'SUCCESS',
+      details: (entry.details ?? {}) as never,
+    });
+  }
+
+  async findBySubject(subjectType: string, subjectRef: string): Promise<AuditLogEntity[]> {
+    return this.dataSource.manager.getRepository(AuditLogEntity).find({ where: { subjectType, subjectRef }, order: { id: 'ASC' } });
+  }
+}

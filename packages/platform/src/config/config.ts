@@ -1,0 +1,108 @@
+import 'reflect-metadata';
+import { plainToInstance, Transform } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+
+export type AppMode = 'production' | 'demo' | 'test';
+
+/** Raised when configuration is invalid; `bootstrapService` prints the one-line message and exits. */
+export class ConfigError extends Error {
+  constructor(readonly service: string, readonly problems: string[]) {
+    super(`[${service}] invalid configuration: ${problems.join('; ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
+
+/** Settings every service shares. Each service extends it with its own. */
+export class BaseServiceConfig {
+  /** production: external OIDC only, no demo login, no introspection. demo: embedded defaults. */
+  @IsIn(['production', 'demo', 'test'])
+  APP_MODE: AppMode = 'demo';
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  PORT = 0;
+
+  @Matches(/^(nats|tls|ws|wss):\/\/[^\s/:]+(:\d{1,5})?(,(nats|tls|ws|wss):\/\/[^\s/:]+(:\d{1,5})?)*$/, {
+    message: 'NATS_URL must look like nats://host:port (comma-separated for a cluster)',
+  })
+  NATS_URL = 'nats://127.0.0.1:4222';
+
+  /** Namespace for every subject and stream; empty in production, random in tests. */
+  @Matches(/^([a-z0-9_-]{1,32})?$/, { message: 'NATS_PREFIX must be 1-32 chars of a-z0-9_-' })
+  NATS_PREFIX = '';
+
+  /** postgres://… ; unset in demo mode → embedded PGlite under DATA_DIR. */
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'DATABASE_URL must be a postgres:// URL' })
+  DATABASE_URL?: string = undefined;
+
+  @IsString()
+  DATA_DIR = '.data';
+
+  /** HMAC secret for the identity assertion the gateway signs for subgraphs (sensitive). */
+  @IsString()
+  @MinLength(32, { message: 'INTERNAL_IDENTITY_SECRET must be at least 32 characters' })
+  INTERNAL_IDENTITY_SECRET = 'onewindow-demo-internal-identity-secret-change-me';
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL = 'info';
+
+  /** HMAC secret of the built-in demo issuer (demo mode only; sensitive). */
+  @IsString()
+  @MinLength(32, { message: 'DEMO_ISSUER_SECRET must be at least 32 characters' })
+  DEMO_ISSUER_SECRET = 'onewindow-demo-issuer-secret-for-local-use-only';
+
+  /** Run pending migrations on boot (default on; operators may run them separately). */
+  @IsIn(['true', 'false'])
+  MIGRATIONS_RUN = 'true';
+
+  /** Settings that are fine for a demo but unacceptable in production. */
+  productionProblems(): string[] {
+    const problems: string[] = [];
+    if (this.INTERNAL_IDENTITY_SECRET.startsWith(DEMO_SECRET_PREFIX)) {
+      problems.push('INTERNAL_IDENTITY_SECRET must be set to a real secret in production');
+    }
+    if (!this.DATABASE_URL) problems.push('DATABASE_URL is required in production (no embedded database)');
+    return problems;
+  }
+}
+
+export const SENSITIVE_KEYS = new Set(['INTERNAL_IDENTITY_SECRET', 'DATABASE_URL', 'SMS_API_KEY', 'DEMO_ISSUER_SECRET']);
+
+const DEMO_SECRET_PREFIX = 'onewindow-demo-';
+
+/**
+ * Load and validate config from the environment (plus overrides, used by tests that run several
+ * services in one process). Throws ConfigError with every problem on one line.
+ */
+export function loadConfig<T extends BaseServiceConfig>(
+  service: string,
+  cls: new () => T,
+  env: Record<string, string | undefined> = process.env,
+  overrides: Record<string, string | undefined> = {},
+): T {
+  const merged: Record<string, unknown> = {};
+  const defaults = new cls() as unknown as Record<string, unknown>;
+  // Only declared keys are read (optional ones are declared `= undefined` so they are enumerable).
+  for (const key of Object.keys(defaults).filter((k) => typeof defaults[k] !== 'function')) {
+    const v = overrides[key] ?? env[key];
+    if (v !== undefined && v !== '') merged[key] = v;
+  }
+  const instance = plainToInstance(cls, merged, { exposeDefaultValues: true });
+  const errors = validateSync(instance as object, { whitelist: false });
+  const problems = errors.flatMap((e) => Object.values(e.constraints ?? { invalid: `${e.property} is invalid` }));
+  if (instance.APP_MODE === 'production') problems.push(...instance.productionProblems());
+  if (problems.length) throw new ConfigError(service, problems);
+  return instance;
+}
+
+/** Config for logging at boot with secrets hidden. */
+export function redactConfig(cfg: object): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(cfg).map(([k, v]) => [k, SENSITIVE_KEYS.has(k) && v ? '***' : v]),
+  );
+}

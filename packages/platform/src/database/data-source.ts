@@ -1,0 +1,36 @@
+import type { DataSourceOptions, MixedList } from 'typeorm';
+import { AuditLogEntity } from '../audit/audit-log.entity.js';
+import { InboxEntity } from '../outbox/inbox.entity.js';
+import { OutboxEntity } from '../outbox/outbox.entity.js';
+import { PlatformTables1764100000000 } from './platform-tables.migration.js';
+
+export const PLATFORM_ENTITIES = [OutboxEntity, InboxEntity, AuditLogEntity];
+export const PLATFORM_MIGRATIONS = [PlatformTables1764100000000];
+
+export interface DataSourceInput {
+  url: string;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  entities: MixedList<Function>;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  migrations: MixedList<Function>;
+  migrationsRun: boolean;
+  poolSize?: number;
+}
+
+/** TypeORM options every service uses: migrations always, never `synchronize`. */
+export function buildDataSourceOptions(input: DataSourceInput): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url: input.url,
+    entities: [...PLATFORM_ENTITIES, ...(input.entities as unknown[] as never[])],
+    migrations: [...PLATFORM_MIGRATIONS, ...(input.migrations as unknown[] as never[])],
+    migrationsRun: input.migrationsRun,
+    migrationsTransactionMode: 'each',
+    synchronize: false,
+    // gen_random_uuid() is built into PostgreSQL 13+ and PGlite; no extension to install.
+    uuidExtension: 'pgcrypto',
+    installExtensions: false,
+    extra: { max: input.poolSize ?? 10 },
+    logging: ['error', 'warn'],
+  };
+}

@@ -1,0 +1,51 @@
+import { CommonErrorCode, type RpcErrorBody } from '@onewindow/contracts';
+
+/**
+ * Base of every domain error. `code` travels as GraphQL `extensions.code` and in NATS error
+ * replies; `message` is shown to users (Chinese). Feature exceptions subclass it with their own
+ * code enum.
+ */
+export class DomainException extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+    this.name = 'DomainException';
+  }
+
+  toRpc(): RpcErrorBody {
+    return { code: this.code, message: this.message, details: this.details };
+  }
+
+  static fromRpc(body: RpcErrorBody): DomainException {
+    return new DomainException(body.code, body.message, body.details);
+  }
+
+  static validation(message: string, details?: unknown) {
+    return new DomainException(CommonErrorCode.VALIDATION_FAILED, message, details);
+  }
+  static unauthenticated(message = '未登录或登录已失效') {
+    return new DomainException(CommonErrorCode.UNAUTHENTICATED, message);
+  }
+  static forbidden(message = '无权执行此操作') {
+    return new DomainException(CommonErrorCode.FORBIDDEN, message);
+  }
+  static outOfJurisdiction(message = '该记录不在您的辖区范围内') {
+    return new DomainException(CommonErrorCode.OUT_OF_JURISDICTION, message);
+  }
+  static notFound(message: string) {
+    return new DomainException(CommonErrorCode.NOT_FOUND, message);
+  }
+  static conflict(message: string, details?: unknown) {
+    return new DomainException(CommonErrorCode.CONFLICT, message, details);
+  }
+  static unavailable(message: string) {
+    return new DomainException(CommonErrorCode.SERVICE_UNAVAILABLE, message);
+  }
+}
+
+export function isRpcErrorBody(x: unknown): x is RpcErrorBody {
+  return typeof x === 'object' && x !== null && typeof (x as RpcErrorBody).code === 'string' && typeof (x as RpcErrorBody).message === 'string';
+}

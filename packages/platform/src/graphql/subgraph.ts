@@ -1,0 +1,45 @@
+import { ApolloFederationDriver, type ApolloFederationDriverConfig } from '@nestjs/apollo';
+import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError } from 'graphql';
+import { IDENTITY_KEY } from '../auth/decorators.js';
+import { IDENTITY_HEADER, IdentitySigner } from '../auth/identity-token.js';
+import type { AppMode } from '../config/config.js';
+import { ServiceHealth, SystemStatus } from './system-status.js';
+
+type Req = { headers: Record<string, string | string[] | undefined> } & Record<string, unknown>;
+
+/**
+ * Options for a code-first Federation 2 subgraph. The GraphQL context verifies the gateway-signed
+ * identity on every request — including federation's own `_service`/`_entities` fields — so a
+ * direct call without a valid signature is refused with 401 before any resolver runs.
+ */
+export function subgraphOptions(signer: IdentitySigner, mode: AppMode): ApolloFederationDriverConfig {
+  return {
+    driver: ApolloFederationDriver,
+    autoSchemaFile: { federation: 2 },
+    sortSchema: true,
+    // Entities only referenced through federation (no local Query returns them) must be listed.
+    buildSchemaOptions: { orphanedTypes: [SystemStatus, ServiceHealth] },
+    playground: false,
+    introspection: mode !== 'production',
+    csrfPrevention: false,
+    context: async ({ req }: { req: Req }) => {
+      const raw = req.headers[IDENTITY_HEADER];
+      try {
+        req[IDENTITY_KEY] = await signer.verify(Array.isArray(raw) ? raw[0] : raw);
+      } catch (err) {
+        throw new GraphQLError((err as Error).message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+      }
+      return { req };
+    },
+    formatError: (formatted: GraphQLFormattedError) => {
+      const code = formatted.extensions?.['code'];
+      // Internals never leave the service: unknown errors were already logged with an id.
+      if (code === 'INTERNAL_SERVER_ERROR') {
+        return { message: '系统内部错误', extensions: { code: 'INTERNAL' }, path: formatted.path };
+      }
+      const { stacktrace: _s, ...ext } = (formatted.extensions ?? {}) as Record<string, unknown>;
+      return { ...formatted, extensions: ext };
+    },
+  };
+}

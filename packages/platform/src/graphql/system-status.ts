@@ -1,0 +1,60 @@
+import { Directive, Field, ID, ObjectType, Query, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
+import type { Type } from '@nestjs/common';
+import { Public } from '../auth/decorators.js';
+import { HealthService } from '../health/health.service.js';
+
+@ObjectType({ description: '单个服务的运行状态' })
+@Directive('@shareable')
+export class ServiceHealth {
+  @Field() name: string;
+  @Field() version: string;
+  @Field({ description: '数据库是否可用' }) database: boolean;
+  @Field({ description: 'NATS 是否可用' }) nats: boolean;
+  @Field() checkedAt: string;
+}
+
+/** Federated entity: the counter owns `Query.systemStatus`; every subgraph adds its own field. */
+@ObjectType({ description: '系统状态（每个子服务贡献一个字段）' })
+@Directive('@key(fields: "id")')
+export class SystemStatus {
+  @Field(() => ID) id: string;
+}
+
+function camel(service: string): string {
+  return service.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
+}
+
+/**
+ * Resolver contributing `SystemStatus.<service>` (e.g. `exitEntry`) so one query reaches every
+ * subgraph through the gateway. The owning subgraph (counter) also serves `Query.systemStatus`.
+ */
+export function createSystemStatusResolver(service: string, version: string, ownsQuery: boolean): Type<unknown> {
+  @Resolver(() => SystemStatus)
+  class SystemStatusResolver {
+    constructor(readonly health: HealthService) {}
+
+    @ResolveReference()
+    resolveReference(ref: { id: string }): SystemStatus {
+      return { id: ref.id };
+    }
+
+    @Public()
+    @ResolveField(camel(service), () => ServiceHealth)
+    async status(): Promise<ServiceHealth> {
+      const h = await this.health.check();
+      return { name: service, version, database: h.database, nats: h.nats, checkedAt: new Date().toISOString() };
+    }
+  }
+  if (ownsQuery) {
+    @Resolver(() => SystemStatus)
+    class SystemStatusQueryResolver extends SystemStatusResolver {
+      @Public()
+      @Query(() => SystemStatus, { description: '各服务运行状态' })
+      systemStatus(): SystemStatus {
+        return { id: 'system' };
+      }
+    }
+    return SystemStatusQueryResolver;
+  }
+  return SystemStatusResolver;
+}

@@ -1,0 +1,34 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+import { OutboxEntity } from './outbox.entity.js';
+
+/** Header names on published events. */
+export const EVENT_ID_HEADER = 'Nats-Msg-Id';
+
+/**
+ * Writes events into the outbox inside the caller's transaction: the state change and the event
+ * announcing it commit together or not at all. The relay publishes them afterwards.
+ */
+@Injectable()
+export class OutboxService {
+  private listeners: (() => void)[] = [];
+
+  async enqueue(manager: EntityManager, subject: string, payload: object, headers: Record<string, string> = {}): Promise<string> {
+    if (!manager.queryRunner?.isTransactionActive) {
+      throw new Error('OutboxService.enqueue must run inside a transaction');
+    }
+    const id = randomUUID();
+    await manager.getRepository(OutboxEntity).insert({ id, subject, payload, headers });
+    return id;
+  }
+
+  /** Hint to the relay that rows were committed, so it publishes now rather than at its next tick. */
+  notifyCommitted(): void {
+    for (const l of this.listeners) l();
+  }
+
+  onCommitted(listener: () => void): void {
+    this.listeners.push(listener);
+  }
+}

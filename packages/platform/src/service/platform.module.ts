@@ -1,0 +1,108 @@
+import { type DynamicModule, Global, Module, type Provider, type Type } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_PIPE, Reflector } from '@nestjs/core';
+import { GraphQLModule } from '@nestjs/graphql';
+import { ScheduleModule } from '@nestjs/schedule';
+import { TerminusModule } from '@nestjs/terminus';
+import { getDataSourceToken, TypeOrmModule } from '@nestjs/typeorm';
+import type { MixedList } from 'typeorm';
+import type { Logger } from 'pino';
+import { AuditService } from '../audit/audit.service.js';
+import { IdentityGuard } from '../auth/identity.guard.js';
+import { IdentitySigner } from '../auth/identity-token.js';
+import type { BaseServiceConfig } from '../config/config.js';
+import { buildDataSourceOptions } from '../database/data-source.js';
+import { PlatformExceptionFilter } from '../errors/exception.filter.js';
+import { createValidationPipe } from '../errors/validation.js';
+import { subgraphOptions } from '../graphql/subgraph.js';
+import { LocalDateScalar } from '../graphql/local-date.scalar.js';
+import { createSystemStatusResolver } from '../graphql/system-status.js';
+import { HealthController } from '../health/health.controller.js';
+import { HealthService } from '../health/health.service.js';
+import { LOGGER } from '../logging/logger.js';
+import { NatsService } from '../nats/nats.service.js';
+import { RpcClient } from '../nats/rpc-client.js';
+import { EventConsumerHost } from '../outbox/event-consumer.js';
+import { OutboxRelay } from '../outbox/outbox-relay.js';
+import { OutboxService } from '../outbox/outbox.service.js';
+
+export const SERVICE_CONFIG = Symbol('SERVICE_CONFIG');
+
+/** Everything known about a service once its config is loaded and its database is reachable. */
+export interface ServiceRuntime<C extends BaseServiceConfig = BaseServiceConfig> {
+  name: string;
+  version: string;
+  config: C;
+  databaseUrl: string;
+  logger: Logger;
+  /** Only the counter owns `Query.systemStatus`. */
+  ownsSystemStatusQuery?: boolean;
+  outboxIntervalMs?: number;
+}
+
+export interface PlatformFeatures {
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  entities: MixedList<Function>;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  migrations: MixedList<Function>;
+}
+
+/**
+ * The platform kit as one global module: config, logging, TypeORM (migrations, no synchronize),
+ * NATS + JetStream, RPC client, outbox + relay, durable consumers, auth guard, validation pipe,
+ * error filter, audit, health, and the Federation 2 subgraph.
+ */
+@Global()
+@Module({})
+export class PlatformModule {
+  static forRoot(rt: ServiceRuntime, features: PlatformFeatures): DynamicModule {
+    const signer = new IdentitySigner(rt.config.INTERNAL_IDENTITY_SECRET);
+    const providers: Provider[] = [
+      { provide: SERVICE_CONFIG, useValue: rt.config },
+      { provide: LOGGER, useValue: rt.logger },
+      { provide: IdentitySigner, useValue: signer },
+      {
+        provide: NatsService,
+        useFactory: async () => {
+          const nats = new NatsService({ url: rt.config.NATS_URL, prefix: rt.config.NATS_PREFIX, name: rt.name }, rt.logger);
+          await nats.connect();
+          return nats;
+        },
+      },
+      { provide: RpcClient, useFactory: (n: NatsService, s: IdentitySigner) => new RpcClient(n, s), inject: [NatsService, IdentitySigner] },
+      OutboxService,
+      {
+        provide: OutboxRelay,
+        useFactory: (ds, n: NatsService, o: OutboxService) =>
+          new OutboxRelay(ds, n, o, rt.logger, { intervalMs: rt.outboxIntervalMs ?? 1000, batchSize: 100 }),
+        inject: [getDataSourceToken(), NatsService, OutboxService],
+      },
+      { provide: EventConsumerHost, useFactory: (ds, n: NatsService) => new EventConsumerHost(ds, n, rt.logger), inject: [getDataSourceToken(), NatsService] },
+      AuditService,
+      HealthService,
+      LocalDateScalar,
+      createSystemStatusResolver(rt.name, rt.version, rt.ownsSystemStatusQuery ?? false) as Type<unknown>,
+      { provide: APP_GUARD, useFactory: (r: Reflector) => new IdentityGuard(r, signer), inject: [Reflector] },
+      { provide: APP_PIPE, useFactory: () => createValidationPipe() },
+      { provide: APP_FILTER, useFactory: () => new PlatformExceptionFilter(rt.logger) },
+    ];
+    return {
+      module: PlatformModule,
+      imports: [
+        TypeOrmModule.forRoot(
+          buildDataSourceOptions({
+            url: rt.databaseUrl,
+            entities: features.entities,
+            migrations: features.migrations,
+            migrationsRun: rt.config.MIGRATIONS_RUN === 'true',
+          }),
+        ),
+        GraphQLModule.forRoot(subgraphOptions(signer, rt.config.APP_MODE)),
+        TerminusModule,
+        ScheduleModule.forRoot(),
+      ],
+      controllers: [HealthController],
+      providers,
+      exports: [SERVICE_CONFIG, LOGGER, IdentitySigner, NatsService, RpcClient, OutboxService, OutboxRelay, EventConsumerHost, AuditService, HealthService],
+    };
+  }
+}
