@@ -7,7 +7,7 @@ import { ANONYMOUS, type Identity } from '@onewindow/contracts';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { GatewayConfig } from './config.js';
 import { IdentityForwardingDataSource, type GatewayContext } from './identity-data-source.js';
-import { queryLimitRules } from './query-limits.js';
+import { complexityPlugin, depthLimitRule } from './query-limits.js';
 
 @Controller('health')
 class GatewayHealthController {
@@ -43,7 +43,8 @@ export class GatewayModule {
             introspection: !production,
             playground: false,
             csrfPrevention: true,
-            validationRules: queryLimitRules(config.MAX_QUERY_DEPTH, config.MAX_QUERY_COMPLEXITY),
+            validationRules: [depthLimitRule(config.MAX_QUERY_DEPTH)],
+            plugins: [complexityPlugin(config.MAX_QUERY_COMPLEXITY)],
             context: async ({ req }: { req: Req }): Promise<GatewayContext> => {
               const header = req.headers['authorization'];
               const value = Array.isArray(header) ? header[0] : header;

@@ -1,0 +1,147 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createTestDatabase, deleteStreams, randomName, TEST_NATS_URL, type TestDatabase } from './infra.js';
+
+export const ALL_SERVICES = ['counter', 'household', 'exit-entry', 'traffic', 'public-security', 'complaints'] as const;
+export type ServiceKey = (typeof ALL_SERVICES)[number];
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const a = srv.address();
+      const port = typeof a === 'object' && a ? a.port : 0;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitHttp(url: string, timeoutMs: number, proc: ChildProcess, output: () => string): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (proc.exitCode !== null) throw new Error(`process exited (${proc.exitCode}) before ${url} was ready:\n${output()}`);
+    const ok = await fetch(url).then((r) => r.ok, () => false);
+    if (ok) return;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`timed out waiting for ${url}:\n${output()}`);
+}
+
+interface RunningProc {
+  proc: ChildProcess;
+  port: number;
+  output: string[];
+}
+
+export interface StackOptions {
+  services?: readonly ServiceKey[];
+  env?: Record<string, string>;
+  gateway?: boolean;
+}
+
+/**
+ * A real system for integration tests: each service is its own Node process (as in production),
+ * on its own fresh PostgreSQL database, sharing a random NATS prefix; then the gateway.
+ */
+export class TestStack {
+  readonly prefix = randomName('t');
+  readonly databases = new Map<ServiceKey, TestDatabase>();
+  readonly procs = new Map<string, RunningProc>();
+  readonly ports = new Map<ServiceKey, number>();
+  gatewayUrl = '';
+
+  constructor(readonly options: StackOptions = {}) {}
+
+  get services(): readonly ServiceKey[] {
+    return this.options.services ?? ALL_SERVICES;
+  }
+
+  env(extra: Record<string, string> = {}): Record<string, string> {
+    return { ...(process.env as Record<string, string>), APP_MODE: 'test', NATS_URL: TEST_NATS_URL, NATS_PREFIX: this.prefix, LOG_LEVEL: 'warn', ...this.options.env, ...extra };
+  }
+
+  async start(): Promise<this> {
+    await Promise.all(this.services.map(async (s) => this.databases.set(s, await createTestDatabase(s.replace('-', '')))));
+    await Promise.all(this.services.map((s) => this.startService(s)));
+    if (this.options.gateway !== false) await this.startGateway();
+    return this;
+  }
+
+  async startService(name: ServiceKey, extraEnv: Record<string, string> = {}): Promise<void> {
+    const port = this.ports.get(name) ?? (await freePort());
+    this.ports.set(name, port);
+    const db = this.databases.get(name);
+    if (!db) throw new Error(`no database for ${name}`);
+    const p = this.spawn(name, `apps/${name}/dist/main.js`, { PORT: String(port), DATABASE_URL: db.url, ...extraEnv });
+    await waitHttp(`http://127.0.0.1:${port}/health/ready`, 60_000, p.proc, () => p.output.join(''));
+  }
+
+  async startGateway(): Promise<void> {
+    const port = await freePort();
+    const urls: Record<string, string> = {};
+    for (const s of ALL_SERVICES) {
+      const key = `${s.toUpperCase().replace(/-/g, '_')}_URL`;
+      urls[key] = `http://127.0.0.1:${this.ports.get(s) ?? 9}/graphql`;
+    }
+    const p = this.spawn('gateway', 'apps/gateway/dist/main.js', { PORT: String(port), ...urls });
+    await waitHttp(`http://127.0.0.1:${port}/health/live`, 90_000, p.proc, () => p.output.join(''));
+    this.gatewayUrl = `http://127.0.0.1:${port}/graphql`;
+  }
+
+  private spawn(name: string, script: string, env: Record<string, string>): RunningProc {
+    const proc = spawn(process.execPath, [path.join(ROOT, script)], { cwd: ROOT, env: this.env(env), stdio: ['ignore', 'pipe', 'pipe'] });
+    const output: string[] = [];
+    const keep = (d: Buffer) => {
+      output.push(d.toString());
+      if (output.length > 200) output.shift();
+    };
+    proc.stdout?.on('data', keep);
+    proc.stderr?.on('data', keep);
+    const running = { proc, port: 0, output };
+    this.procs.set(name, running);
+    return running;
+  }
+
+  /** Stop one service (SIGTERM, as an operator would) and wait for it to exit. */
+  async stopService(name: string): Promise<void> {
+    const p = this.procs.get(name);
+    if (!p || p.proc.exitCode !== null) return;
+    const exited = new Promise((r) => p.proc.once('exit', r));
+    p.proc.kill('SIGTERM');
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
+    if (p.proc.exitCode === null) p.proc.kill('SIGKILL');
+    this.procs.delete(name);
+  }
+
+  logs(name: string): string {
+    return this.procs.get(name)?.output.join('') ?? '';
+  }
+
+  async stop(): Promise<void> {
+    await Promise.all([...this.procs.keys()].map((n) => this.stopService(n)));
+    await Promise.all([...this.databases.values()].map((d) => d.drop().catch(() => undefined)));
+    await deleteStreams(this.prefix).catch(() => undefined);
+  }
+
+  /** POST a GraphQL operation to the gateway. */
+  async gql<T = Record<string, unknown>>(query: string, variables: Record<string, unknown> = {}, token?: string): Promise<{ data?: T; errors?: { message: string; extensions?: Record<string, unknown> }[]; status: number }> {
+    const res = await fetch(this.gatewayUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = (await res.json()) as { data?: T; errors?: { message: string; extensions?: Record<string, unknown> }[] };
+    return { ...body, status: res.status };
+  }
+
+  async login(username: string, password = 'demo'): Promise<string> {
+    const r = await this.gql<{ login: { token: string } }>('mutation($u:String!,$p:String!){ login(username:$u, password:$p){ token } }', { u: username, p: password });
+    if (!r.data) throw new Error(`login failed: ${JSON.stringify(r.errors)}`);
+    return r.data.login.token;
+  }
+}
