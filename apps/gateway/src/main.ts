@@ -25,7 +25,7 @@ try {
   await waitForSubgraphs(config, 120_000);
   const app = await NestFactory.create(GatewayModule.forConfig(config, logger), { logger: new PinoNestLogger(logger) });
   app.enableShutdownHooks();
-  await app.listen(config.PORT, config.APP_MODE === 'production' ? '0.0.0.0' : '127.0.0.1');
+  await app.listen(config.PORT, config.HOST);
   const { port } = app.getHttpServer().address() as { port: number };
   logger.info({ url: `http://127.0.0.1:${port}/graphql` }, 'gateway ready');
 } catch (err) {

@@ -26,6 +26,10 @@ export class BaseServiceConfig {
   @Max(65535)
   PORT = 0;
 
+  /** Interface to listen on: loopback for a workstation, 0.0.0.0 in containers. */
+  @IsString()
+  HOST = '127.0.0.1';
+
   @Matches(/^(nats|tls|ws|wss):\/\/[^\s/:]+(:\d{1,5})?(,(nats|tls|ws|wss):\/\/[^\s/:]+(:\d{1,5})?)*$/, {
     message: 'NATS_URL must look like nats://host:port (comma-separated for a cluster)',
   })

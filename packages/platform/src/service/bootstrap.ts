@@ -50,7 +50,7 @@ export async function bootstrapService<C extends BaseServiceConfig>(opts: Servic
   );
   app.enableShutdownHooks();
   await app.startAllMicroservices();
-  await app.listen(config.PORT, config.APP_MODE === 'production' ? '0.0.0.0' : '127.0.0.1');
+  await app.listen(config.PORT, config.HOST);
   const addr = app.getHttpServer().address() as { port: number };
   const url = `http://127.0.0.1:${addr.port}`;
   logger.info({ url: `${url}/graphql` }, 'service ready');
