@@ -3,3 +3,4 @@ export * from './identity.js';
 export * from './error-codes.js';
 export * from './subjects.js';
 export * from './messages.js';
+export * from './casework.messages.js';

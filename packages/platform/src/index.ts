@@ -28,3 +28,4 @@ export * from './graphql/subgraph.js';
 export * from './graphql/system-status.js';
 export * from './service/platform.module.js';
 export * from './service/bootstrap.js';
+export * from './clock/business-clock.js';

@@ -60,6 +60,11 @@ export class BaseServiceConfig {
   @MinLength(32, { message: 'DEMO_ISSUER_SECRET must be at least 32 characters' })
   DEMO_ISSUER_SECRET = 'onewindow-demo-issuer-secret-for-local-use-only';
 
+  /** Pin the business date (demo/test only) to replay scenarios, e.g. across a holiday. */
+  @IsOptional()
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'CLOCK_FIXED_DATE must be YYYY-MM-DD' })
+  CLOCK_FIXED_DATE?: string = undefined;
+
   /** Run pending migrations on boot (default on; operators may run them separately). */
   @IsIn(['true', 'false'])
   MIGRATIONS_RUN = 'true';
@@ -71,6 +76,7 @@ export class BaseServiceConfig {
       problems.push('INTERNAL_IDENTITY_SECRET must be set to a real secret in production');
     }
     if (!this.DATABASE_URL) problems.push('DATABASE_URL is required in production (no embedded database)');
+    if (this.CLOCK_FIXED_DATE) problems.push('CLOCK_FIXED_DATE is not allowed in production');
     return problems;
   }
 }

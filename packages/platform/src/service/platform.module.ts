@@ -19,6 +19,7 @@ import { createSystemStatusResolver } from '../graphql/system-status.js';
 import { HealthController } from '../health/health.controller.js';
 import { HealthService } from '../health/health.service.js';
 import { LOGGER } from '../logging/logger.js';
+import { BusinessClock } from '../clock/business-clock.js';
 import { NatsService } from '../nats/nats.service.js';
 import { RpcClient } from '../nats/rpc-client.js';
 import { EventConsumerHost } from '../outbox/event-consumer.js';
@@ -60,6 +61,7 @@ export class PlatformModule {
       { provide: SERVICE_CONFIG, useValue: rt.config },
       { provide: LOGGER, useValue: rt.logger },
       { provide: IdentitySigner, useValue: signer },
+      { provide: BusinessClock, useValue: new BusinessClock(rt.config.CLOCK_FIXED_DATE, rt.config.APP_MODE) },
       {
         provide: NatsService,
         useFactory: async () => {
@@ -102,7 +104,7 @@ export class PlatformModule {
       ],
       controllers: [HealthController],
       providers,
-      exports: [SERVICE_CONFIG, LOGGER, IdentitySigner, NatsService, RpcClient, OutboxService, OutboxRelay, EventConsumerHost, AuditService, HealthService],
+      exports: [SERVICE_CONFIG, LOGGER, BusinessClock, IdentitySigner, NatsService, RpcClient, OutboxService, OutboxRelay, EventConsumerHost, AuditService, HealthService],
     };
   }
 }

@@ -1,0 +1,63 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { Jurisdiction } from '@onewindow/platform';
+import { ApplicationEntity, ApplicationEventEntity } from './application.entity.js';
+
+/** Storage of applications and their timelines. Reads of personal data take the caller's jurisdiction. */
+@Injectable()
+export class ApplicationRepository {
+  async findByIdempotencyKey(manager: EntityManager, key: string): Promise<ApplicationEntity | null> {
+    return manager.getRepository(ApplicationEntity).findOne({ where: { idempotencyKey: key } });
+  }
+
+  /** Locks the row for the rest of the transaction (transitions are serialised per application). */
+  async lockByNumber(manager: EntityManager, number: string, scope: Jurisdiction): Promise<ApplicationEntity | null> {
+    return manager
+      .getRepository(ApplicationEntity)
+      .createQueryBuilder('a')
+      .setLock('pessimistic_write')
+      .where('a.number = :number', { number })
+      .andWhere('a.unit_code LIKE :prefix', { prefix: `${scope.unitPrefix}%` })
+      .getOne();
+  }
+
+  async findByNumber(manager: EntityManager, number: string, scope: Jurisdiction): Promise<ApplicationEntity | null> {
+    return manager
+      .getRepository(ApplicationEntity)
+      .createQueryBuilder('a')
+      .where('a.number = :number', { number })
+      .andWhere('a.unit_code LIKE :prefix', { prefix: `${scope.unitPrefix}%` })
+      .getOne();
+  }
+
+  /** Open cases for the deadline job (no personal data leaves the service through it). */
+  async findOpen(manager: EntityManager): Promise<ApplicationEntity[]> {
+    return manager
+      .getRepository(ApplicationEntity)
+      .createQueryBuilder('a')
+      .where(`a.status IN ('ACCEPTED','IN_REVIEW','SUPPLEMENT_REQUESTED')`)
+      .orderBy('a.deadline', 'ASC')
+      .getMany();
+  }
+
+  async nextNumber(manager: EntityManager, prefix: string, today: string): Promise<string> {
+    const [row] = (await manager.query(`SELECT nextval('application_number_seq') AS n`)) as { n: string }[];
+    return `${prefix}${today.replace(/-/g, '')}${String(row!.n).padStart(6, '0')}`;
+  }
+
+  async insert(manager: EntityManager, app: Partial<ApplicationEntity>): Promise<ApplicationEntity> {
+    return manager.getRepository(ApplicationEntity).save(manager.getRepository(ApplicationEntity).create(app));
+  }
+
+  async save(manager: EntityManager, app: ApplicationEntity): Promise<ApplicationEntity> {
+    return manager.getRepository(ApplicationEntity).save(app);
+  }
+
+  async appendEvent(manager: EntityManager, event: Partial<ApplicationEventEntity>): Promise<void> {
+    await manager.getRepository(ApplicationEventEntity).save(manager.getRepository(ApplicationEventEntity).create(event));
+  }
+
+  async timeline(manager: EntityManager, applicationId: string): Promise<ApplicationEventEntity[]> {
+    return manager.getRepository(ApplicationEventEntity).find({ where: { applicationId }, order: { id: 'ASC' } });
+  }
+}

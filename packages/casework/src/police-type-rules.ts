@@ -1,0 +1,50 @@
+import type { AcceptApplicationCommand, ApplicationAction, ApplicationSnapshot, Identity, TransitionApplicationCommand } from '@onewindow/contracts';
+import type { CatalogItem } from '@onewindow/catalog';
+import type { EntityManager } from 'typeorm';
+
+/** Injection token of the police type's rules (a class implementing PoliceTypeRules). */
+export const POLICE_TYPE_RULES = Symbol('POLICE_TYPE_RULES');
+
+export interface AcceptanceContext {
+  item: CatalogItem;
+  command: AcceptApplicationCommand;
+  /** Normalised 18-digit applicant ID number (already checksum-validated). */
+  applicantIdNumber: string;
+  actor: Identity;
+  /** Business date (YYYY-MM-DD, Asia/Shanghai). */
+  today: string;
+  /** The acceptance transaction: write through it, never through the DataSource. */
+  manager: EntityManager;
+}
+
+export interface AcceptanceDecision {
+  applicantName: string;
+  applicantPhone?: string | null;
+  /** Fee after waivers; default: computeFee(item, command.claimedWaivers). */
+  feeFen?: number;
+  waiverCode?: string | null;
+  /** Police-type facts to keep on the application (e.g. ID card validity). */
+  details?: Record<string, unknown>;
+}
+
+export interface TransitionContext {
+  /** State before the transition. */
+  application: ApplicationSnapshot;
+  action: ApplicationAction;
+  command: TransitionApplicationCommand;
+  actor: Identity;
+  today: string;
+  manager: EntityManager;
+}
+
+/**
+ * What a police type adds to the shared casework core. Throw a DomainException (typed code,
+ * Chinese message) to refuse; everything runs inside the casework transaction, so a refusal
+ * leaves nothing half-written.
+ */
+export interface PoliceTypeRules {
+  /** Check the applicant and form for this police type before an application is accepted. */
+  checkAcceptance(ctx: AcceptanceContext): Promise<AcceptanceDecision>;
+  /** Side effects of a transition in the same transaction (e.g. death cancellation approved → person deceased). */
+  onTransition?(ctx: TransitionContext): Promise<void>;
+}
