@@ -1,12 +1,20 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { fileURLToPath } from 'node:url';
+import { CASEWORK_ENTITIES, CASEWORK_MIGRATIONS, CaseworkModule, RegisterCheckedRules } from '@onewindow/casework';
+import { PoliceType, ServiceName } from '@onewindow/contracts';
 import { PlatformModule, type ServiceRuntime } from '@onewindow/platform';
+
+const CATALOG = fileURLToPath(new URL('../catalog/public-security.catalog.yaml', import.meta.url));
 
 @Module({})
 export class PublicSecurityAppModule {
   static forRuntime(rt: ServiceRuntime): DynamicModule {
     return {
       module: PublicSecurityAppModule,
-      imports: [PlatformModule.forRoot(rt, { entities: [], migrations: [] })],
+      imports: [
+        PlatformModule.forRoot(rt, { entities: [...CASEWORK_ENTITIES], migrations: [...CASEWORK_MIGRATIONS] }),
+        CaseworkModule.register({ service: ServiceName.PUBLIC_SECURITY, policeType: PoliceType.PUBLIC_SECURITY, catalogPath: CATALOG, rules: RegisterCheckedRules }),
+      ],
     };
   }
 }

@@ -9,3 +9,4 @@ export * from './catalog.service.js';
 export * from './casework.module.js';
 export * from './migrations/1764100000200-CreateCasework.js';
 export * from './casework.options.js';
+export * from './register-checked.rules.js';

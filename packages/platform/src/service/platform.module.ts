@@ -5,6 +5,7 @@ import { ScheduleModule } from '@nestjs/schedule';
 import { TerminusModule } from '@nestjs/terminus';
 import { getDataSourceToken, TypeOrmModule } from '@nestjs/typeorm';
 import type { MixedList } from 'typeorm';
+import { streamOf, type ServiceName } from '@onewindow/contracts';
 import type { Logger } from 'pino';
 import { AuditService } from '../audit/audit.service.js';
 import { IdentityGuard } from '../auth/identity.guard.js';
@@ -67,6 +68,8 @@ export class PlatformModule {
         useFactory: async () => {
           const nats = new NatsService({ url: rt.config.NATS_URL, prefix: rt.config.NATS_PREFIX, name: rt.name }, rt.logger);
           await nats.connect();
+          // The service's own event stream exists before its outbox relay publishes into it.
+          await nats.ensureStream(streamOf(rt.name as ServiceName));
           return nats;
         },
       },
