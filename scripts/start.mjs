@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm start`: runs the whole system — NATS (if needed), the six services and the gateway — on
 // embedded defaults. Logs go to .data/logs/<service>.log. Ctrl-C stops everything cleanly.
-import { createWriteStream, mkdirSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { portOpen, SERVICES, spawn, waitFor, which } from './lib.mjs';
@@ -95,9 +95,12 @@ for (const s of SERVICES) {
   console.log(`✔ ${s.name} ready on http://127.0.0.1:${s.port}/graphql`);
 }
 const gatewayPort = Number(process.env.GATEWAY_PORT ?? 4000);
-launch('gateway', process.execPath, ['apps/gateway/dist/main.js'], { PORT: String(gatewayPort), NATS_URL: natsUrl });
+const uiDir = path.join(root, 'apps/counter-ui/dist');
+const hasUi = existsSync(path.join(uiDir, 'index.html'));
+launch('gateway', process.execPath, ['apps/gateway/dist/main.js'], { PORT: String(gatewayPort), NATS_URL: natsUrl, UI_DIR: hasUi ? uiDir : '' });
 await waitFor(() => portOpen(gatewayPort), 120000, 'gateway');
 await waitFor(async () => (await fetch(`http://127.0.0.1:${gatewayPort}/health/live`).then((r) => r.ok, () => false)), 60000, 'gateway');
 console.log(`\n✔ 一窗通办 system running. GraphQL gateway: http://127.0.0.1:${gatewayPort}/graphql`);
+if (hasUi) console.log(`  综合窗口 UI (counter UI): http://127.0.0.1:${gatewayPort}/`);
 console.log('  Demo accounts (password "demo"): demo-clerk, demo-household, demo-supervisor — see README.md');
 console.log(`  Logs: ${logDir}   Stop: Ctrl-C`);

@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { ConfigError, createLogger, loadConfig, PinoNestLogger, redactConfig } from '@onewindow/platform';
 import { GatewayConfig } from './config.js';
 import { GatewayModule } from './gateway.module.js';
+import { serveUi } from './serve-ui.js';
 
 /** Wait until every subgraph answers its liveness probe, so composition succeeds at first try. */
 async function waitForSubgraphs(config: GatewayConfig, timeoutMs: number): Promise<void> {
@@ -25,6 +26,7 @@ try {
   await waitForSubgraphs(config, 120_000);
   const app = await NestFactory.create(GatewayModule.forConfig(config, logger), { logger: new PinoNestLogger(logger) });
   app.enableShutdownHooks();
+  if (config.UI_DIR) serveUi(app, config.UI_DIR);
   await app.listen(config.PORT, config.HOST);
   const { port } = app.getHttpServer().address() as { port: number };
   logger.info({ url: `http://127.0.0.1:${port}/graphql` }, 'gateway ready');
