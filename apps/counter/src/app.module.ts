@@ -1,7 +1,20 @@
 import { type DynamicModule, Module, type Provider } from '@nestjs/common';
 import { PlatformModule, type ServiceRuntime } from '@onewindow/platform';
+import { AcceptRequestEntity } from './acceptance/accept-request.entity.js';
+import { AcceptanceModule } from './acceptance/acceptance.module.js';
 import { DemoLoginResolver, MeResolver } from './auth/auth.resolver.js';
+import { CatalogItemEntity } from './catalog/catalog-item.entity.js';
+import { CatalogModule } from './catalog/catalog.module.js';
+import { CounterCommonModule } from './common/common.module.js';
+import { InboxApplicationEntity } from './inbox/inbox-application.entity.js';
+import { InboxModule } from './inbox/inbox.module.js';
+import { CreateCounterCasework1764100000200 } from './migrations/1764100000200-CreateCounterCasework.js';
+import { OneTimeNoticeEntity } from './one-time-notice/one-time-notice.entity.js';
+import { OneTimeNoticeModule } from './one-time-notice/one-time-notice.module.js';
 import { RegisterCheckResolver } from './register-check/register-check.resolver.js';
+import { SmsMessageEntity } from './sms/sms-message.entity.js';
+import { SmsModule } from './sms/sms.module.js';
+import { TransitionModule } from './transition/transition.module.js';
 
 @Module({})
 export class CounterAppModule {
@@ -10,7 +23,19 @@ export class CounterAppModule {
     const auth: Provider[] = rt.config.APP_MODE === 'production' ? [MeResolver] : [MeResolver, DemoLoginResolver];
     return {
       module: CounterAppModule,
-      imports: [PlatformModule.forRoot(rt, { entities: [], migrations: [] })],
+      imports: [
+        PlatformModule.forRoot(rt, {
+          entities: [CatalogItemEntity, AcceptRequestEntity, OneTimeNoticeEntity, InboxApplicationEntity, SmsMessageEntity],
+          migrations: [CreateCounterCasework1764100000200],
+        }),
+        CounterCommonModule,
+        CatalogModule,
+        SmsModule,
+        InboxModule,
+        OneTimeNoticeModule,
+        AcceptanceModule,
+        TransitionModule,
+      ],
       providers: [...auth, RegisterCheckResolver],
     };
   }

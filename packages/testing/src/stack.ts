@@ -113,7 +113,9 @@ export class TestStack {
     if (!p || p.proc.exitCode !== null) return;
     const exited = new Promise((r) => p.proc.once('exit', r));
     p.proc.kill('SIGTERM');
-    await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([exited, new Promise((r) => (timer = setTimeout(r, 10_000)))]);
+    clearTimeout(timer);
     if (p.proc.exitCode === null) p.proc.kill('SIGKILL');
     this.procs.delete(name);
   }

@@ -1,0 +1,78 @@
+import { PoliceType, Role, type ApplicationSnapshot, type Identity } from '@onewindow/contracts';
+import { toApplication, toInboxApplication } from './application.mapper.js';
+import { effectiveDeadlineState } from './deadline-state.js';
+import type { InboxApplicationEntity } from './inbox-application.entity.js';
+
+function identity(roles: Role[], overrides: Partial<Identity> = {}): Identity {
+  return { sub: 'u', username: 'u', displayName: '某人', roles, unitCode: '510107001', unitName: '浆洗街派出所', ...overrides };
+}
+
+function snapshot(overrides: Partial<ApplicationSnapshot> = {}): ApplicationSnapshot {
+  return {
+    number: 'HH-20260210-0001',
+    service: 'household',
+    policeType: PoliceType.HOUSEHOLD,
+    itemCode: 'HH-ID-CARD-RENEW',
+    itemName: '居民身份证换领',
+    applicantIdNumber: '11010519491231002X',
+    applicantName: '欧阳娜娜',
+    applicantPhone: '13812345678',
+    status: 'ACCEPTED',
+    unitCode: '510107001',
+    unitName: '成都市公安局武侯区分局浆洗街派出所',
+    firstInquiryOwnerSub: 'demo:demo-clerk',
+    firstInquiryOwnerName: '王窗口',
+    acceptedAt: '2026-02-10T09:30:00+08:00',
+    deadline: '2026-03-10',
+    deadlineProvisional: false,
+    deadlineState: 'ON_TIME',
+    feeFen: 2000,
+    presentedMaterials: [],
+    toleratedMaterials: [{ code: 'PHOTO', name: '照片', commitment: '三日内补交', dueDate: '2026-02-13', suppliedAt: null }],
+    form: {},
+    timeline: [{ at: '2026-02-10T09:30:00+08:00', actorSub: 'demo:demo-clerk', actorName: '王窗口', actorRoles: ['CLERK'], action: 'ACCEPT', fromStatus: null, toStatus: 'ACCEPTED' }],
+    version: 1,
+    updatedAt: '2026-02-10T09:30:00+08:00',
+    ...overrides,
+  };
+}
+
+describe('application views: masking by role', () => {
+  it('masks name, ID and phone for a clerk', () => {
+    const a = toApplication(snapshot(), identity([Role.CLERK]), '2026-02-10');
+    expect(a.applicant).toEqual({ name: '欧阳**', idNumber: '110105********002X', phone: '138****5678', masked: true });
+  });
+
+  it('shows officers and supervisors the applicant in full', () => {
+    for (const role of [Role.OFFICER, Role.SUPERVISOR]) {
+      const a = toApplication(snapshot(), identity([role]), '2026-02-10');
+      expect(a.applicant).toEqual({ name: '欧阳娜娜', idNumber: '11010519491231002X', phone: '13812345678', masked: false });
+    }
+  });
+
+  it('maps fee, tolerated materials and the timeline', () => {
+    const a = toApplication(snapshot(), identity([Role.CLERK]), '2026-02-10');
+    expect(a.fee).toEqual({ fen: 2000, formatted: '20.00元', waiverCode: undefined });
+    expect(a.toleratedMaterials[0]).toMatchObject({ code: 'PHOTO', supplied: false, dueDate: '2026-02-13' });
+    expect(a.timeline[0]).toMatchObject({ actorName: '王窗口', action: 'ACCEPT', toStatus: 'ACCEPTED', fromStatus: undefined });
+    expect(a.acceptedAt.toISOString()).toBe('2026-02-10T01:30:00.000Z');
+  });
+
+  it('always masks inbox rows, whoever looks', () => {
+    const row = { number: 'HH-1', policeType: 'HOUSEHOLD', itemCode: 'X', itemName: 'x', applicantName: '张三', applicantIdNumber: '440524188001010014', status: 'ACCEPTED', unitCode: '510107001', deadline: '2026-03-10', deadlineState: 'ON_TIME', version: 1, updatedAt: new Date() } as InboxApplicationEntity;
+    expect(toInboxApplication(row, '2026-02-10')).toMatchObject({ applicantName: '张*', applicantIdNumber: '440524********0014' });
+  });
+});
+
+describe('deadline state as of today', () => {
+  it('turns a running case overdue the day after its deadline', () => {
+    expect(effectiveDeadlineState('ON_TIME', '2026-03-10', '2026-03-10')).toBe('ON_TIME');
+    expect(effectiveDeadlineState('ON_TIME', '2026-03-10', '2026-03-11')).toBe('OVERDUE');
+    expect(effectiveDeadlineState('DUE_SOON', '2026-03-10', '2026-03-11')).toBe('OVERDUE');
+  });
+
+  it('leaves paused and finished cases alone', () => {
+    expect(effectiveDeadlineState('PAUSED', '2026-03-10', '2026-04-01')).toBe('PAUSED');
+    expect(effectiveDeadlineState('DONE', '2026-03-10', '2026-04-01')).toBe('DONE');
+  });
+});

@@ -1,0 +1,85 @@
+import { citizenText } from '@onewindow/catalog';
+import type { DeliveryMethod } from '@onewindow/contracts';
+
+/** Carrier limit for one message including the signature (DOMAIN.md "SMS"). */
+export const SMS_MAX_LENGTH = 70;
+
+/** Registered templates (短信模板须事先报备); the code travels with every message. */
+export const SMS_TEMPLATES = {
+  PICKUP_READY_WINDOW: '【{signature}】您申领的{resultName}已办好，请于工作日9:00-17:00到{place}领取。',
+  PICKUP_READY_POST: '【{signature}】您申领的{resultName}已办好，将通过邮政寄递送达，请注意查收。',
+  PICKUP_READY_HOME: '【{signature}】您申领的{resultName}已办好，工作人员将与您预约上门送达。',
+} as const;
+export type SmsTemplateCode = keyof typeof SMS_TEMPLATES;
+
+export class SmsTemplateError extends Error {
+  override readonly name = 'SmsTemplateError';
+}
+
+export interface PickupSmsInput {
+  signature: string;
+  resultName: string;
+  /** Where the result is collected (the accepting unit). */
+  unitName: string;
+  deliveryMethod?: DeliveryMethod | null;
+}
+
+const length = (s: string) => Array.from(s).length;
+
+/** Characters and patterns that must never reach an SMS: links, and anything that looks like an ID number. */
+function assertClean(text: string): void {
+  if (/https?:|www\.|\.(com|cn|net)\b/i.test(text)) throw new SmsTemplateError('短信不得包含链接');
+  if (/\d{15,18}|\d{17}[Xx]/.test(text)) throw new SmsTemplateError('短信不得包含证件号码');
+}
+
+export function validateSmsText(text: string): void {
+  const n = length(text);
+  if (n > SMS_MAX_LENGTH) throw new SmsTemplateError(`短信长度 ${n} 超过 ${SMS_MAX_LENGTH} 字`);
+  if (!/^【[^【】]{3,8}】/.test(text)) throw new SmsTemplateError('短信须以 3–8 个字的【签名】开头');
+  assertClean(text);
+}
+
+function fill(template: string, vars: Record<string, string>): string {
+  return template.replace(/\{(\w+)\}/g, (_, k: string) => vars[k] ?? '');
+}
+
+/** '居民户口簿（迁入人员户口页）' → '居民户口簿': the parenthetical is the first thing to go when too long. */
+function withoutParenthetical(s: string): string {
+  return s.replace(/[（(][^）)]*[）)]/gu, '').trim();
+}
+
+/**
+ * 证照领取提醒: the template by delivery method, filled with the result's name and the pickup
+ * unit — never the citizen's name or ID number, never a link. When the text would exceed 70
+ * characters the unit loses the signature's organisation prefix (成都市公安局武侯区分局… →
+ * 武侯区分局…), then the result name its parenthetical; if it still does not fit, it throws.
+ */
+export function pickupSms(input: PickupSmsInput): { template: SmsTemplateCode; text: string } {
+  const template: SmsTemplateCode =
+    input.deliveryMethod === 'POST' ? 'PICKUP_READY_POST' : input.deliveryMethod === 'HOME' ? 'PICKUP_READY_HOME' : 'PICKUP_READY_WINDOW';
+  const resultName = citizenText(input.resultName);
+  const unitName = citizenText(input.unitName);
+  if (!resultName) throw new SmsTemplateError('缺少证照名称');
+  if (template === 'PICKUP_READY_WINDOW' && !unitName) throw new SmsTemplateError('缺少领取地点');
+  const places = [...new Set([unitName, unitName.startsWith(input.signature) ? unitName.slice(input.signature.length) : unitName])];
+  const results = [...new Set([resultName, withoutParenthetical(resultName) || resultName])];
+  for (const r of results) {
+    for (const place of places) {
+      const text = fill(SMS_TEMPLATES[template], { signature: input.signature, resultName: r, place });
+      if (length(text) <= SMS_MAX_LENGTH) {
+        validateSmsText(text);
+        return { template, text };
+      }
+    }
+  }
+  throw new SmsTemplateError(`短信超过 ${SMS_MAX_LENGTH} 字，无法套用模板 ${template}`);
+}
+
+/** A mainland mobile number as the carrier needs it (digits only, +86 removed), or undefined. */
+export function normalizeMobile(raw: unknown): string | undefined {
+  if (typeof raw !== 'string') return undefined;
+  let v = raw.replace(/[\s-]+/g, '');
+  const intl = /^(?:\+86|0086|86)(1\d{10})$/.exec(v);
+  if (intl) v = intl[1]!;
+  return /^1[3-9]\d{9}$/.test(v) ? v : undefined;
+}
