@@ -1,9 +1,11 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { CASEWORK_ENTITIES, CASEWORK_MIGRATIONS, CaseworkModule } from '@onewindow/casework';
+import { PoliceType, ServiceName } from '@onewindow/contracts';
 import { PlatformModule, type ServiceRuntime } from '@onewindow/platform';
-import { CreatePopulationRegister1764100000100 } from './migrations/1764100000100-CreatePopulationRegister.js';
-import { HouseholdEntity } from './person/household.entity.js';
-import { PersonEntity } from './person/person.entity.js';
+import { HouseholdRules } from './casework/household.rules.js';
+import { HOUSEHOLD_CATALOG_PATH, HOUSEHOLD_ENTITIES, HOUSEHOLD_MIGRATIONS } from './household.schema.js';
 import { PersonModule } from './person/person.module.js';
+import { DemoSeedModule } from './seed/seed.module.js';
 
 @Module({})
 export class HouseholdAppModule {
@@ -12,10 +14,18 @@ export class HouseholdAppModule {
       module: HouseholdAppModule,
       imports: [
         PlatformModule.forRoot(rt, {
-          entities: [PersonEntity, HouseholdEntity],
-          migrations: [CreatePopulationRegister1764100000100],
+          entities: [...HOUSEHOLD_ENTITIES, ...CASEWORK_ENTITIES],
+          migrations: [...HOUSEHOLD_MIGRATIONS, ...CASEWORK_MIGRATIONS],
         }),
         PersonModule,
+        CaseworkModule.register({
+          service: ServiceName.HOUSEHOLD,
+          policeType: PoliceType.HOUSEHOLD,
+          catalogPath: HOUSEHOLD_CATALOG_PATH,
+          rules: HouseholdRules,
+          imports: [PersonModule],
+        }),
+        DemoSeedModule,
       ],
     };
   }

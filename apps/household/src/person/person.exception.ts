@@ -5,6 +5,7 @@ export enum PersonErrorCode {
   PERSON_NOT_FOUND = 'PERSON_NOT_FOUND',
   PERSON_DECEASED = 'PERSON_DECEASED',
   PURPOSE_REQUIRED = 'PURPOSE_REQUIRED',
+  HOUSEHOLD_NOT_FOUND = 'HOUSEHOLD_NOT_FOUND',
 }
 
 export class PersonException extends DomainException {

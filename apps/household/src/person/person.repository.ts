@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Jurisdiction } from '@onewindow/platform';
 import { DataSource, type EntityManager } from 'typeorm';
-import { PersonEntity } from './person.entity.js';
+import { HouseholdEntity } from './household.entity.js';
+import { PersonEntity, type PersonStatus } from './person.entity.js';
 
 /** Population register access. Every query that returns personal data takes the caller's jurisdiction. */
 @Injectable()
@@ -23,15 +24,27 @@ export class PersonRepository {
       .getOne();
   }
 
-  async listByUnit(scope: Jurisdiction, opts: { limit: number; offset: number; status?: string }): Promise<[PersonEntity[], number]> {
+  /** One page of the persons registered in the jurisdiction, by ID number, with their household. */
+  async listByUnit(scope: Jurisdiction, opts: { limit: number; offset: number; status?: PersonStatus }): Promise<[PersonEntity[], number]> {
     const qb = this.repo()
       .createQueryBuilder('p')
+      .leftJoinAndSelect('p.household', 'h')
       .where('p.unit_code LIKE :prefix', { prefix: `${scope.unitPrefix}%` })
       .orderBy('p.id_number', 'ASC')
-      .take(opts.limit)
-      .skip(opts.offset);
+      // many-to-one join: rows are not multiplied, so plain LIMIT/OFFSET is exact (and cheaper than take/skip).
+      .limit(opts.limit)
+      .offset(opts.offset);
     if (opts.status) qb.andWhere('p.status = :status', { status: opts.status });
-    return qb.getManyAndCount();
+    return Promise.all([qb.getMany(), qb.getCount()]);
+  }
+
+  async findHouseholdByNumber(householdNumber: string, scope: Jurisdiction): Promise<HouseholdEntity | null> {
+    return this.dataSource.manager
+      .getRepository(HouseholdEntity)
+      .createQueryBuilder('h')
+      .where('h.household_number = :householdNumber', { householdNumber })
+      .andWhere('h.unit_code LIKE :prefix', { prefix: `${scope.unitPrefix}%` })
+      .getOne();
   }
 
   async findHouseholdMembers(householdId: string, scope: Jurisdiction): Promise<PersonEntity[]> {
@@ -41,6 +54,23 @@ export class PersonRepository {
       .andWhere('p.unit_code LIKE :prefix', { prefix: `${scope.unitPrefix}%` })
       .orderBy('p.birth_date', 'ASC')
       .getMany();
+  }
+
+  /** Register a status change (death cancellation, move-out); returns the number of rows changed. */
+  async updateStatus(
+    idNumber: string,
+    scope: Jurisdiction,
+    change: { status: PersonStatus; deceasedOn?: string | null },
+    manager: EntityManager,
+  ): Promise<number> {
+    const r = await this.repo(manager)
+      .createQueryBuilder()
+      .update(PersonEntity)
+      .set({ status: change.status, deceasedOn: change.deceasedOn ?? null })
+      .where('id_number = :idNumber', { idNumber })
+      .andWhere('unit_code LIKE :prefix', { prefix: `${scope.unitPrefix}%` })
+      .execute();
+    return r.affected ?? 0;
   }
 
   async save(person: Partial<PersonEntity>, manager: EntityManager): Promise<PersonEntity> {

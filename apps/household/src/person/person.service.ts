@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import type { Identity, PersonLookupReply } from '@onewindow/contracts';
+import { PoliceType, Role, type Identity, type PersonLookupReply } from '@onewindow/contracts';
 import { validateIdNumber } from '@onewindow/id-number';
-import { AuditService } from '@onewindow/platform';
-import type { PersonEntity } from './person.entity.js';
+import { AuditService, DomainException, hasRole, jurisdictionOf } from '@onewindow/platform';
+import type { HouseholdEntity } from './household.entity.js';
+import type { PersonEntity, PersonStatus } from './person.entity.js';
 import { PersonErrorCode, PersonException } from './person.exception.js';
 import { PersonRepository } from './person.repository.js';
 import { windowLookupScope } from './scope.js';
@@ -41,5 +42,43 @@ export class PersonService {
     await this.audit.record(actor, { action: 'PERSON_LOOKUP', subjectType: 'PERSON', subjectRef: normalized, purpose: 'service check', outcome: person ? 'SUCCESS' : 'FAILURE' });
     if (!person) return { found: false, idNumber: normalized };
     return { found: true, idNumber: normalized, name: person.name, sex: person.sex, birthDate: person.birthDate, status: person.status, unitCode: person.unitCode };
+  }
+
+  /** A household and its members by 户号, city-wide like a person lookup, audited with its purpose. */
+  async getHouseholdForWindow(actor: Identity, householdNumber: string, purpose: string): Promise<{ household: HouseholdEntity; members: PersonEntity[] }> {
+    if (!purpose.trim()) throw new PersonException(PersonErrorCode.PURPOSE_REQUIRED, '查询户信息须说明查询事由');
+    const scope = windowLookupScope(actor);
+    const household = await this.persons.findHouseholdByNumber(householdNumber, scope);
+    const members = household ? await this.persons.findHouseholdMembers(household.id, scope) : [];
+    await this.audit.record(actor, {
+      action: 'HOUSEHOLD_READ',
+      subjectType: 'HOUSEHOLD',
+      subjectRef: householdNumber,
+      purpose,
+      outcome: household ? 'SUCCESS' : 'FAILURE',
+      details: household ? { members: members.map((m) => m.idNumber) } : { reason: 'not found' },
+    });
+    if (!household) throw new PersonException(PersonErrorCode.HOUSEHOLD_NOT_FOUND, '人口信息库中未找到该户号');
+    return { household, members };
+  }
+
+  /**
+   * One page of the register within the caller's own unit (lists are never city-wide). Only
+   * household officers and supervisors browse the register; the read is audited.
+   */
+  async listForJurisdiction(actor: Identity, opts: { status?: PersonStatus; limit: number; offset: number }): Promise<{ items: PersonEntity[]; total: number }> {
+    if (!hasRole(actor, Role.SUPERVISOR) && actor.policeType !== PoliceType.HOUSEHOLD) {
+      throw DomainException.forbidden('仅户政民警和督察可以查看辖区人口列表');
+    }
+    const scope = jurisdictionOf(actor);
+    const [items, total] = await this.persons.listByUnit(scope, opts);
+    await this.audit.record(actor, {
+      action: 'PERSON_LIST',
+      subjectType: 'UNIT',
+      subjectRef: scope.unitPrefix,
+      purpose: '辖区人口列表',
+      details: { status: opts.status ?? null, limit: opts.limit, offset: opts.offset, returned: items.length },
+    });
+    return { items, total };
   }
 }
