@@ -12,6 +12,7 @@ import { CreateCounterCasework1764100000200 } from './migrations/1764100000200-C
 import { OneTimeNoticeEntity } from './one-time-notice/one-time-notice.entity.js';
 import { OneTimeNoticeModule } from './one-time-notice/one-time-notice.module.js';
 import { RegisterCheckResolver } from './register-check/register-check.resolver.js';
+import { WorkingDaysResolver } from './calendar/working-days.resolver.js';
 import { SmsMessageEntity } from './sms/sms-message.entity.js';
 import { SmsModule } from './sms/sms.module.js';
 import { TransitionModule } from './transition/transition.module.js';
@@ -36,7 +37,7 @@ export class CounterAppModule {
         AcceptanceModule,
         TransitionModule,
       ],
-      providers: [...auth, RegisterCheckResolver],
+      providers: [...auth, RegisterCheckResolver, WorkingDaysResolver],
     };
   }
 }

@@ -1,4 +1,5 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import { GraphQLError } from 'graphql';
 import { ANONYMOUS, type Identity } from '@onewindow/contracts';
 import { IDENTITY_HEADER, type IdentitySigner } from '@onewindow/platform';
 
@@ -21,5 +22,17 @@ export class IdentityForwardingDataSource extends RemoteGraphQLDataSource<Gatewa
   override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
     const identity = (context as GatewayContext | undefined)?.identity ?? GATEWAY_IDENTITY;
     request.http?.headers.set(IDENTITY_HEADER, await this.signer.sign(identity));
+  }
+
+  /**
+   * A subgraph answering 4xx (e.g. a `Date` variable its scalar refuses) still sends a GraphQL
+   * error body: pass its message and code through instead of a bare "400: Bad Request".
+   */
+  override async errorFromResponse(response: Parameters<RemoteGraphQLDataSource['errorFromResponse']>[0]): Promise<GraphQLError> {
+    const fallback = await super.errorFromResponse(response);
+    const body = (fallback.extensions['response'] as { body?: unknown } | undefined)?.body as { errors?: { message?: string; extensions?: { code?: string } }[] } | undefined;
+    const first = typeof body === 'object' && body?.errors?.[0];
+    if (!first || !first.message) return fallback;
+    return new GraphQLError(first.message, { extensions: { code: first.extensions?.code ?? fallback.extensions['code'] ?? 'BAD_REQUEST' } });
   }
 }

@@ -1,0 +1,41 @@
+import { Args, ArgsType, Field, Int, Query, Resolver } from '@nestjs/graphql';
+import { CalendarError, WorkingCalendar } from '@onewindow/calendar';
+import { DomainException, LocalDateScalar } from '@onewindow/platform';
+import { IsInt, Matches, Max, Min } from 'class-validator';
+
+@ArgsType()
+class AddWorkingDaysArgs {
+  @Field(() => LocalDateScalar, { description: '起算日（当日不计入）' })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: '日期格式应为 YYYY-MM-DD' })
+  from: string;
+
+  @Field(() => Int, { description: '工作日天数' })
+  @IsInt()
+  @Min(0, { message: '天数不能为负' })
+  @Max(3650, { message: '天数不能超过 3650' })
+  days: number;
+}
+
+/**
+ * 限时办结 arithmetic on the statutory calendar (放假调休), exposed for the window and for checks
+ * against the State Council notices. Deployment overrides come from CALENDAR_OVERRIDES_FILE.
+ */
+@Resolver()
+export class WorkingDaysResolver {
+  private readonly calendar = WorkingCalendar.fromEnv(process.env);
+
+  @Query(() => LocalDateScalar, { description: '起算日之后第 days 个工作日（起算日当日不计入），按国务院放假调休安排' })
+  addWorkingDays(@Args() args: AddWorkingDaysArgs): string {
+    try {
+      return this.calendar.addWorkingDays(args.from, args.days).date;
+    } catch (err) {
+      if (err instanceof CalendarError) throw DomainException.validation(`日期计算失败：${err.message}`);
+      throw err;
+    }
+  }
+
+  @Query(() => Boolean, { description: '是否为工作日（含调休上班日）' })
+  isWorkingDay(@Args('date', { type: () => LocalDateScalar }) date: string): boolean {
+    return this.calendar.isWorkingDay(date);
+  }
+}
