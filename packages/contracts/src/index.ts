@@ -4,3 +4,4 @@ export * from './error-codes.js';
 export * from './subjects.js';
 export * from './messages.js';
 export * from './casework.messages.js';
+export * from './transfer.messages.js';

@@ -22,6 +22,7 @@ export const RpcSubjects = {
 export const EventSubjects = {
   applicationChanged: (service: ServiceName) => `${service}.v1.application.changed`,
   catalogPublished: (service: ServiceName) => `${service}.v1.catalog.published`,
+  notificationRequested: (service: ServiceName) => `${service}.v1.notification.requested`,
   smsRequested: 'counter.v1.sms.requested',
   smsDelivered: 'counter.v1.sms.delivered',
 } as const;
