@@ -6,6 +6,8 @@ import { DemoLoginResolver, MeResolver } from './auth/auth.resolver.js';
 import { CatalogItemEntity } from './catalog/catalog-item.entity.js';
 import { CatalogModule } from './catalog/catalog.module.js';
 import { CounterCommonModule } from './common/common.module.js';
+import { CitizenModule } from './citizen/citizen.module.js';
+import { CitizenRef } from './citizen/citizen.section.js';
 import { InboxApplicationEntity } from './inbox/inbox-application.entity.js';
 import { InboxModule } from './inbox/inbox.module.js';
 import { CreateCounterCasework1764100000200 } from './migrations/1764100000200-CreateCounterCasework.js';
@@ -28,6 +30,7 @@ export class CounterAppModule {
         PlatformModule.forRoot(rt, {
           entities: [CatalogItemEntity, AcceptRequestEntity, OneTimeNoticeEntity, InboxApplicationEntity, SmsMessageEntity],
           migrations: [CreateCounterCasework1764100000200],
+          orphanedTypes: [CitizenRef],
         }),
         CounterCommonModule,
         CatalogModule,
@@ -36,6 +39,7 @@ export class CounterAppModule {
         OneTimeNoticeModule,
         AcceptanceModule,
         TransitionModule,
+        CitizenModule,
       ],
       providers: [...auth, RegisterCheckResolver, WorkingDaysResolver],
     };

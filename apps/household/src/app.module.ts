@@ -5,6 +5,7 @@ import { PlatformModule, type ServiceRuntime } from '@onewindow/platform';
 import { HouseholdRules } from './casework/household.rules.js';
 import { HOUSEHOLD_CATALOG_PATH, HOUSEHOLD_ENTITIES, HOUSEHOLD_MIGRATIONS } from './household.schema.js';
 import { PersonModule } from './person/person.module.js';
+import { CitizenModule } from './citizen/citizen.module.js';
 import { DemoSeedModule } from './seed/seed.module.js';
 
 @Module({})
@@ -18,6 +19,7 @@ export class HouseholdAppModule {
           migrations: [...HOUSEHOLD_MIGRATIONS, ...CASEWORK_MIGRATIONS],
         }),
         PersonModule,
+        CitizenModule,
         CaseworkModule.register({
           service: ServiceName.HOUSEHOLD,
           policeType: PoliceType.HOUSEHOLD,

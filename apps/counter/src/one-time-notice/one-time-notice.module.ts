@@ -5,6 +5,6 @@ import { OneTimeNoticeService } from './one-time-notice.service.js';
 
 @Module({
   providers: [OneTimeNoticeRepository, OneTimeNoticeService, OneTimeNoticeResolver],
-  exports: [OneTimeNoticeService],
+  exports: [OneTimeNoticeService, OneTimeNoticeRepository],
 })
 export class OneTimeNoticeModule {}

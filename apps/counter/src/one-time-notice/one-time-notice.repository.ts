@@ -49,4 +49,15 @@ export class OneTimeNoticeRepository {
       .execute();
     return (result.affected ?? 0) > 0;
   }
+
+  /** Notices issued to one applicant within the scope, newest first (for the citizen 360° view). */
+  async findByApplicant(idNumber: string, scope: Jurisdiction): Promise<OneTimeNoticeEntity[]> {
+    return this.repo()
+      .createQueryBuilder('n')
+      .where('n.applicant_id_number = :idNumber', { idNumber })
+      .andWhere('n.unit_code LIKE :prefix', { prefix: `${scope.unitPrefix}%` })
+      .orderBy('n.issued_at', 'DESC')
+      .limit(50)
+      .getMany();
+  }
 }

@@ -19,12 +19,12 @@ export class PersonService {
     return check.normalized;
   }
 
-  async getForWindow(actor: Identity, idNumber: string, purpose: string): Promise<PersonEntity> {
+  async getForWindow(actor: Identity, idNumber: string, purpose: string, action = 'PERSON_READ'): Promise<PersonEntity> {
     if (!purpose.trim()) throw new PersonException(PersonErrorCode.PURPOSE_REQUIRED, '查询人口信息须说明查询事由');
     const normalized = this.normalize(idNumber);
     const person = await this.persons.findByIdNumber(normalized, windowLookupScope(actor));
     await this.audit.record(actor, {
-      action: 'PERSON_READ',
+      action,
       subjectType: 'PERSON',
       subjectRef: normalized,
       purpose,

@@ -13,13 +13,14 @@ type Req = { headers: Record<string, string | string[] | undefined> } & Record<s
  * identity on every request — including federation's own `_service`/`_entities` fields — so a
  * direct call without a valid signature is refused with 401 before any resolver runs.
  */
-export function subgraphOptions(signer: IdentitySigner, mode: AppMode): ApolloFederationDriverConfig {
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+export function subgraphOptions(signer: IdentitySigner, mode: AppMode, orphanedTypes: Function[] = []): ApolloFederationDriverConfig {
   return {
     driver: ApolloFederationDriver,
     autoSchemaFile: { federation: 2 },
     sortSchema: true,
     // Entities only referenced through federation (no local Query returns them) must be listed.
-    buildSchemaOptions: { orphanedTypes: [SystemStatus, ServiceHealth] },
+    buildSchemaOptions: { orphanedTypes: [SystemStatus, ServiceHealth, ...orphanedTypes] },
     playground: false,
     introspection: mode !== 'production',
     csrfPrevention: false,

@@ -46,6 +46,12 @@ export interface PlatformFeatures {
   entities: MixedList<Function>;
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   migrations: MixedList<Function>;
+  /**
+   * Federation entities this subgraph only extends (e.g. `Citizen` owned by household): no local
+   * query returns them, so they must be listed to appear in the schema.
+   */
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  orphanedTypes?: Function[];
 }
 
 /**
@@ -101,7 +107,7 @@ export class PlatformModule {
             migrationsRun: rt.config.MIGRATIONS_RUN === 'true',
           }),
         ),
-        GraphQLModule.forRoot(subgraphOptions(signer, rt.config.APP_MODE)),
+        GraphQLModule.forRoot(subgraphOptions(signer, rt.config.APP_MODE, features.orphanedTypes ?? [])),
         TerminusModule,
         ScheduleModule.forRoot(),
       ],

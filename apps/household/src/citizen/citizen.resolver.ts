@@ -1,0 +1,79 @@
+import { Args, ArgsType, Field, Query, Resolver, ResolveReference } from '@nestjs/graphql';
+import { Role, type Identity } from '@onewindow/contracts';
+import { maskIdNumber, maskName, maskPhone } from '@onewindow/id-number';
+import { CurrentIdentity, Roles } from '@onewindow/platform';
+import { IsString, Length, MaxLength, MinLength } from 'class-validator';
+import { seesFullContact } from '../person/person.resolver.js';
+import { PersonRepository } from '../person/person.repository.js';
+import { PersonService } from '../person/person.service.js';
+import type { PersonEntity } from '../person/person.entity.js';
+import { PersonStatusEnum, SexEnum } from '../person/person.model.js';
+import { windowLookupScope } from '../person/scope.js';
+import { Citizen } from './citizen.model.js';
+
+@ArgsType()
+class CitizenArgs {
+  @Field({ description: '身份证号码（输入或扫描）' })
+  @IsString()
+  @Length(15, 18, { message: '身份证号码应为 15 或 18 位' })
+  idNumber: string;
+
+  @Field({ description: '查询事由（审计留痕）' })
+  @IsString()
+  @MinLength(2, { message: '请填写查询事由' })
+  @MaxLength(200)
+  purpose: string;
+}
+
+/**
+ * `citizen(idNumber, purpose)`: the one query behind the window's citizen panel. The whole 360°
+ * read is audited once, here (CITIZEN_360_READ with the stated purpose); the other subgraphs
+ * enforce roles, jurisdiction and masking for their own sections.
+ */
+@Resolver(() => Citizen)
+export class CitizenResolver {
+  constructor(private readonly persons: PersonService, private readonly repository: PersonRepository) {}
+
+  @Roles(Role.CLERK, Role.OFFICER, Role.SUPERVISOR)
+  @Query(() => Citizen, { description: '群众 360° 视图：一个身份证号码查看各警种信息（须说明事由，留痕审计）' })
+  async citizen(@Args() args: CitizenArgs, @CurrentIdentity() actor: Identity): Promise<Citizen> {
+    const person = await this.persons.getForWindow(actor, args.idNumber, args.purpose, 'CITIZEN_360_READ');
+    return this.toCitizen(person, actor);
+  }
+
+  /** Another subgraph returned a Citizen reference: same scope, no second audit row for one view. */
+  @ResolveReference()
+  async resolveReference(ref: { idNumber: string }, @CurrentIdentity() actor: Identity): Promise<Citizen | null> {
+    const person = await this.repository.findByIdNumber(ref.idNumber, windowLookupScope(actor));
+    return person ? this.toCitizen(person, actor) : null;
+  }
+
+  private async toCitizen(p: PersonEntity, viewer: Identity): Promise<Citizen> {
+    const full = seesFullContact(viewer);
+    const members = p.householdId ? await this.repository.findHouseholdMembers(p.householdId, windowLookupScope(viewer)) : [];
+    return {
+      idNumber: p.idNumber,
+      name: p.name,
+      sex: p.sex as SexEnum,
+      ethnicity: p.ethnicity,
+      birthDate: p.birthDate,
+      address: p.address,
+      phone: p.phone ? (full ? p.phone : maskPhone(p.phone)) : undefined,
+      phoneMasked: !full,
+      status: p.status as PersonStatusEnum,
+      unitCode: p.unitCode,
+      household: p.household
+        ? {
+            householdNumber: p.household.householdNumber,
+            address: p.household.address,
+            members: members.map((m) => ({
+              name: full ? m.name : maskName(m.name),
+              idNumber: maskIdNumber(m.idNumber),
+              relationToHead: m.relationToHead ?? undefined,
+              status: m.status as PersonStatusEnum,
+            })),
+          }
+        : undefined,
+    };
+  }
+}
