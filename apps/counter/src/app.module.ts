@@ -11,6 +11,7 @@ import { CitizenRef } from './citizen/citizen.section.js';
 import { InboxApplicationEntity } from './inbox/inbox-application.entity.js';
 import { InboxModule } from './inbox/inbox.module.js';
 import { CreateCounterCasework1764100000200 } from './migrations/1764100000200-CreateCounterCasework.js';
+import { WidenSmsTrigger1764100000900 } from './migrations/1764100000900-WidenSmsTrigger.js';
 import { OneTimeNoticeEntity } from './one-time-notice/one-time-notice.entity.js';
 import { OneTimeNoticeModule } from './one-time-notice/one-time-notice.module.js';
 import { RegisterCheckResolver } from './register-check/register-check.resolver.js';
@@ -29,7 +30,7 @@ export class CounterAppModule {
       imports: [
         PlatformModule.forRoot(rt, {
           entities: [CatalogItemEntity, AcceptRequestEntity, OneTimeNoticeEntity, InboxApplicationEntity, SmsMessageEntity],
-          migrations: [CreateCounterCasework1764100000200],
+          migrations: [CreateCounterCasework1764100000200, WidenSmsTrigger1764100000900],
           orphanedTypes: [CitizenRef],
         }),
         CounterCommonModule,

@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { ServiceName } from './enums.js';
 
 /**
@@ -138,6 +138,8 @@ export class NotificationRequestedEvent {
   /** Template key known to the counter (e.g. LOST_ITEM_MATCHED, PLATES_READY). */
   @IsString() @Length(1, 64) template!: string;
   /** Template variables (no names, no full ID numbers). */
-  params!: Record<string, string>;
+  @IsObject() params!: Record<string, string>;
   @IsOptional() @IsString() @MaxLength(40) reference?: string;
+  /** Unit on whose behalf the SMS is sent (jurisdiction of the SMS record). */
+  @IsOptional() @IsString() @MaxLength(12) unitCode?: string;
 }

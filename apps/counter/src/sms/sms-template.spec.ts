@@ -54,3 +54,19 @@ describe('pickup SMS template', () => {
     expect(normalizeMobile(13812345678)).toBeUndefined();
   });
 });
+
+describe('notification SMS requested by other services', () => {
+  it('fills a registered template within 70 characters, no names or links', async () => {
+    const { notificationSms } = await import('./sms-template.js');
+    const { text, template } = notificationSms('成都市公安局', 'LOST_ITEM_MATCHED', { category: '钱包', place: '浆洗街派出所失物招领窗口' });
+    expect(template).toBe('LOST_ITEM_MATCHED');
+    expect(text).toBe('【成都市公安局】您登记遗失的钱包可能已找到，请于工作日携带身份证到浆洗街派出所失物招领窗口认领。');
+    expect(Array.from(text).length).toBeLessThanOrEqual(70);
+  });
+
+  it('refuses unregistered templates and missing variables', async () => {
+    const { notificationSms } = await import('./sms-template.js');
+    expect(() => notificationSms('成都市公安局', 'FREE_TEXT', {})).toThrow(/未报备/);
+    expect(() => notificationSms('成都市公安局', 'LOST_ITEM_MATCHED', { category: '钱包' })).toThrow(/place/);
+  });
+});

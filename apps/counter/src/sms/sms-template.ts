@@ -9,7 +9,29 @@ export const SMS_TEMPLATES = {
   PICKUP_READY_WINDOW: '【{signature}】您申领的{resultName}已办好，请于工作日9:00-17:00到{place}领取。',
   PICKUP_READY_POST: '【{signature}】您申领的{resultName}已办好，将通过邮政寄递送达，请注意查收。',
   PICKUP_READY_HOME: '【{signature}】您申领的{resultName}已办好，工作人员将与您预约上门送达。',
+  LOST_ITEM_MATCHED: '【{signature}】您登记遗失的{category}可能已找到，请于工作日携带身份证到{place}认领。',
 } as const;
+
+/** Templates other services may request through `<service>.v1.notification.requested`, with their variables. */
+export const NOTIFICATION_TEMPLATES: Readonly<Record<string, readonly string[]>> = {
+  LOST_ITEM_MATCHED: ['category', 'place'],
+};
+
+/** Fill a requested notification template; unknown templates or variables are refused. */
+export function notificationSms(signature: string, template: string, params: Record<string, string>): { template: SmsTemplateCode; text: string } {
+  const vars = NOTIFICATION_TEMPLATES[template];
+  if (!vars) throw new SmsTemplateError(`未报备的短信模板 ${template}`);
+  const values: Record<string, string> = { signature };
+  for (const v of vars) {
+    const value = citizenText(params[v] ?? '');
+    if (!value) throw new SmsTemplateError(`短信模板 ${template} 缺少变量 ${v}`);
+    values[v] = value;
+  }
+  const text = fill(SMS_TEMPLATES[template as SmsTemplateCode], values);
+  if (length(text) > SMS_MAX_LENGTH) throw new SmsTemplateError(`短信超过 ${SMS_MAX_LENGTH} 字`);
+  validateSmsText(text);
+  return { template: template as SmsTemplateCode, text };
+}
 export type SmsTemplateCode = keyof typeof SMS_TEMPLATES;
 
 export class SmsTemplateError extends Error {

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { RecordingSmsProvider, SMS_PROVIDER } from './sms-provider.js';
 import { SmsSenderHandler } from './sms-sender.handler.js';
+import { NotificationHandler } from './notification.handler.js';
 import { SmsSenderService } from './sms-sender.service.js';
 import { SmsRepository } from './sms.repository.js';
 import { SmsResolver } from './sms.resolver.js';
@@ -12,6 +13,7 @@ import { SmsService } from './sms.service.js';
     SmsService,
     SmsSenderService,
     SmsSenderHandler,
+    NotificationHandler,
     SmsResolver,
     RecordingSmsProvider,
     // SMS_PROVIDER=recording is the only provider so far; a carrier adapter plugs in here.

@@ -1,12 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { EventSubjects, type ApplicationSnapshot, type Identity, type SmsRequestedEvent } from '@onewindow/contracts';
+import { EventSubjects, type ApplicationSnapshot, type Identity, type NotificationRequestedEvent, type SmsRequestedEvent } from '@onewindow/contracts';
 import { jurisdictionOf, LOGGER, OutboxService, SERVICE_CONFIG, type Logger } from '@onewindow/platform';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { CounterConfig } from '../config.js';
 import type { SmsMessageEntity } from './sms-message.entity.js';
 import { SmsRepository } from './sms.repository.js';
-import { normalizeMobile, pickupSms, SmsTemplateError } from './sms-template.js';
+import { normalizeMobile, notificationSms, pickupSms, SmsTemplateError } from './sms-template.js';
 
 /** Statuses that notify the citizen. */
 const NOTIFYING_STATUSES = new Set(['READY_FOR_PICKUP']);
@@ -55,6 +55,30 @@ export class SmsService {
     if (!inserted) return;
     const event: SmsRequestedEvent = { smsId: id, phone, text: message.text, template: message.template, applicationNumber: snapshot.number };
     await this.outbox.enqueue(manager, EventSubjects.smsRequested, event);
+  }
+
+  /**
+   * A notification another service asked for (e.g. 失物招领 match). One SMS per notification id,
+   * queued in the consumer's transaction; unknown templates are logged and dropped, never retried.
+   */
+  async queueNotification(event: NotificationRequestedEvent, manager: EntityManager): Promise<void> {
+    let message: ReturnType<typeof notificationSms>;
+    try {
+      message = notificationSms(this.config.SMS_SIGNATURE, event.template, event.params ?? {});
+    } catch (err) {
+      if (!(err instanceof SmsTemplateError)) throw err;
+      this.logger.error({ notification: event.notificationId, err: err.message }, 'notification does not fit a registered template; not queued');
+      return;
+    }
+    const id = randomUUID();
+    const reference = event.reference ?? event.notificationId;
+    const inserted = await this.sms.insertOnce(
+      { id, phone: event.phone, text: message.text, template: message.template, applicationNumber: reference, triggerStatus: `NOTIFY:${event.notificationId}`, unitCode: event.unitCode ?? '' },
+      manager,
+    );
+    if (!inserted) return;
+    const sms: SmsRequestedEvent = { smsId: id, phone: event.phone, text: message.text, template: message.template, applicationNumber: reference };
+    await this.outbox.enqueue(manager, EventSubjects.smsRequested, sms);
   }
 
   async listForApplication(actor: Identity, applicationNumber: string): Promise<SmsMessageEntity[]> {
