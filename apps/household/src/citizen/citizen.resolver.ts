@@ -1,8 +1,8 @@
-import { Args, ArgsType, Field, Query, Resolver, ResolveReference } from '@nestjs/graphql';
+import { Args, Query, Resolver, ResolveReference } from '@nestjs/graphql';
 import { Role, type Identity } from '@onewindow/contracts';
 import { maskIdNumber, maskName, maskPhone } from '@onewindow/id-number';
 import { CurrentIdentity, Roles } from '@onewindow/platform';
-import { IsString, Length, MaxLength, MinLength } from 'class-validator';
+import { PersonLookupArgs } from '../person/dto/person-lookup.args.js';
 import { seesFullContact } from '../person/person.resolver.js';
 import { PersonRepository } from '../person/person.repository.js';
 import { PersonService } from '../person/person.service.js';
@@ -10,20 +10,6 @@ import type { PersonEntity } from '../person/person.entity.js';
 import { PersonStatusEnum, SexEnum } from '../person/person.model.js';
 import { windowLookupScope } from '../person/scope.js';
 import { Citizen } from './citizen.model.js';
-
-@ArgsType()
-class CitizenArgs {
-  @Field({ description: '身份证号码（输入或扫描）' })
-  @IsString()
-  @Length(15, 18, { message: '身份证号码应为 15 或 18 位' })
-  idNumber: string;
-
-  @Field({ description: '查询事由（审计留痕）' })
-  @IsString()
-  @MinLength(2, { message: '请填写查询事由' })
-  @MaxLength(200)
-  purpose: string;
-}
 
 /**
  * `citizen(idNumber, purpose)`: the one query behind the window's citizen panel. The whole 360°
@@ -36,7 +22,7 @@ export class CitizenResolver {
 
   @Roles(Role.CLERK, Role.OFFICER, Role.SUPERVISOR)
   @Query(() => Citizen, { description: '群众 360° 视图：一个身份证号码查看各警种信息（须说明事由，留痕审计）' })
-  async citizen(@Args() args: CitizenArgs, @CurrentIdentity() actor: Identity): Promise<Citizen> {
+  async citizen(@Args() args: PersonLookupArgs, @CurrentIdentity() actor: Identity): Promise<Citizen> {
     const person = await this.persons.getForWindow(actor, args.idNumber, args.purpose, 'CITIZEN_360_READ');
     return this.toCitizen(person, actor);
   }
