@@ -19,6 +19,7 @@ import { WorkingDaysResolver } from './calendar/working-days.resolver.js';
 import { SmsMessageEntity } from './sms/sms-message.entity.js';
 import { SmsModule } from './sms/sms.module.js';
 import { TransitionModule } from './transition/transition.module.js';
+import { TRANSFER_VIEW_ENTITIES, TRANSFER_VIEW_MIGRATIONS, TransfersModule } from './transfers/transfers.module.js';
 
 @Module({})
 export class CounterAppModule {
@@ -29,8 +30,8 @@ export class CounterAppModule {
       module: CounterAppModule,
       imports: [
         PlatformModule.forRoot(rt, {
-          entities: [CatalogItemEntity, AcceptRequestEntity, OneTimeNoticeEntity, InboxApplicationEntity, SmsMessageEntity],
-          migrations: [CreateCounterCasework1764100000200, WidenSmsTrigger1764100000900],
+          entities: [CatalogItemEntity, AcceptRequestEntity, OneTimeNoticeEntity, InboxApplicationEntity, SmsMessageEntity, ...TRANSFER_VIEW_ENTITIES],
+          migrations: [CreateCounterCasework1764100000200, WidenSmsTrigger1764100000900, ...TRANSFER_VIEW_MIGRATIONS],
           orphanedTypes: [CitizenRef],
         }),
         CounterCommonModule,
@@ -40,6 +41,7 @@ export class CounterAppModule {
         OneTimeNoticeModule,
         AcceptanceModule,
         TransitionModule,
+        TransfersModule,
         CitizenModule,
       ],
       providers: [...auth, RegisterCheckResolver, WorkingDaysResolver],

@@ -59,6 +59,11 @@ export class GatewayModule {
             },
             formatError: (formatted: GraphQLFormattedError) => {
               const { stacktrace: _s, exception: _e, ...ext } = (formatted.extensions ?? {}) as Record<string, unknown>;
+              // A subgraph that cannot be reached: say which, keep the path, let the rest of the answer stand.
+              if (/ECONNREFUSED|fetch failed|socket hang up|ETIMEDOUT|ECONNRESET/.test(formatted.message)) {
+                const service = typeof ext['serviceName'] === 'string' ? ext['serviceName'] : '下游';
+                return { message: `${service} 服务暂不可用，请稍后重试`, path: formatted.path, extensions: { code: 'SERVICE_UNAVAILABLE', serviceName: service } };
+              }
               if (ext['code'] === 'INTERNAL_SERVER_ERROR') {
                 logger.error({ error: formatted.message, path: formatted.path }, 'gateway error');
                 return { message: '系统内部错误', extensions: { code: 'INTERNAL' }, path: formatted.path };

@@ -2,7 +2,10 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { CASEWORK_ENTITIES, CASEWORK_MIGRATIONS, CaseworkModule } from '@onewindow/casework';
 import { PoliceType, ServiceName } from '@onewindow/contracts';
 import { PlatformModule, type ServiceRuntime } from '@onewindow/platform';
-import { HouseholdRules } from './casework/household.rules.js';
+import { TRANSFERS_ENTITIES, TRANSFERS_MIGRATIONS, TransfersModule } from '@onewindow/transfers';
+import { DeathCaseModule } from './death-case/death-case.module.js';
+import { DeathCaseRules } from './death-case/death-case.rules.js';
+import { DeathFollowUpListener } from './death-case/death-follow-up.listener.js';
 import { HOUSEHOLD_CATALOG_PATH, HOUSEHOLD_ENTITIES, HOUSEHOLD_MIGRATIONS } from './household.schema.js';
 import { PersonModule } from './person/person.module.js';
 import { CitizenModule } from './citizen/citizen.module.js';
@@ -15,8 +18,8 @@ export class HouseholdAppModule {
       module: HouseholdAppModule,
       imports: [
         PlatformModule.forRoot(rt, {
-          entities: [...HOUSEHOLD_ENTITIES, ...CASEWORK_ENTITIES],
-          migrations: [...HOUSEHOLD_MIGRATIONS, ...CASEWORK_MIGRATIONS],
+          entities: [...HOUSEHOLD_ENTITIES, ...CASEWORK_ENTITIES, ...TRANSFERS_ENTITIES],
+          migrations: [...HOUSEHOLD_MIGRATIONS, ...CASEWORK_MIGRATIONS, ...TRANSFERS_MIGRATIONS],
         }),
         PersonModule,
         CitizenModule,
@@ -24,9 +27,10 @@ export class HouseholdAppModule {
           service: ServiceName.HOUSEHOLD,
           policeType: PoliceType.HOUSEHOLD,
           catalogPath: HOUSEHOLD_CATALOG_PATH,
-          rules: HouseholdRules,
-          imports: [PersonModule],
+          rules: DeathCaseRules, // HouseholdRules + the death case (follow-up transfers)
+          imports: [PersonModule, DeathCaseModule],
         }),
+        TransfersModule.register({ service: ServiceName.HOUSEHOLD, outcomeListener: DeathFollowUpListener, imports: [DeathCaseModule] }),
         DemoSeedModule,
       ],
     };

@@ -1,10 +1,15 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { fileURLToPath } from 'node:url';
-import { CASEWORK_ENTITIES, CASEWORK_MIGRATIONS, CaseworkModule, RegisterCheckedRules } from '@onewindow/casework';
+import { CASEWORK_ENTITIES, CASEWORK_MIGRATIONS, CaseworkModule } from '@onewindow/casework';
 import { PoliceType, ServiceName } from '@onewindow/contracts';
 import { PlatformModule, type ServiceRuntime } from '@onewindow/platform';
-
-const CATALOG = fileURLToPath(new URL('../catalog/public-security.catalog.yaml', import.meta.url));
+import { TRANSFERS_ENTITIES, TRANSFERS_MIGRATIONS, TransfersModule } from '@onewindow/transfers';
+import { PublicSecurityRules } from './casework/public-security.rules.js';
+import { CitizenModule } from './citizen/citizen.module.js';
+import { DeathFollowUpWorker } from './death-follow-up/death-follow-up.worker.js';
+import { LostFoundModule } from './lost-found/lost-found.module.js';
+import { PermitModule } from './permits/permit.module.js';
+import { PUBLIC_SECURITY_CATALOG_PATH, PUBLIC_SECURITY_ENTITIES, PUBLIC_SECURITY_MIGRATIONS } from './public-security.schema.js';
+import { DemoSeedModule } from './seed/seed.module.js';
 
 @Module({})
 export class PublicSecurityAppModule {
@@ -12,8 +17,23 @@ export class PublicSecurityAppModule {
     return {
       module: PublicSecurityAppModule,
       imports: [
-        PlatformModule.forRoot(rt, { entities: [...CASEWORK_ENTITIES], migrations: [...CASEWORK_MIGRATIONS] }),
-        CaseworkModule.register({ service: ServiceName.PUBLIC_SECURITY, policeType: PoliceType.PUBLIC_SECURITY, catalogPath: CATALOG, rules: RegisterCheckedRules }),
+        PlatformModule.forRoot(rt, {
+          entities: [...PUBLIC_SECURITY_ENTITIES, ...CASEWORK_ENTITIES, ...TRANSFERS_ENTITIES],
+          migrations: [...PUBLIC_SECURITY_MIGRATIONS, ...CASEWORK_MIGRATIONS, ...TRANSFERS_MIGRATIONS],
+        }),
+        PermitModule,
+        LostFoundModule,
+        CitizenModule,
+        CaseworkModule.register({
+          service: ServiceName.PUBLIC_SECURITY,
+          policeType: PoliceType.PUBLIC_SECURITY,
+          catalogPath: PUBLIC_SECURITY_CATALOG_PATH,
+          rules: PublicSecurityRules,
+          imports: [PermitModule],
+        }),
+        // DEATH_FOLLOW_UP from household: the deceased's permits are cancelled or put under review.
+        TransfersModule.register({ service: ServiceName.PUBLIC_SECURITY, workers: [DeathFollowUpWorker] }),
+        DemoSeedModule,
       ],
     };
   }

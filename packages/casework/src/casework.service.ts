@@ -18,6 +18,9 @@ import { POLICE_TYPE_RULES, type PoliceTypeRules } from './police-type-rules.js'
 import { planTransition, TRANSITIONS } from './state-machine.js';
 import { CASEWORK_OPTIONS, type CaseworkOptions } from './casework.options.js';
 
+/** Who the core records rules' notes as. */
+const SYSTEM_ACTOR: Identity = { sub: 'system:casework', username: 'system', displayName: '系统', roles: [], unitCode: '', unitName: '' };
+
 /**
  * The shared casework core: acceptance at the window, the lifecycle with role guards, working-day
  * deadlines with clock stops and extensions, the timeline — each state change committed together
@@ -102,6 +105,8 @@ export class CaseworkService {
           tolerated: tolerated.map((t) => t.code),
           fromNoticeNumber: cmd.fromNoticeNumber ?? null,
         });
+        const notes = await this.rules.afterAccept?.({ application: await this.snapshot(manager, app), item, command: cmd, actor, today, manager });
+        for (const note of notes ?? []) await this.record(manager, app, SYSTEM_ACTOR, note.action, app.status, app.status, note.reason ?? null, note.details ?? {});
         return { outcome: 'ACCEPTED' as const, application: await this.announce(manager, app) };
       });
       this.outbox.notifyCommitted();
@@ -137,6 +142,22 @@ export class CaseworkService {
     });
     this.outbox.notifyCommitted();
     return snapshot;
+  }
+
+  /**
+   * Append a timeline entry to an application and announce it, inside the caller's transaction
+   * (e.g. a transfer's result reported back to the case). The status does not change. The caller
+   * has already decided that the actor may write it: no jurisdiction check here.
+   */
+  async appendTimeline(
+    manager: EntityManager,
+    number: string,
+    entry: { actor: Identity; action: string; reason?: string | null; details?: Record<string, unknown> },
+  ): Promise<ApplicationSnapshot> {
+    const app = await this.applications.lockByNumber(manager, number, { unitPrefix: '' });
+    if (!app) throw new CaseworkException(CaseworkErrorCode.APPLICATION_NOT_FOUND, `未找到办件 ${number}`);
+    await this.record(manager, app, entry.actor, entry.action, app.status, app.status, entry.reason ?? null, entry.details ?? {});
+    return this.announce(manager, app);
   }
 
   async get(number: string, actor: Identity): Promise<ApplicationSnapshot> {

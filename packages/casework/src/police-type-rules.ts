@@ -37,6 +37,24 @@ export interface TransitionContext {
   manager: EntityManager;
 }
 
+export interface AfterAcceptContext {
+  /** The application as just accepted, with its number (not yet announced). */
+  application: ApplicationSnapshot;
+  item: CatalogItem;
+  command: AcceptApplicationCommand;
+  actor: Identity;
+  today: string;
+  /** The acceptance transaction: write through it, never through the DataSource. */
+  manager: EntityManager;
+}
+
+/** A line the core records on the application's timeline on behalf of the rules. */
+export interface RulesTimelineNote {
+  action: string;
+  reason?: string | null;
+  details?: Record<string, unknown>;
+}
+
 /**
  * What a police type adds to the shared casework core. Throw a DomainException (typed code,
  * Chinese message) to refuse; everything runs inside the casework transaction, so a refusal
@@ -47,4 +65,10 @@ export interface PoliceTypeRules {
   checkAcceptance(ctx: AcceptanceContext): Promise<AcceptanceDecision>;
   /** Side effects of a transition in the same transaction (e.g. death cancellation approved → person deceased). */
   onTransition?(ctx: TransitionContext): Promise<void>;
+  /**
+   * Side effects of an acceptance once the application number is known, in the acceptance
+   * transaction (e.g. a death cancellation opens follow-up transfers). Returned notes go on the
+   * timeline as system entries before the application is announced.
+   */
+  afterAccept?(ctx: AfterAcceptContext): Promise<RulesTimelineNote[] | void>;
 }

@@ -26,9 +26,15 @@ export const TransferSubjects = {
   requested: (from: ServiceName, to: ServiceName) => `${from}.v1.transfer.requested.${to}`,
   acknowledged: (to: ServiceName, from: ServiceName) => `${to}.v1.transfer.acknowledged.${from}`,
   completed: (to: ServiceName, from: ServiceName) => `${to}.v1.transfer.completed.${from}`,
+  /** Either side's overdue flag (for supervisors, consumed by the counter); not matched by the filters below. */
+  flagged: (service: ServiceName) => `${service}.v1.transfer.flagged`,
   /** Filter a receiver uses on a sender's stream. */
   inboundFilter: (from: ServiceName, me: ServiceName) => `${from}.v1.transfer.requested.${me}`,
-  /** Filter a sender uses on a receiver's stream (acknowledged + completed). */
+  /**
+   * Filter a sender uses on a receiver's stream (acknowledged + completed). The wildcard also
+   * matches `requested` addressed to `me`, so packages/transfers uses this one filter per stream
+   * for both directions (one durable, stream order kept).
+   */
   outcomeFilter: (to: ServiceName, me: ServiceName) => `${to}.v1.transfer.*.${me}`,
 } as const;
 
@@ -79,6 +85,22 @@ export class TransferCompletedEvent {
   @IsString() @Length(1, 2000) result!: string;
   @IsOptional() details?: Record<string, unknown>;
   @ValidateNested() @Type(() => TransferActor) by!: TransferActor;
+  @IsString() at!: string;
+}
+
+/** `<service>.v1.transfer.flagged` — one side found its open transfer past the requested deadline (超期). */
+export class TransferFlaggedEvent {
+  @IsUUID() transferId!: string;
+  @IsIn(SERVICES) fromService!: ServiceName;
+  @IsIn(SERVICES) toService!: ServiceName;
+  /** Which side's row was flagged (the service that emitted the event). */
+  @IsIn(['OUTBOUND', 'INBOUND']) direction!: 'OUTBOUND' | 'INBOUND';
+  @IsIn(TRANSFER_STATUSES as unknown as string[]) status!: TransferStatus;
+  @IsString() @Length(1, 40) caseRef!: string;
+  @IsString() unitCode!: string;
+  @Matches(DATE) requestedDeadline!: string;
+  /** Business date on which the job found it overdue. */
+  @Matches(DATE) flaggedOn!: string;
   @IsString() at!: string;
 }
 

@@ -31,6 +31,8 @@ export interface TransferOutcome {
   toService: string;
   status: 'ACKNOWLEDGED' | 'REFUSED' | 'COMPLETED';
   result?: string | null;
+  /** Set when the receiver refused (退回). */
+  refusalReason?: string | null;
 }
 
 /** Sender-side hook, called in the transaction that records an acknowledgement or a result. */

@@ -41,7 +41,7 @@ export class CitizenComplaintsResolver {
   }
 
   @Roles(Role.CLERK, Role.OFFICER, Role.SUPERVISOR)
-  @ResolveField(() => CitizenComplaintsSection, { description: '信访投诉与服务评价' })
+  @ResolveField(() => CitizenComplaintsSection, { nullable: true, description: '信访投诉与服务评价' })
   complaints(@Parent() _citizen: CitizenRef): CitizenComplaintsSection {
     return { complaints: [], evaluations: [] };
   }

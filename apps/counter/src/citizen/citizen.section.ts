@@ -49,7 +49,7 @@ export class CitizenCounterResolver {
   }
 
   @Roles(Role.CLERK, Role.OFFICER, Role.SUPERVISOR)
-  @ResolveField(() => CitizenCounterSection, { description: '综合窗口：申请与一次性告知单' })
+  @ResolveField(() => CitizenCounterSection, { nullable: true, description: '综合窗口：申请与一次性告知单' })
   async counter(@Parent() citizen: CitizenRef, @CurrentIdentity() actor: Identity): Promise<CitizenCounterSection> {
     const scope = cityScope(actor);
     const today = this.clock.today();

@@ -19,6 +19,8 @@ export function subgraphOptions(signer: IdentitySigner, mode: AppMode, orphanedT
     driver: ApolloFederationDriver,
     autoSchemaFile: { federation: 2 },
     sortSchema: true,
+    // Guards and the error filter also run on @ResolveField (e.g. a police type's Citizen section).
+    fieldResolverEnhancers: ['guards', 'filters'],
     // Entities only referenced through federation (no local Query returns them) must be listed.
     buildSchemaOptions: { orphanedTypes: [SystemStatus, ServiceHealth, ...orphanedTypes] },
     playground: false,

@@ -1,0 +1,126 @@
+import { AuditOutlined, FileSearchOutlined, IdcardOutlined, InboxOutlined, LogoutOutlined } from '@ant-design/icons';
+import { Button, Layout, Menu, Space, Tag, Tooltip } from 'antd';
+import { useEffect, type ReactNode } from 'react';
+import { useCitizen } from './citizen';
+import { POLICE_TYPE_LABELS, ROLE_LABELS } from './labels';
+import { AcceptPage } from './pages/AcceptPage';
+import { ApplicationPage } from './pages/ApplicationPage';
+import { BackOfficePage } from './pages/BackOfficePage';
+import { CatalogItemPage } from './pages/CatalogItemPage';
+import { CatalogPage } from './pages/CatalogPage';
+import { CitizenPage } from './pages/CitizenPage';
+import { InboxPage } from './pages/InboxPage';
+import { LoginPage } from './pages/LoginPage';
+import { navigate, useRoute } from './router';
+import { hasRole, useSession, type SessionUser } from './session';
+
+interface NavItem {
+  key: string;
+  path: string;
+  label: string;
+  icon: ReactNode;
+  hotkey: string;
+  visible: (u: SessionUser) => boolean;
+}
+
+const NAV: NavItem[] = [
+  { key: 'citizen', path: '/citizen', label: '群众信息', icon: <IdcardOutlined />, hotkey: '1', visible: (u) => hasRole(u, 'CLERK', 'OFFICER', 'SUPERVISOR') },
+  { key: 'catalog', path: '/catalog', label: '事项查询', icon: <FileSearchOutlined />, hotkey: '2', visible: () => true },
+  { key: 'inbox', path: '/inbox', label: '待办', icon: <InboxOutlined />, hotkey: '3', visible: (u) => hasRole(u, 'CLERK', 'OFFICER', 'SUPERVISOR') },
+  { key: 'backoffice', path: '/backoffice', label: '后台审批', icon: <AuditOutlined />, hotkey: '4', visible: (u) => hasRole(u, 'OFFICER', 'SUPERVISOR') },
+];
+
+export function homePath(user: SessionUser): string {
+  if (hasRole(user, 'CLERK')) return '/citizen';
+  if (hasRole(user, 'OFFICER', 'SUPERVISOR')) return '/backoffice';
+  return '/catalog';
+}
+
+function Page({ user }: { user: SessionUser }) {
+  const { segments } = useRoute();
+  const [first, second] = segments;
+  switch (first) {
+    case 'citizen':
+      return <CitizenPage />;
+    case 'catalog':
+      return second ? <CatalogItemPage code={second} /> : <CatalogPage />;
+    case 'accept':
+      return <AcceptPage code={second ?? ''} />;
+    case 'inbox':
+      return <InboxPage />;
+    case 'applications':
+      return <ApplicationPage number={second ?? ''} />;
+    case 'backoffice':
+      return <BackOfficePage />;
+    default:
+      return <Redirect to={homePath(user)} />;
+  }
+}
+
+function Redirect({ to }: { to: string }) {
+  useEffect(() => navigate(to, { replace: true }), [to]);
+  return null;
+}
+
+export function App() {
+  const { user, signOut } = useSession();
+  const { citizen } = useCitizen();
+  const { segments } = useRoute();
+
+  // Alt+1…4 switch screens without the mouse.
+  useEffect(() => {
+    if (!user) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (!e.altKey || e.ctrlKey || e.metaKey) return;
+      const item = NAV.find((n) => n.hotkey === e.key && n.visible(user));
+      if (item) {
+        e.preventDefault();
+        navigate(item.path);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [user]);
+
+  if (!user) {
+    return <LoginPage />;
+  }
+  if (segments[0] === 'login') return <Redirect to={homePath(user)} />;
+
+  const selected = segments[0] === 'applications' ? 'inbox' : segments[0] === 'accept' ? 'catalog' : (segments[0] ?? '');
+  const items = NAV.filter((n) => n.visible(user)).map((n) => ({
+    key: n.key,
+    icon: n.icon,
+    label: (
+      <Tooltip title={`Alt+${n.hotkey}`} placement="bottom">
+        <a href={n.path} onClick={(e) => { e.preventDefault(); navigate(n.path); }} data-testid={`nav-${n.key}`}>{n.label}</a>
+      </Tooltip>
+    ),
+  }));
+
+  return (
+    <Layout style={{ minHeight: '100%' }}>
+      <Layout.Header className="ow-header">
+        <span className="ow-brand">一窗通办 · 综合窗口</span>
+        <Menu theme="dark" mode="horizontal" selectedKeys={[selected]} items={items} />
+        {citizen && (
+          <Tag color="gold" style={{ marginLeft: 12 }} data-testid="current-citizen">
+            正在办理：{citizen.name}
+          </Tag>
+        )}
+        <span className="ow-user" data-testid="current-user">
+          {user.displayName}（{user.roles.map((r) => ROLE_LABELS[r] ?? r).join('、')}
+          {user.policeType ? ` · ${POLICE_TYPE_LABELS[user.policeType] ?? user.policeType}` : ''}）· {user.unitName}
+        </span>
+        <Space style={{ marginLeft: 12 }}>
+          <Button icon={<LogoutOutlined />} size="small" onClick={() => { signOut(); navigate('/login', { replace: true }); }} data-testid="logout">
+            退出
+          </Button>
+        </Space>
+      </Layout.Header>
+      <Layout.Content className="ow-content">
+        <Page user={user} />
+      </Layout.Content>
+    </Layout>
+  );
+}

@@ -1,0 +1,179 @@
+import { ApolloError, type ServerError, type ServerParseError } from '@apollo/client';
+import type { GraphQLFormattedError } from 'graphql';
+
+/**
+ * Every `extensions.code` the services return, as a clear Chinese message for the window.
+ * `title` says what happened; `hint` what the user can do. The server's own message (already in
+ * Chinese for domain errors) is shown as the detail when it adds something.
+ * Never show a raw code alone or a stack trace.
+ */
+export const ERROR_MESSAGES: Record<string, { title: string; hint?: string }> = {
+  // Common (every service)
+  VALIDATION_FAILED: { title: '填写的内容不符合要求', hint: '请按提示修改后重新提交。' },
+  UNAUTHENTICATED: { title: '登录已失效', hint: '请重新登录。' },
+  FORBIDDEN: { title: '没有权限执行此操作', hint: '如需办理，请联系有权限的民警或督察。' },
+  OUT_OF_JURISDICTION: { title: '超出本单位辖区', hint: '该记录不属于您的辖区，请联系所属单位办理。' },
+  NOT_FOUND: { title: '未找到相关记录', hint: '请核对编号后重试。' },
+  CONFLICT: { title: '数据已被他人修改', hint: '请刷新后重试。' },
+  SERVICE_UNAVAILABLE: { title: '相关业务系统暂时无法访问', hint: '请稍后重试；如持续出现，请联系运维值班人员。' },
+  INTERNAL: { title: '系统内部错误', hint: '请稍后重试；如持续出现，请将错误编号告知运维人员。' },
+  INTERNAL_SERVER_ERROR: { title: '系统内部错误', hint: '请稍后重试；如持续出现，请联系运维人员。' },
+  QUERY_TOO_COMPLEX: { title: '查询范围过大', hint: '请缩小查询条件后重试。' },
+  BAD_USER_INPUT: { title: '填写的内容不符合要求', hint: '请按提示修改后重新提交。' },
+  GRAPHQL_VALIDATION_FAILED: { title: '界面与服务版本不一致', hint: '请刷新页面；如仍出现，请联系运维人员。' },
+  GRAPHQL_PARSE_FAILED: { title: '界面与服务版本不一致', hint: '请刷新页面；如仍出现，请联系运维人员。' },
+  PERSISTED_QUERY_NOT_FOUND: { title: '请求已过期', hint: '请刷新页面后重试。' },
+  // Login
+  INVALID_CREDENTIALS: { title: '用户名或密码错误', hint: '请核对后重新输入。' },
+  // Persons (户政)
+  INVALID_ID_NUMBER: { title: '身份证号码不正确', hint: '请核对号码（18 位，最后一位可能是 X）；刷卡读取的请重新读卡。' },
+  PERSON_NOT_FOUND: { title: '人口信息库中查无此人', hint: '请核对身份证号码；外地户籍人员可按异地办理流程受理。' },
+  PERSON_DECEASED: { title: '此人已死亡注销', hint: '不能为已死亡注销人员办理该事项。' },
+  PERSON_MOVED_OUT: { title: '此人户口已迁出', hint: '请到现户籍地办理，或按跨地区办理流程受理。' },
+  PERSON_REGISTERED_LOCALLY: { title: '申请人户籍在本市', hint: '本市户籍人员无需办理该事项。' },
+  PERSON_NOT_CANCELLED: { title: '该人员户口未注销', hint: '户口注销后才能出具注销证明。' },
+  HOUSEHOLD_NOT_FOUND: { title: '人口信息库中查无此户', hint: '请核对户号。' },
+  ID_INCONSISTENT: { title: '申请表与身份证号码不一致', hint: '请核对性别、出生日期等与身份证号码是否一致。' },
+  PURPOSE_REQUIRED: { title: '请选择查询事由', hint: '查询人口信息须说明事由并留痕。' },
+  // Catalog and acceptance
+  ITEM_NOT_FOUND: { title: '事项目录中没有该事项', hint: '请重新检索事项。' },
+  ITEM_NOT_AVAILABLE: { title: '该事项暂不能在窗口办理', hint: '请按事项指南的渠道办理。' },
+  FORM_INVALID: { title: '申请表填写不完整或有误', hint: '请按提示补充或更正申请表。' },
+  TOLERATED_COMMITMENT_REQUIRED: { title: '容缺材料须签署书面承诺', hint: '请填写承诺内容和补交日期。' },
+  TOLERATED_NOT_ALLOWED: { title: '该材料不能容缺受理', hint: '请群众补齐材料后再受理，或出具一次性告知单。' },
+  TOLERATED_MATERIAL_OUTSTANDING: { title: '还有容缺材料未补交', hint: '请先补交承诺的材料，再进行此操作。' },
+  NOTICE_NOT_FOUND: { title: '未找到该一次性告知单', hint: '请核对告知单编号。' },
+  DUPLICATE_APPLICATION: { title: '该群众已有同一事项正在办理', hint: '请在待办中查看已有申请。' },
+  IDEMPOTENCY_KEY_REUSED: { title: '本次提交与此前的提交内容不一致', hint: '请刷新页面后重新填写。' },
+  INVALID_ACCEPT_REPLY: { title: '承办警种系统返回的数据有误', hint: '请稍后重试；如持续出现，请联系运维人员。' },
+  INVALID_SNAPSHOT: { title: '承办警种系统返回的数据有误', hint: '请稍后重试；如持续出现，请联系运维人员。' },
+  WAIVER_NOT_APPLICABLE: { title: '不符合收费减免条件', hint: '请取消减免申请，按标准收费。' },
+  NOTICE_ALREADY_RESOLVED: { title: '该一次性告知单已补齐受理', hint: '请在待办中查看已受理的申请。' },
+  NOTICE_MISMATCH: { title: '告知单与本次申请不符', hint: '请核对告知单对应的事项和申请人。' },
+  // Applications (casework)
+  APPLICATION_NOT_FOUND: { title: '未找到该申请', hint: '请核对受理编号。' },
+  NOT_OWNING_OFFICER: { title: '只有本警种后台民警可以执行此操作', hint: '请由该事项所属警种的后台民警办理。' },
+  ROLE_NOT_ALLOWED: { title: '您的角色不能执行此操作' },
+  INVALID_TRANSITION: { title: '当前状态不能执行此操作', hint: '申请状态可能已变化，请刷新后查看。' },
+  REASON_REQUIRED: { title: '请填写理由', hint: '此操作须填写理由并留痕。' },
+  VERSION_CONFLICT: { title: '该申请已被他人处理', hint: '已为您刷新，请确认最新状态后再操作。' },
+  EXTENSION_NOT_PENDING: { title: '没有待审批的延期申请' },
+  EXTENSION_ALREADY_PENDING: { title: '已有一项延期申请待审批', hint: '请等待督察审批。' },
+  DELIVERY_METHOD_REQUIRED: { title: '请选择交付方式' },
+  TRANSFER_NOT_ALLOWED: { title: '该申请不能移交' },
+  // Transfers between police types (跨警种移交)
+  TRANSFER_NOT_FOUND: { title: '未找到该移交', hint: '请刷新移交列表后重试。' },
+  TRANSFER_CASE_NOT_FOUND: { title: '未找到要移交的办件', hint: '请核对受理编号；只能移交本辖区的办件。' },
+  TRANSFER_SENDER_UNKNOWN: { title: '无法确认移交发起方', hint: '请刷新后重试。' },
+  INVALID_TRANSFER_TARGET: { title: '移交对象不正确', hint: '不能移交给本警种，请选择其他警种。' },
+  INVALID_TRANSFER_STATE: { title: '移交当前状态不能执行此操作', hint: '请刷新后查看移交的最新状态。' },
+  NOT_RECEIVING_OFFICER: { title: '只有接收警种的民警可以签收或反馈此移交' },
+  NOT_SENDING_STAFF: { title: '只有窗口民警或本警种民警可以发起移交' },
+  POLICE_TYPE_REQUIRED: { title: '请选择警种', hint: '查看移入或移出的移交须指定警种。' },
+  FOLLOW_UPS_PENDING: { title: '后续移交事项尚未全部反馈', hint: '请待相关警种反馈办理结果后再办结。' },
+  // Exit-entry (出入境)
+  DOCUMENT_NOT_FOUND: { title: '未找到该证件', hint: '请核对证件号码；仅能查询本市签发的证件。' },
+  DOCUMENT_REQUIRED: { title: '须先持有有效证件', hint: '请先申领或换发相应的通行证、护照。' },
+  GUARDIAN_REQUIRED: { title: '未成年人须由监护人陪同或代为申请', hint: '请补充监护人信息及监护关系证明。' },
+  SELF_SERVICE_NOT_ELIGIBLE: { title: '不符合自助签注条件', hint: '自助签注须有同类签注记录，请引导群众到人工窗口办理。' },
+  // Traffic (交管)
+  LICENCE_NOT_FOUND: { title: '驾驶人档案中没有该驾驶证', hint: '请核对身份证号码或引导申领驾驶证。' },
+  LICENCE_NOT_VALID: { title: '驾驶证不在有效期内', hint: '请先办理期满换证。' },
+  RENEWAL_TOO_EARLY: { title: '暂不需要换证', hint: '驾驶证尚未进入换证期或为长期有效。' },
+  VEHICLE_NOT_FOUND: { title: '机动车登记中没有该号牌', hint: '请核对号牌号码。' },
+  VEHICLE_NOT_ACTIVE: { title: '该机动车当前不能办理此业务', hint: '请按提示先办理相关登记。' },
+  VEHICLE_ALREADY_REGISTERED: { title: '该机动车已注册登记', hint: '请核对车辆识别代号。' },
+  NOT_VEHICLE_OWNER: { title: '申请人不是该机动车的所有人', hint: '请由机动车所有人或其委托代理人办理。' },
+  ALREADY_OWNER: { title: '该机动车已登记在申请人名下', hint: '无需办理转移登记。' },
+  OPEN_VIOLATIONS: { title: '有未处理的交通违法记录', hint: '请先处理交通违法后再办理。' },
+  NO_OPEN_VIOLATIONS: { title: '没有待处理的交通违法记录' },
+  VIOLATION_NOT_FOUND: { title: '未找到该违法记录', hint: '请核对违法记录编号。' },
+  VIOLATION_NOT_DECIDED: { title: '该违法记录尚未作出处罚决定', hint: '请先作出处罚决定。' },
+  VIOLATION_ALREADY_DECIDED: { title: '该违法记录已作出处罚决定' },
+  VIOLATION_ALREADY_PAID: { title: '该违法记录的罚款已缴纳' },
+  HANDLING_REFERENCE_REQUIRED: { title: '请填写处罚决定书编号或缴款凭证号' },
+  QUERY_TARGET_REQUIRED: { title: '请填写查询条件', hint: '按号牌号码或身份证号码之一查询。' },
+  // Public security (治安)
+  PERMIT_NOT_FOUND: { title: '未找到该许可证', hint: '请核对许可证编号；仅能查询本市核发的许可证。' },
+  PERMIT_ALREADY_HELD: { title: '申请人已持有有效许可证', hint: '无需重复申领。' },
+  PERMIT_STATUS_CHANGE_NOT_ALLOWED: { title: '许可证当前状态不能变更为所选状态' },
+  APPLICANT_NOT_ELIGIBLE: { title: '申请人不符合申领条件', hint: '请按提示核实申请人条件。' },
+  REFUSAL_REASON_REQUIRED: { title: '请填写不予许可的理由' },
+  REFERENCE_IN_USE: { title: '该处罚决定书编号或缴款凭证号已被其他违法记录使用', hint: '请核对编号后重试。' },
+};
+
+export interface DescribedError {
+  /** Machine code (for tests and logs; shown to users only next to the Chinese message). */
+  code: string;
+  title: string;
+  /** The server's explanation, when it adds something to the title. */
+  detail?: string;
+  hint?: string;
+  /** The error id of an INTERNAL error, for the operations team. */
+  errorId?: string;
+  /** Field-level problems (VALIDATION_FAILED / FORM_INVALID), when the server lists them. */
+  fields?: string[];
+}
+
+const CJK = /[\u4e00-\u9fff]/;
+
+/** Server messages are shown only if they are Chinese sentences (never English internals or stacks). */
+function usableDetail(message: string | undefined, title: string): string | undefined {
+  if (!message) return undefined;
+  const firstLine = message.split('\n')[0].trim();
+  if (!CJK.test(firstLine) || firstLine === title || firstLine.length > 300) return undefined;
+  return firstLine;
+}
+
+function fieldProblems(ext: Record<string, unknown> | undefined): string[] | undefined {
+  const details = ext?.['details'];
+  if (!Array.isArray(details)) return undefined;
+  const lines = details.flatMap((d): string[] => {
+    if (typeof d === 'string') return [d];
+    if (typeof d !== 'object' || d === null) return [];
+    const o = d as Record<string, unknown>;
+    if (Array.isArray(o['problems'])) {
+      const name = typeof o['label'] === 'string' ? (o['label'] as string) : undefined;
+      const text = (o['problems'] as unknown[]).map(String).join('，');
+      return [name ? `${name}：${text}` : text];
+    }
+    if (typeof o['message'] === 'string') return [o['message'] as string];
+    return [];
+  });
+  const chinese = lines.filter((s) => CJK.test(s));
+  return chinese.length ? chinese : undefined;
+}
+
+export function describeGraphQLError(e: GraphQLFormattedError): DescribedError {
+  const ext = e.extensions as Record<string, unknown> | undefined;
+  const code = typeof ext?.['code'] === 'string' ? (ext['code'] as string) : 'INTERNAL';
+  const known = ERROR_MESSAGES[code];
+  const title = known?.title ?? '操作未能完成';
+  const details = ext?.['details'] as Record<string, unknown> | undefined;
+  const rawId = ext?.['errorId'] ?? (details && !Array.isArray(details) ? details['errorId'] : undefined);
+  const errorId = typeof rawId === 'string' ? rawId : undefined;
+  return { code, title, detail: usableDetail(e.message, title), hint: known?.hint ?? '请稍后重试；如持续出现，请联系运维人员。', errorId, fields: fieldProblems(ext) };
+}
+
+/** One user-facing description of whatever went wrong with a GraphQL call. */
+export function describeError(err: unknown): DescribedError {
+  if (err instanceof ApolloError) {
+    if (err.graphQLErrors.length > 0) return describeGraphQLError(err.graphQLErrors[0]);
+    const net = err.networkError as (ServerError & ServerParseError) | null;
+    if (net) {
+      const result = (net as ServerError).result as { errors?: GraphQLFormattedError[] } | undefined;
+      if (result && typeof result === 'object' && Array.isArray(result.errors) && result.errors.length > 0) return describeGraphQLError(result.errors[0]);
+      if (net.statusCode === 401) return { code: 'UNAUTHENTICATED', ...ERROR_MESSAGES.UNAUTHENTICATED };
+      if (net.statusCode && net.statusCode >= 500) return { code: 'SERVICE_UNAVAILABLE', ...ERROR_MESSAGES.SERVICE_UNAVAILABLE };
+      return { code: 'NETWORK', title: '无法连接服务器', hint: '请检查网络连接后重试。' };
+    }
+  }
+  if (err && typeof err === 'object' && 'extensions' in err) return describeGraphQLError(err as GraphQLFormattedError);
+  return { code: 'CLIENT', title: '操作未能完成', hint: '请刷新页面后重试。' };
+}
+
+/** One line for a toast: "title：detail". */
+export function errorText(err: unknown): string {
+  const d = describeError(err);
+  return d.detail ? `${d.title}：${d.detail}` : d.title;
+}

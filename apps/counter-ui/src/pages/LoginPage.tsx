@@ -1,0 +1,77 @@
+import { useMutation, useQuery } from '@apollo/client';
+import { LockOutlined, UserOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Form, Input, Space, Typography } from 'antd';
+import { useState } from 'react';
+import { homePath } from '../App';
+import { ErrorAlert } from '../components/ErrorAlert';
+import { DemoModeDocument, LoginDocument } from '../graphql/operations';
+import { navigate } from '../router';
+import { useSession } from '../session';
+
+/** The demo accounts of the README (demo mode only; password `demo`). */
+const DEMO_ACCOUNTS = [
+  { username: 'demo-clerk', label: '窗口民警' },
+  { username: 'demo-household', label: '户政后台' },
+  { username: 'demo-exit-entry', label: '出入境后台' },
+  { username: 'demo-traffic', label: '交管后台' },
+  { username: 'demo-public-security', label: '治安后台' },
+  { username: 'demo-supervisor', label: '督察' },
+  { username: 'demo-clerk-jinjiang', label: '锦江区窗口' },
+];
+
+export function LoginPage() {
+  const { signIn } = useSession();
+  const [form] = Form.useForm<{ username: string; password: string }>();
+  const [login, { loading, error }] = useMutation(LoginDocument);
+  const demo = useQuery(DemoModeDocument, { fetchPolicy: 'cache-first' });
+  const demoMode = !!demo.data?.__type?.name;
+  const [expired] = useState(() => new URLSearchParams(location.search).get('expired') === '1');
+
+  const submit = async (v: { username: string; password: string }) => {
+    const r = await login({ variables: { username: v.username.trim(), password: v.password } }).catch(() => null);
+    const result = r?.data?.login;
+    if (!result) return;
+    signIn(result.token, result.user);
+    // A deep link opened while signed out (or the page the session expired on) comes back.
+    const params = new URLSearchParams(location.search);
+    const here = location.pathname === '/login' || location.pathname === '/' ? params.get('next') : location.pathname + location.search;
+    navigate(here && here.startsWith('/') && !here.startsWith('//') ? here : homePath(result.user), { replace: true });
+  };
+
+  const fill = (username: string) => {
+    form.setFieldsValue({ username, password: 'demo' });
+    document.getElementById('login-submit')?.focus();
+  };
+
+  return (
+    <div className="ow-login">
+      <Card title={<span>一窗通办 · 综合窗口系统</span>} extra={<Typography.Text type="secondary">公安政务服务</Typography.Text>}>
+        {expired && <Alert type="warning" showIcon message="登录已失效，请重新登录" style={{ marginBottom: 16 }} />}
+        <Form form={form} layout="vertical" onFinish={submit} requiredMark={false} data-testid="login-form">
+          <Form.Item name="username" label="用户名" rules={[{ required: true, message: '请输入用户名' }]}>
+            <Input prefix={<UserOutlined />} autoFocus autoComplete="username" data-testid="login-username" />
+          </Form.Item>
+          <Form.Item name="password" label="密码" rules={[{ required: true, message: '请输入密码' }]}>
+            <Input.Password prefix={<LockOutlined />} autoComplete="current-password" data-testid="login-password" />
+          </Form.Item>
+          {error && <ErrorAlert error={error} style={{ marginBottom: 16 }} />}
+          <Button id="login-submit" type="primary" htmlType="submit" block loading={loading} data-testid="login-submit">
+            登录
+          </Button>
+        </Form>
+        {demoMode && (
+          <div style={{ marginTop: 20 }} data-testid="demo-accounts">
+            <Typography.Text type="secondary">演示模式账号（密码均为 demo），点击填入：</Typography.Text>
+            <Space wrap style={{ marginTop: 8 }}>
+              {DEMO_ACCOUNTS.map((a) => (
+                <Button key={a.username} size="small" type="dashed" onClick={() => fill(a.username)} data-testid={`demo-${a.username}`}>
+                  {a.label} <code>{a.username}</code>
+                </Button>
+              ))}
+            </Space>
+          </div>
+        )}
+      </Card>
+    </div>
+  );
+}

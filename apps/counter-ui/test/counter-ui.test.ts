@@ -1,0 +1,345 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { TestStack } from '@onewindow/testing';
+import { DEMO_PERSON_IDS } from '@onewindow/household/demo-persons';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const UI_DIR = path.resolve(HERE, '../dist');
+const SHOTS = path.resolve(HERE, '../../../docs/screenshots');
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const ITEM = 'HH-ID-CARD-REPLACE';
+
+/**
+ * The counter UI in a real browser (Debian's Chromium via playwright-core) against the real stack
+ * (six services + gateway serving the built UI), on the fixed business date 2026-02-10.
+ * Story: clerk accepts an ID-card replacement (first incomplete → one-time notice, then complete);
+ * the household officer reviews, approves and marks the card made (待领取).
+ */
+describe('counter UI: window acceptance to pickup, in Chromium', () => {
+  const stack = new TestStack({ env: { UI_DIR, CLOCK_FIXED_DATE: '2026-02-10' } });
+  let browser: Browser;
+  let page: Page;
+  let base: string;
+  let number = '';
+  let deadline = '';
+  const pageErrors: string[] = [];
+
+  const shot = async (name: string) => {
+    await page.waitForTimeout(300); // let antd's transitions settle
+    // Toasts are transient: keep them out of the documentation screenshots.
+    await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true, style: '.ant-message { display: none !important; }' });
+  };
+
+  const login = async (username: string) => {
+    await page.goto(`${base}/login`);
+    const user = page.getByTestId('login-username');
+    await user.waitFor();
+    expect(await isFocused(user)).toBe(true);
+    await page.keyboard.type(username);
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('demo');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('current-user').waitFor();
+  };
+
+  beforeAll(async () => {
+    if (!existsSync(path.join(UI_DIR, 'index.html'))) throw new Error(`${UI_DIR} has no index.html: run \`npm run build -w @onewindow/counter-ui\` first`);
+    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: run \`node scripts/ensure-chromium.mjs\``);
+    mkdirSync(SHOTS, { recursive: true });
+    await stack.start();
+    base = stack.gatewayUrl.replace(/\/graphql$/, '');
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
+    page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+  }, 240_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await stack.stop();
+  }, 60_000);
+
+  it('serves the UI from the gateway; the clerk logs in with the keyboard', async () => {
+    await page.goto(base);
+    await page.getByTestId('login-username').waitFor();
+    await page.getByTestId('demo-accounts').waitFor(); // demo mode: quick-fill hints
+    await shot('login');
+    // A wrong password is explained in Chinese, not as a code.
+    await page.keyboard.type('demo-clerk');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('wrong');
+    await page.keyboard.press('Enter');
+    const err = page.getByTestId('error-alert');
+    await err.waitFor();
+    expect(await err.innerText()).toContain('用户名或密码错误');
+    await login('demo-clerk');
+    expect(await page.getByTestId('current-user').innerText()).toContain('王窗口');
+    expect(new URL(page.url()).pathname).toBe('/citizen');
+    expect(await page.evaluate(() => sessionStorage.getItem('onewindow.token'))).toBeTruthy();
+  });
+
+  it('citizen panel: ID field focused, unknown and malformed numbers explained, Enter opens the person', async () => {
+    const id = page.getByTestId('citizen-id');
+    expect(await isFocused(id)).toBe(true);
+    // Bad check digit → caught before the call.
+    await page.keyboard.type('510107198804129131');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('citizen-id-error').waitFor();
+    // A valid number that is not on the register → PERSON_NOT_FOUND in Chinese.
+    await id.fill('11010519491231002X');
+    await page.keyboard.press('Enter');
+    const err = page.getByTestId('error-alert');
+    await err.waitFor();
+    expect(await err.getAttribute('data-code')).toBe('PERSON_NOT_FOUND');
+    expect(await err.innerText()).toContain('查无此人');
+    // The demo adult (张伟).
+    await id.fill(DEMO_PERSON_IDS.adult);
+    await page.keyboard.press('Enter');
+    await page.getByTestId('person-card').waitFor();
+    expect(await page.getByTestId('person-name').innerText()).toBe('张伟');
+    expect(await isFocused(page.getByTestId('citizen-item-search'))).toBe(true);
+    // The 360° view: household core with the members (one audited read).
+    expect(await page.getByTestId('household-register').innerText()).toContain('户主');
+    await shot('citizen');
+    // Other police types' sections of the same view (交管: licence, violations, vehicles).
+    await page.getByRole('tab', { name: /交管/ }).click();
+    await page.getByText('名下机动车').waitFor();
+    await shot('citizen-traffic');
+    await page.getByRole('tab', { name: /户政/ }).click();
+    await page.getByTestId('citizen-item-search').focus();
+  });
+
+  it('catalog search "身份证" from the citizen panel; the item shows its 六告知', async () => {
+    await page.keyboard.type('身份证');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/catalog\?q=/);
+    const link = page.getByTestId(`catalog-item-${ITEM}`);
+    await link.waitFor();
+    expect(await page.locator('.ant-table-row').count()).toBeGreaterThan(1);
+    await shot('catalog');
+    await link.click();
+    await page.getByTestId('six-notices').waitFor();
+    const text = await page.getByTestId('six-notices').innerText();
+    for (const s of ['一、服务事项', '二、申请材料', '三、收费标准', '四、办理流程', '五、办理时限', '六、监督渠道', '40.00', '12389', '容缺', '必需']) expect(text).toContain(s);
+    await shot('catalog-item');
+    await page.goBack();
+    await page.getByTestId(`accept-${ITEM}`).waitFor();
+    await page.waitForFunction(() => document.activeElement?.hasAttribute('data-row-action'));
+  });
+
+  it('submission with a missing material → one-time notice with the missing list and a printable PDF', async () => {
+    // Keyboard: back on the results the first 受理 button has the focus; ↓ moves between rows.
+    for (let i = 0; i < 12; i++) {
+      const focused = await page.evaluate(() => document.activeElement?.getAttribute('data-testid'));
+      if (focused === `accept-${ITEM}`) break;
+      await page.keyboard.press('ArrowDown');
+    }
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe(`accept-${ITEM}`);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(new RegExp(`/accept/${ITEM}`));
+    await page.getByTestId('material-ID_PHOTO_RECEIPT').check();
+    // Form fields from the catalog: name and ID prefilled from the citizen.
+    expect(await page.locator('#form_applicantName').inputValue()).toBe('张伟');
+    expect(await page.locator('#form_applicantIdNumber').inputValue()).toBe(DEMO_PERSON_IDS.adult);
+    await page.locator('#form_contactPhone').fill('13800138000');
+    await chooseOption(page, 'form_replaceReason', '丢失');
+    await chooseOption(page, 'form_pickupMethod', '窗口领取');
+    await page.locator('#form_contactPhone').focus();
+    await page.keyboard.press('Enter'); // Enter submits
+    const notice = page.getByTestId('notice-card');
+    await notice.waitFor();
+    const missing = await page.getByTestId('notice-missing').innerText();
+    expect(missing).toContain('丢失声明或情况说明');
+    expect(missing).toContain('居民户口簿');
+    expect(missing).not.toContain('数字相片采集回执');
+    expect(await page.getByTestId('notice-number').innerText()).toMatch(/\S{6,}/);
+    const [popup] = await Promise.all([page.waitForEvent('popup'), page.getByTestId('print-notice').click()]);
+    expect(popup.url()).toMatch(/^blob:/);
+    await popup.close();
+    await shot('notice');
+  });
+
+  it('complete submission → application number and promised deadline', async () => {
+    await page.getByTestId('material-HOUSEHOLD_REGISTER').check();
+    await page.getByTestId('material-LOSS_STATEMENT').check();
+    await page.getByTestId('accept-submit').click();
+    await page.getByTestId('accept-success').waitFor();
+    number = (await page.getByTestId('accepted-number').innerText()).trim();
+    deadline = (await page.getByTestId('accepted-deadline').innerText()).trim();
+    expect(number).toMatch(/\S{6,}/);
+    expect(deadline).toMatch(/^2026-\d{2}-\d{2}$/);
+    // The UI shows what the API says.
+    const token = await stack.login('demo-clerk');
+    const r = await stack.gql<{ application: { deadline: string; status: string; fromNoticeNumber: string | null } }>(
+      'query($n:String!){ application(number:$n){ deadline status fromNoticeNumber } }', { n: number }, token,
+    );
+    expect(r.data?.application).toMatchObject({ deadline, status: 'ACCEPTED' });
+    expect(r.data?.application.fromNoticeNumber).toBeTruthy(); // 一次告知、二次办结
+    await shot('accept-success');
+  });
+
+  it('the inbox lists it with its deadline; the detail shows the timeline', async () => {
+    await page.keyboard.press('Alt+3');
+    await page.waitForURL(/\/inbox/);
+    const row = page.locator(`tr[data-number="${number}"]`);
+    await row.waitFor();
+    const rowText = await row.innerText();
+    expect(rowText).toContain('居民身份证补领');
+    expect(rowText).toContain(deadline);
+    expect(rowText).toContain('已受理');
+    await shot('inbox');
+    await row.getByTestId('inbox-number').click();
+    await page.getByTestId('application-detail').waitFor();
+    const entries = page.getByTestId('timeline-entry');
+    await entries.first().waitFor();
+    expect(await entries.first().getAttribute('data-action')).toBe('ACCEPT');
+    expect(await page.getByTestId('timeline').innerText()).toContain('王窗口');
+    await shot('detail');
+  });
+
+  it('the household officer reviews and approves it in the back office; the card becomes 待领取', async () => {
+    await page.getByTestId('logout').click();
+    await page.getByTestId('login-username').waitFor();
+    expect(await page.evaluate(() => sessionStorage.getItem('onewindow.token'))).toBeNull();
+    await login('demo-household');
+    await page.waitForURL(/\/backoffice/);
+    const row = page.locator(`tr[data-number="${number}"]`);
+    await row.waitFor();
+    await shot('backoffice');
+    await row.getByTestId('action-START_REVIEW').click();
+    await page.locator(`tr[data-number="${number}"] [data-status="IN_REVIEW"]`).waitFor();
+
+    await page.goto(`${base}/applications/${number}`);
+    await page.getByTestId('application-detail').waitFor();
+    await page.getByTestId('action-APPROVE').click();
+    await page.locator('[data-testid=application-detail] [data-status="APPROVED"]').first().waitFor();
+    await page.getByTestId('action-MARK_READY').click();
+    await page.locator('[data-testid=application-detail] [data-status="READY_FOR_PICKUP"]').first().waitFor();
+    expect(await page.getByTestId('status-tag').first().innerText()).toBe('待领取');
+    const actions = await page.getByTestId('timeline-entry').evaluateAll((els) => els.map((e) => e.getAttribute('data-action')));
+    expect(actions).toEqual(expect.arrayContaining(['ACCEPT', 'START_REVIEW', 'APPROVE', 'MARK_READY']));
+    expect(await page.getByTestId('timeline').innerText()).toContain('李户政');
+    await shot('detail-ready');
+    // 发证 asks for the delivery method (交付方式).
+    await page.getByTestId('action-DELIVER').click();
+    await page.getByTestId('dialog-delivery').waitFor();
+    await page.locator('.ant-modal-content').getByRole('button', { name: /确\s*定/ }).click();
+    await page.locator('[data-testid=application-detail] [data-status="DELIVERED"]').first().waitFor();
+  });
+
+  it('不予批准 needs a reason: the dialog insists, then the case is refused with the reason on record', async () => {
+    const clerk = await stack.login('demo-clerk');
+    const accepted = await stack.gql<{ acceptApplication: { __typename: string; number?: string } }>(
+      `mutation($i: AcceptApplicationInput!) { acceptApplication(input: $i) { __typename ... on Application { number } } }`,
+      {
+        i: {
+          idempotencyKey: `ui-test-${Date.now()}`,
+          itemCode: ITEM,
+          applicantIdNumber: DEMO_PERSON_IDS.minorFather,
+          presentedMaterials: ['ID_PHOTO_RECEIPT', 'HOUSEHOLD_REGISTER', 'LOSS_STATEMENT'],
+          form: { applicantName: '王建国', applicantIdNumber: DEMO_PERSON_IDS.minorFather, contactPhone: '13800138001', replaceReason: '损坏', pickupMethod: '窗口领取' },
+        },
+      },
+      clerk,
+    );
+    expect(accepted.errors).toBeUndefined();
+    const second = accepted.data!.acceptApplication.number!;
+    await page.getByTestId('nav-backoffice').click();
+    const row = page.locator(`tr[data-number="${second}"]`);
+    await row.getByTestId('action-REJECT').click();
+    const dialog = page.locator('.ant-modal-content');
+    await dialog.waitFor();
+    await dialog.getByRole('button', { name: /确\s*定/ }).click();
+    await dialog.getByText('请填写理由').waitFor();
+    await page.getByTestId('dialog-reason').fill('申请人所述损坏情形与原证实际状况不符');
+    await shot('reject-dialog');
+    await dialog.getByRole('button', { name: /确\s*定/ }).click();
+    await row.locator('[data-status="REJECTED"]').waitFor();
+    const r = await stack.gql<{ application: { status: string; rejectionReason: string } }>('query($n:String!){ application(number:$n){ status rejectionReason } }', { n: second }, clerk);
+    expect(r.data?.application).toEqual({ status: 'REJECTED', rejectionReason: '申请人所述损坏情形与原证实际状况不符' });
+  });
+
+  it('errors are shown as Chinese messages, never as a bare code', async () => {
+    await page.goto(`${base}/applications/NO-SUCH-0000`);
+    const err = page.getByTestId('error-alert');
+    await err.waitFor();
+    const code = await err.getAttribute('data-code');
+    expect(['APPLICATION_NOT_FOUND', 'NOT_FOUND']).toContain(code);
+    const text = await err.innerText();
+    expect(text).toMatch(/未找到/);
+    expect(text).not.toContain(code!);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('跨警种移交: the household officer transfers a case to 治安, who signs it and reports the result', async () => {
+    const clerk = await stack.login('demo-clerk');
+    const accepted = await stack.gql<{ acceptApplication: { number?: string } }>(
+      `mutation($i: AcceptApplicationInput!) { acceptApplication(input: $i) { ... on Application { number } } }`,
+      {
+        i: {
+          idempotencyKey: `ui-test-transfer-${Date.now()}`,
+          itemCode: ITEM,
+          applicantIdNumber: DEMO_PERSON_IDS.minorFather,
+          presentedMaterials: ['ID_PHOTO_RECEIPT', 'HOUSEHOLD_REGISTER', 'LOSS_STATEMENT'],
+          form: { applicantName: '王建国', applicantIdNumber: DEMO_PERSON_IDS.minorFather, contactPhone: '13800138001', replaceReason: '被盗', pickupMethod: '窗口领取' },
+        },
+      },
+      clerk,
+    );
+    expect(accepted.errors).toBeUndefined();
+    const third = accepted.data!.acceptApplication.number!;
+    // Still signed in as demo-household.
+    await page.goto(`${base}/applications/${third}`);
+    await page.getByTestId('request-transfer').click();
+    const dialog = page.locator('.ant-modal-content');
+    await chooseOption(page, 'toPoliceType', '治安');
+    await page.getByTestId('transfer-reason').fill('证件被盗，请治安核查被盗情况');
+    await dialog.getByRole('button', { name: /移\s*交/ }).click();
+    await dialog.waitFor({ state: 'detached' });
+
+    await page.getByTestId('logout').click();
+    await login('demo-public-security');
+    await page.waitForURL(/\/backoffice/);
+    await page.getByRole('tab', { name: '跨警种移交' }).click();
+    const row = page.locator(`tr[data-transfer="${third}"]`);
+    await row.waitFor();
+    expect(await row.innerText()).toContain('证件被盗');
+    await row.getByTestId('transfer-acknowledge').click();
+    await row.locator('[data-transfer-status="ACKNOWLEDGED"]').waitFor();
+    await row.getByTestId('transfer-complete').click();
+    await page.getByTestId('transfer-dialog-text').fill('已核查：报案属实，已录入被盗证件信息');
+    await page.locator('.ant-modal-content').getByRole('button', { name: /确\s*定/ }).click();
+    await row.locator('[data-transfer-status="COMPLETED"]').waitFor();
+    await shot('transfers');
+  });
+
+  it('the citizen panel degrades to the household core when another section’s service is down', async () => {
+    await stack.stopService('complaints');
+    await page.getByTestId('logout').click();
+    await login('demo-clerk');
+    await page.getByTestId('citizen-id').fill(DEMO_PERSON_IDS.adult);
+    await page.keyboard.press('Enter');
+    await page.getByTestId('person-card').waitFor();
+    expect(await page.getByTestId('citizen-sections').innerText()).toContain('部分警种信息暂时无法获取');
+    expect(await page.getByTestId('person-name').innerText()).toBe('张伟');
+  });
+});
+
+/** Pick an option of an antd Select by keyboard: focus, type to filter, Enter. */
+async function chooseOption(page: Page, id: string, text: string): Promise<void> {
+  await page.locator(`#${id}`).focus();
+  await page.keyboard.type(text);
+  await page.locator('.ant-select-item-option-active').filter({ hasText: text }).waitFor();
+  await page.keyboard.press('Enter');
+  await page.locator(`.ant-select:has(#${id}) .ant-select-selection-item`).filter({ hasText: text }).waitFor();
+}
+
+async function isFocused(locator: { evaluate<R>(fn: (el: Element) => R): Promise<R> }): Promise<boolean> {
+  return locator.evaluate((el) => el === document.activeElement || el.contains(document.activeElement));
+}

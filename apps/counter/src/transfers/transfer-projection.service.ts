@@ -1,0 +1,85 @@
+import { Injectable } from '@nestjs/common';
+import { POLICE_TYPE_LABELS } from '@onewindow/contracts';
+import type { EntityManager } from 'typeorm';
+import { policeTypeOfService } from '../common/service-routing.js';
+import type { TransferEvent } from './transfer-event.js';
+import type { TransferViewEntity, TransferViewTimelineEntry } from './transfer-view.entity.js';
+import { TransferViewRepository } from './transfer-view.repository.js';
+
+const RANK: Record<string, number> = { REQUESTED: 0, ACKNOWLEDGED: 1, REFUSED: 2, COMPLETED: 2 };
+
+function label(service: string): string {
+  const p = policeTypeOfService(service);
+  return p ? POLICE_TYPE_LABELS[p] : service;
+}
+
+/**
+ * Folds transfer events into transfer_view. A transfer's events come from the sender's and the
+ * receiver's streams, consumed independently, so they may arrive in either order: request facts
+ * fill in whenever they come, the status only moves forward, timeline entries are merged by time
+ * and de-duplicated, and the overdue flag is sticky.
+ */
+@Injectable()
+export class TransferProjectionService {
+  constructor(private readonly views: TransferViewRepository) {}
+
+  async apply(e: TransferEvent, manager: EntityManager): Promise<void> {
+    const row = await this.views.lockOrCreate(manager, e.event.transferId, e.event.fromService, e.event.toService);
+    switch (e.type) {
+      case 'requested': {
+        const r = e.event;
+        row.kind = r.kind;
+        row.caseRef = r.caseRef;
+        row.subjectIdNumber = r.subjectIdNumber ?? null;
+        row.reason = r.reason;
+        row.attachments = r.attachments.map((a) => ({ name: a.name, ref: a.ref }));
+        row.requestedDeadline = r.requestedDeadline;
+        row.unitCode = r.requestedBy.unitCode;
+        row.requestedByName = r.requestedBy.name;
+        row.requestedAt = new Date(r.requestedAt);
+        addEntry(row, { at: r.requestedAt, actorName: r.requestedBy.name, action: 'REQUESTED', note: `移交${label(r.toService)}：${r.reason}`, service: r.fromService });
+        break;
+      }
+      case 'acknowledged': {
+        const a = e.event;
+        advance(row, a.status);
+        if (a.status === 'REFUSED') row.refusalReason = a.reason ?? null;
+        row.handledUnitCode = a.by.unitCode || row.handledUnitCode;
+        addEntry(row, { at: a.at, actorName: a.by.name, action: a.status, note: a.reason ?? null, service: a.toService });
+        break;
+      }
+      case 'completed': {
+        const c = e.event;
+        advance(row, 'COMPLETED');
+        row.result = c.result;
+        row.handledUnitCode = c.by.unitCode || row.handledUnitCode;
+        addEntry(row, { at: c.at, actorName: c.by.name, action: 'COMPLETED', note: c.result, service: c.toService });
+        break;
+      }
+      case 'flagged': {
+        const f = e.event;
+        if (!row.overdue) {
+          row.overdue = true;
+          addEntry(row, { at: f.at, actorName: '系统（移交时限监控）', action: 'FLAG_OVERDUE', note: `已超过要求办结期限（${f.requestedDeadline}）`, service: f.direction === 'OUTBOUND' ? f.fromService : f.toService });
+        }
+        break;
+      }
+      default: {
+        const exhaustive: never = e;
+        throw new Error(`unhandled transfer event ${JSON.stringify(exhaustive)}`);
+      }
+    }
+    row.updatedAt = new Date();
+    await this.views.save(manager, row);
+  }
+}
+
+function advance(row: TransferViewEntity, next: string): void {
+  if ((RANK[next] ?? 0) > (RANK[row.status] ?? 0)) row.status = next;
+}
+
+function addEntry(row: TransferViewEntity, entry: TransferViewTimelineEntry): void {
+  const key = (t: TransferViewTimelineEntry) => `${t.action}|${t.at}|${t.service}`;
+  if (row.timeline.some((t) => key(t) === key(entry))) return;
+  row.timeline = [...row.timeline, entry].sort((a, b) => a.at.localeCompare(b.at));
+}

@@ -1,0 +1,37 @@
+import { Role, type Identity } from '@onewindow/contracts';
+import type { DocumentView } from '../documents/document-query.service.js';
+import type { EndorsementEntity } from '../documents/endorsement.entity.js';
+import type { TravelDocumentEntity } from '../documents/travel-document.entity.js';
+import { toSection } from './citizen.mapper.js';
+
+const who = (roles: Role[]): Identity => ({ sub: 'u', username: 'u', displayName: 'u', roles, unitCode: '510107001', unitName: 'x' });
+const doc = (o: Partial<TravelDocumentEntity>) =>
+  ({ id: 'd', number: 'E90000001', kind: 'PASSPORT', holderIdNumber: '510107198804129130', issuedOn: '2019-07-15', validUntil: '2029-07-14', status: 'VALID', statusChangedOn: null, unitCode: '510107001', ...o }) as TravelDocumentEntity;
+const endorsement = { type: 'INDIVIDUAL_TOUR', entries: 'DOUBLE', destination: '香港', issuedOn: '2026-10-01', validUntil: '2026-12-31', channel: 'SELF_SERVICE' } as EndorsementEntity;
+const views: DocumentView[] = [
+  { document: doc({ id: 'c', number: 'C90000003', kind: 'HKMO_PERMIT', issuedOn: '2020-06-10', validUntil: '2030-06-09' }), endorsements: [endorsement] },
+  { document: doc({}), endorsements: [] },
+  { document: doc({ id: 'x', number: 'E90000004', validUntil: '2022-03-19' }), endorsements: [] },
+];
+
+describe('citizen exit-entry section', () => {
+  it('masks document numbers for clerks and shows them to officers and supervisors', () => {
+    expect(toSection(views, who([Role.CLERK]), '2026-11-26').documents.map((d) => d.number)).toEqual(['C****0003', 'E****0001', 'E****0004']);
+    expect(toSection(views, who([Role.CLERK]), '2026-11-26').numbersMasked).toBe(true);
+    for (const roles of [[Role.OFFICER], [Role.SUPERVISOR], [Role.CLERK, Role.OFFICER]]) {
+      const section = toSection(views, who(roles), '2026-11-26');
+      expect(section.documents.map((d) => [d.number, d.numberMasked])).toEqual([['C90000003', false], ['E90000001', false], ['E90000004', false]]);
+    }
+  });
+
+  it('shows statuses as of today, endorsements with their validity, and the holder as a Citizen reference', () => {
+    const section = toSection(views, who([Role.CLERK]), '2026-11-26');
+    expect(section.validDocumentCount).toBe(2);
+    expect(section.documents.map((d) => d.statusLabel)).toEqual(['有效', '有效', '已过期']);
+    expect(section.documents[0]!.endorsements).toEqual([
+      expect.objectContaining({ type: 'INDIVIDUAL_TOUR', typeLabel: '个人旅游', entriesLabel: '二次有效', channel: 'SELF_SERVICE', valid: true }),
+    ]);
+    expect(toSection(views, who([Role.CLERK]), '2027-01-01').documents[0]!.endorsements[0]!.valid).toBe(false);
+    expect(section.documents[1]!.holder).toEqual({ idNumber: '510107198804129130' });
+  });
+});

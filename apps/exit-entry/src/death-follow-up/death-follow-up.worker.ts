@@ -1,0 +1,53 @@
+import { Injectable } from '@nestjs/common';
+import type { Identity, TransferRequestedEvent } from '@onewindow/contracts';
+import { maskIdNumber, validateIdNumber } from '@onewindow/id-number';
+import { BusinessClock, DomainException } from '@onewindow/platform';
+import type { TransferWorker, TransferWorkResult } from '@onewindow/transfers';
+import type { EntityManager } from 'typeorm';
+import { DOCUMENT_KIND_LABELS, DOCUMENT_KIND_UNITS, DOCUMENT_KINDS, type DocumentKind } from '../documents/document-kinds.js';
+import { DocumentRegisterRepository } from '../documents/document-register.repository.js';
+
+export enum DeathFollowUpErrorCode {
+  /** The transfer does not carry a valid ID number of the deceased. */
+  SUBJECT_ID_NUMBER_MISSING = 'SUBJECT_ID_NUMBER_MISSING',
+}
+
+/**
+ * DEATH_FOLLOW_UP sent by household when a death cancellation (死亡注销) is approved: every valid
+ * passport and permit of the deceased is cancelled (注销), whichever unit issued it, in the
+ * transaction that records the transfer — so the result goes back to household exactly once.
+ * Registered with `TransfersModule.register({ service, workers: [DeathFollowUpWorker] })`; it
+ * needs only the global BusinessClock, and keeps its own stateless repository.
+ */
+@Injectable()
+export class DeathFollowUpWorker implements TransferWorker {
+  readonly kind = 'DEATH_FOLLOW_UP' as const;
+  private readonly register = new DocumentRegisterRepository();
+
+  constructor(private readonly clock: BusinessClock) {}
+
+  async work(transfer: TransferRequestedEvent, manager: EntityManager, _system: Identity): Promise<TransferWorkResult> {
+    const check = transfer.subjectIdNumber ? validateIdNumber(transfer.subjectIdNumber) : undefined;
+    if (!check?.valid) {
+      // Declining leaves the transfer to an officer (the transfers core records why).
+      throw new DomainException(DeathFollowUpErrorCode.SUBJECT_ID_NUMBER_MISSING, '移交未载明死者有效的身份证号码，未注销任何证件，请人工核查');
+    }
+    const dateOfDeath = typeof transfer.details?.['dateOfDeath'] === 'string' ? transfer.details['dateOfDeath'] : null;
+    const reason = `持证人死亡，户口已注销（户政办件 ${transfer.caseRef}${dateOfDeath ? `，死亡日期 ${dateOfDeath}` : ''}）`;
+    const kinds = await this.register.cancelAllValid(manager, check.normalized, this.clock.today(), reason);
+    const cancelled = countByKind(kinds);
+    return { result: deathFollowUpResult(cancelled), details: { cancelled, holder: maskIdNumber(check.normalized) } };
+  }
+}
+
+function countByKind(kinds: readonly DocumentKind[]): Partial<Record<DocumentKind, number>> {
+  const counts: Partial<Record<DocumentKind, number>> = {};
+  for (const k of kinds) counts[k] = (counts[k] ?? 0) + 1;
+  return counts;
+}
+
+/** "已注销普通护照1本、往来港澳通行证1本", in a fixed kind order; a plain sentence when nothing was valid. */
+export function deathFollowUpResult(cancelled: Partial<Record<DocumentKind, number>>): string {
+  const parts = DOCUMENT_KINDS.filter((k) => (cancelled[k] ?? 0) > 0).map((k) => `${DOCUMENT_KIND_LABELS[k]}${cancelled[k]}${DOCUMENT_KIND_UNITS[k]}`);
+  return parts.length ? `已注销${parts.join('、')}` : '死者无有效出入境证件，无需注销';
+}

@@ -1,0 +1,24 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { AfterAcceptContext, RulesTimelineNote, TransitionContext } from '@onewindow/casework';
+import { HouseholdRules } from '../casework/household.rules.js';
+import { DeathCaseService } from './death-case.service.js';
+
+/**
+ * Household rules plus the death case: follow-up transfers opened on acceptance (the number is
+ * known only then), and the gate on finishing the application until they report back. The
+ * household rules' dependencies are inherited; the death case is injected as a property so this
+ * class does not repeat their constructor.
+ */
+@Injectable()
+export class DeathCaseRules extends HouseholdRules {
+  @Inject(DeathCaseService) private readonly deathCase!: DeathCaseService;
+
+  async afterAccept(ctx: AfterAcceptContext): Promise<RulesTimelineNote[]> {
+    return this.deathCase.openFollowUps(ctx.application, ctx.actor, ctx.manager);
+  }
+
+  override async onTransition(ctx: TransitionContext): Promise<void> {
+    await this.deathCase.assertMayProceed(ctx);
+    await super.onTransition(ctx);
+  }
+}

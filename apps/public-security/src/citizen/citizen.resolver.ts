@@ -1,0 +1,49 @@
+import { Inject } from '@nestjs/common';
+import { Args, ArgsType, Field, Parent, Query, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
+import { Role, type Identity } from '@onewindow/contracts';
+import { CurrentIdentity, LOGGER, Roles, type Logger } from '@onewindow/platform';
+import { IsString, Length, MaxLength, MinLength } from 'class-validator';
+import { Citizen, CitizenPublicSecuritySection } from './citizen.model.js';
+import { CitizenSectionService } from './citizen.service.js';
+import { withMappedErrors } from './graphql-error.js';
+
+@ArgsType()
+export class PublicSecurityCitizenArgs {
+  @Field({ description: '身份证号码（15 或 18 位）' })
+  @IsString()
+  @Length(15, 18, { message: '身份证号码应为 15 或 18 位' })
+  idNumber: string;
+
+  @Field({ description: '查询事由（审计留痕）' })
+  @IsString()
+  @MinLength(2, { message: '请填写查询事由' })
+  @MaxLength(200)
+  purpose: string;
+}
+
+@Resolver(() => Citizen)
+export class CitizenResolver {
+  constructor(private readonly sections: CitizenSectionService, @Inject(LOGGER) private readonly logger: Logger) {}
+
+  @ResolveReference()
+  resolveReference(ref: { __typename: 'Citizen'; idNumber: string }): Citizen {
+    return { idNumber: ref.idNumber };
+  }
+
+  // Entity field resolvers bypass the global guard and filter: the service checks the roles, errors are mapped here.
+  @ResolveField('publicSecurity', () => CitizenPublicSecuritySection, { nullable: true, description: '治安：许可证、失物登记、认领记录（窗口民警脱敏）' })
+  async publicSecurity(@Parent() citizen: Citizen, @CurrentIdentity() actor: Identity): Promise<CitizenPublicSecuritySection> {
+    return withMappedErrors(this.logger, () => this.sections.section(actor, citizen.idNumber));
+  }
+
+  /**
+   * A public-security officer's own lookup of a citizen (e.g. checking a guard's permits), audited
+   * here because it bypasses household's root. It also places the Citizen entity in this
+   * subgraph's schema, which code-first builds only from reachable types.
+   */
+  @Roles(Role.CLERK, Role.OFFICER, Role.SUPERVISOR)
+  @Query(() => Citizen, { description: '治安业务按身份证号码查询公民（须说明事由，留痕审计；字段 publicSecurity 为治安信息）' })
+  async publicSecurityCitizen(@Args() args: PublicSecurityCitizenArgs, @CurrentIdentity() actor: Identity): Promise<Citizen> {
+    return this.sections.lookup(actor, args.idNumber, args.purpose);
+  }
+}

@@ -1,0 +1,17 @@
+import { toErrorBody, type Logger } from '@onewindow/platform';
+import { GraphQLError } from 'graphql';
+
+/**
+ * Field resolvers of a federated entity run without Nest's guards and exception filters, so their
+ * errors are mapped here the way the platform filter maps them elsewhere: domain codes as
+ * `extensions.code`, anything unknown logged with an id and hidden.
+ */
+export async function withMappedErrors<T>(logger: Logger, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (err) {
+    if (err instanceof GraphQLError) throw err;
+    const body = toErrorBody(err, logger);
+    throw new GraphQLError(body.message, { extensions: { code: body.code, details: body.details } });
+  }
+}
