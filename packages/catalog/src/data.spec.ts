@@ -138,7 +138,8 @@ describe('household rules encoded in the data', () => {
     const death = item('household', 'HH-DEATH-CANCEL');
     const cert = death.materials.find((m) => m.code === 'DEATH_MEDICAL_CERT')!;
     expect(cert).toMatchObject({ verifiedOnline: true, verifiedBy: '卫健部门' });
-    expect(death.promisedTimeLimit.value).toBe(0);
+    // One visit: the register is cancelled and the other police types follow up within 5 working days.
+    expect(death.promisedTimeLimit).toMatchObject({ value: 5, unit: 'WORKING_DAYS' });
     expect(death.resultName).toBe('户口注销证明');
     expect(death.fee.amountFen).toBe(0);
     const r = checkMaterials(death, ['DECLARANT_ID'], { tolerated: ['DECEASED_HOUSEHOLD_REGISTER'] });
