@@ -295,14 +295,14 @@ describe('counter: catalog index, inbox projection, pickup SMS, acceptance', () 
     await publish('household.v1.catalog.published', {
       service: 'household',
       policeType: PoliceType.HOUSEHOLD,
-      version: '1.1.0',
+      version: '9.0.0',
       effectiveFrom: household.effectiveFrom,
       items: kept.map((i) => ({ code: i.code, name: i.name, item: JSON.parse(JSON.stringify(i)) as Record<string, unknown> })),
     });
     const items = await eventually(async () => {
       const r = await gql<{ catalogItems: { code: string; version: string }[] }>(clerk, '{ catalogItems(policeType: HOUSEHOLD) { code version } }');
-      return r.data?.catalogItems.every((i) => i.version === '1.1.0') ? r.data.catalogItems : undefined;
-    }, 'catalog version 1.1.0');
+      return r.data?.catalogItems.every((i) => i.version === '9.0.0') ? r.data.catalogItems : undefined;
+    }, 'catalog version 9.0.0');
     expect(items.map((i) => i.code)).toEqual(kept.map((i) => i.code));
   });
 });

@@ -11,7 +11,14 @@ import type { CitizenCoreFragment, CitizenQuery } from '../gql/graphql';
 import { LOOKUP_PURPOSES, PERSON_STATUS_LABELS, SEX_LABELS, label } from '../labels';
 import { navigate } from '../router';
 
-type Full = CitizenQuery['citizen'];
+type RawFull = CitizenQuery['citizen'];
+type Section = 'counter' | 'exitEntry' | 'publicSecurity' | 'complaints';
+/** A complete view: every section answered (sections are nullable in the schema so one down service does not blank the rest). */
+type Full = Omit<RawFull, Section> & { [K in Section]: NonNullable<RawFull[K]> };
+
+function asFull(c: RawFull): Full | null {
+  return c.counter && c.exitEntry && c.publicSecurity && c.complaints ? (c as Full) : null;
+}
 type Core = CitizenCoreFragment;
 type AppRow = Full['counter']['applications'][number];
 
@@ -369,11 +376,13 @@ export function CitizenPage() {
     setView(null);
     try {
       const r = await client.query({ query: CitizenDocument, variables: { idNumber, purpose }, fetchPolicy: 'network-only', errorPolicy: 'all' });
+      const errors = r.errors ?? r.error?.graphQLErrors ?? [];
       if (r.data?.citizen) {
-        setView({ core: r.data.citizen, full: r.data.citizen });
+        // The gateway answers what it can: a section whose service is down comes back null with a
+        // SERVICE_UNAVAILABLE error at its path. Then show the household core and say so.
+        setView({ core: r.data.citizen, full: errors.length ? null : asFull(r.data.citizen) });
         return;
       }
-      const errors = r.errors ?? r.error?.graphQLErrors ?? [];
       // A section's service failed (its error sits below `citizen`, or the gateway reports an
       // infrastructure failure without a path): try the household core alone.
       const infrastructure = (e: (typeof errors)[number]) =>
