@@ -5,3 +5,4 @@ export * from './rules.js';
 export * from './notices.js';
 export * from './search.js';
 export { findItem } from './find.js';
+export * from './form-check.js';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { RegisterCheckedRules, type AcceptanceContext, type AcceptanceDecision, type PoliceTypeRules, type TransitionContext } from '@onewindow/casework';
-import type { CatalogItem } from '@onewindow/catalog';
+import { fieldProblem, formInvalidMessage, isBlank, type CatalogItem, type FieldProblem } from '@onewindow/catalog';
 import { RpcSubjects, type Identity, type PersonLookupReply } from '@onewindow/contracts';
 import { ageOn, checkConsistency, maskIdNumber, validateIdNumber } from '@onewindow/id-number';
 import { RpcClient } from '@onewindow/platform';
@@ -12,7 +12,7 @@ import { DOCUMENT_ITEMS, endorsementRequestOf, SELF_SERVICE_ITEM } from '../docu
 import { cityScopeOf } from '../documents/jurisdiction.js';
 import { ExitEntryCaseErrorCode as Code, ExitEntryCaseException } from './exit-entry-case.exception.js';
 import { exitEntryFee } from './exit-entry-fee.js';
-import { checkForm, crossFieldProblems, isBlank, normalizedIdNumber, problem, type FieldProblem } from './form-check.js';
+import { checkForm, crossFieldProblems, normalizedIdNumber } from './form-check.js';
 
 /** 民法典 第十七条: adults are 18 and over; younger applicants apply with their guardian. */
 export const ADULT_AGE = 18;
@@ -195,13 +195,11 @@ function requireGuardianData(item: CatalogItem, form: Record<string, unknown>, p
 function nameProblems(item: CatalogItem, field: string, form: Record<string, unknown>, registered: string | undefined, already: readonly FieldProblem[]): FieldProblem[] {
   const stated = typeof form[field] === 'string' ? form[field].trim() : '';
   if (!stated || !registered || already.some((p) => p.field === field)) return [];
-  return stated === registered ? [] : [problem(item, field, '与人口信息库登记的姓名不一致')];
+  return stated === registered ? [] : [fieldProblem(item, field, '与人口信息库登记的姓名不一致')];
 }
 
 function throwIfFormInvalid(problems: FieldProblem[]): void {
-  if (!problems.length) return;
-  const summary = problems.map((p) => `${p.label}：${p.problems.join('，')}`).join('；');
-  throw new ExitEntryCaseException(Code.FORM_INVALID, `表单填写有误：${summary}`, problems);
+  if (problems.length) throw new ExitEntryCaseException(Code.FORM_INVALID, formInvalidMessage(problems), problems);
 }
 
 function birthDateOf(idNumber: string): string {

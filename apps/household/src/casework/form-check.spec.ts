@@ -1,5 +1,5 @@
 import type { FormFieldSpec } from '@onewindow/catalog';
-import { checkForm, formSubjects, isCalendarDate } from './form-check.js';
+import { checkForm, formSubjects } from './form-check.js';
 
 const f = (key: string, type: FormFieldSpec['type'], required = false, options?: string[]) => ({ key, label: key, type, required, options }) as FormFieldSpec;
 
@@ -10,10 +10,8 @@ describe('checkForm', () => {
     expect(checkForm(fields, { n: '3', b: 'false', t: 'x'.repeat(1001), s: 'y'.repeat(101), e: '乙' }, '2026-11-26').map((p) => p.field)).toEqual(['n', 'b', 't', 's', 'e']);
   });
 
-  it('knows real calendar dates', () => {
-    expect(isCalendarDate('2024-02-29')).toBe(true);
-    expect(isCalendarDate('2025-02-29')).toBe(false);
-    expect(isCalendarDate('2025-2-01')).toBe(false);
+  it('refuses dates after today: they record what has happened', () => {
+    expect(checkForm([f('d', 'date')], { d: '2026-11-27' }, '2026-11-26')[0]?.problems).toEqual(['不能晚于今天']);
   });
 
   it('finds the persons a form names by their idNumber fields, the applicant first', () => {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { AcceptanceContext, AcceptanceDecision, PoliceTypeRules, TransitionContext } from '@onewindow/casework';
-import { computeFee, type CatalogItem } from '@onewindow/catalog';
+import { computeFee, fieldProblem, formInvalidMessage, type CatalogItem, type FieldProblem } from '@onewindow/catalog';
 import type { Identity } from '@onewindow/contracts';
 import { ageOn, maskIdNumber, normalizeIdNumberInput, validateIdNumber } from '@onewindow/id-number';
 import { AuditService } from '@onewindow/platform';
@@ -11,7 +11,7 @@ import { IdCardRepository } from '../id-card/id-card.repository.js';
 import type { PersonEntity } from '../person/person.entity.js';
 import { PersonRepository } from '../person/person.repository.js';
 import { windowLookupScope } from '../person/scope.js';
-import { checkForm, formSubjects, statedFactMismatches, type FieldProblem } from './form-check.js';
+import { checkForm, formSubjects, statedFactMismatches } from './form-check.js';
 import { HouseholdCaseErrorCode as Code, HouseholdCaseException } from './household-case.exception.js';
 
 /**
@@ -78,7 +78,7 @@ export class HouseholdRules implements PoliceTypeRules {
     const statedApplicant = applicantSubject ? form[applicantSubject.idField] : undefined;
     if (applicantSubject && typeof statedApplicant === 'string' && formProblems.every((p) => p.field !== applicantSubject.idField)) {
       if (normalizedId(statedApplicant) !== ctx.applicantIdNumber) {
-        formProblems.push(problem(item, applicantSubject.idField, '与申请人身份证号码不一致'));
+        formProblems.push(fieldProblem(item, applicantSubject.idField, '与申请人身份证号码不一致'));
       }
     }
     formProblems.push(...crossFieldProblems(item, form, today));
@@ -195,14 +195,14 @@ export class HouseholdRules implements PoliceTypeRules {
     if (item.code === 'HH-DEATH-CANCEL') {
       const deceasedId = normalizedId(String(form['deceasedIdNumber']));
       if (deceasedId === ctx.applicantIdNumber) {
-        throwIfFormInvalid([problem(item, 'deceasedIdNumber', '申报人不能是死者本人')]);
+        throwIfFormInvalid([fieldProblem(item, 'deceasedIdNumber', '申报人不能是死者本人')]);
       }
       const deceased = await this.lookup(actor, deceasedId, item, manager);
       if (!deceased) throw new HouseholdCaseException(Code.PERSON_NOT_FOUND, `人口信息库中未找到死者（${maskIdNumber(deceasedId)}）`);
       if (deceased.status === 'DECEASED') throw new HouseholdCaseException(Code.PERSON_DECEASED, `该人员户口已于${deceased.deceasedOn ?? '此前'}死亡注销，无需重复申报`);
       if (deceased.status === 'MOVED_OUT') throw movedOut('死者', '请到其现户籍所在地申报，');
       const problems = nameProblems(item, 'deceasedName', form, deceased);
-      if (String(form['dateOfDeath']) < deceased.birthDate) problems.push(problem(item, 'dateOfDeath', '死亡日期早于出生日期'));
+      if (String(form['dateOfDeath']) < deceased.birthDate) problems.push(fieldProblem(item, 'dateOfDeath', '死亡日期早于出生日期'));
       throwIfFormInvalid(problems);
     }
     if (item.code === 'HH-CANCEL-PROOF' && typeof form['cancelledPersonIdNumber'] === 'string' && form['cancelledPersonIdNumber'].trim()) {
@@ -267,19 +267,13 @@ function normalizedId(value: string): string {
   return check.valid ? check.normalized : normalizeIdNumberInput(value);
 }
 
-function problem(item: CatalogItem, field: string, message: string): FieldProblem {
-  return { field, label: item.formFields.find((f) => f.key === field)?.label ?? field, problems: [message] };
-}
-
 function throwIfFormInvalid(problems: FieldProblem[]): void {
-  if (!problems.length) return;
-  const summary = problems.map((p) => `${p.label}：${p.problems.join('，')}`).join('；');
-  throw new HouseholdCaseException(Code.FORM_INVALID, `表单填写有误：${summary}`, problems);
+  if (problems.length) throw new HouseholdCaseException(Code.FORM_INVALID, formInvalidMessage(problems), problems);
 }
 
 function nameProblems(item: CatalogItem, field: string, form: Record<string, unknown>, person: PersonEntity): FieldProblem[] {
   const stated = typeof form[field] === 'string' ? form[field].trim() : '';
-  return stated && stated !== person.name ? [problem(item, field, '与人口信息库登记的姓名不一致')] : [];
+  return stated && stated !== person.name ? [fieldProblem(item, field, '与人口信息库登记的姓名不一致')] : [];
 }
 
 /** Rules between fields that the catalog schema cannot express. */
@@ -287,12 +281,12 @@ function crossFieldProblems(item: CatalogItem, form: Record<string, unknown>, to
   const problems: FieldProblem[] = [];
   const has = (key: string) => item.formFields.some((f) => f.key === key);
   if (has('mailingAddress') && form['pickupMethod'] === '邮寄' && !(typeof form['mailingAddress'] === 'string' && form['mailingAddress'].trim())) {
-    problems.push(problem(item, 'mailingAddress', '选择邮寄领取的须填写邮寄地址'));
+    problems.push(fieldProblem(item, 'mailingAddress', '选择邮寄领取的须填写邮寄地址'));
   }
   if (item.code === 'HH-RESIDENCE-PERMIT' && typeof form['residenceSince'] === 'string') {
     const since = form['residenceSince'];
     if (/^\d{4}-\d{2}-\d{2}$/.test(since) && since <= today && monthsBetween(since, today) < RESIDENCE_PERMIT_MIN_MONTHS) {
-      problems.push(problem(item, 'residenceSince', `居住未满${RESIDENCE_PERMIT_MIN_MONTHS}个月，不符合居住证申领条件`));
+      problems.push(fieldProblem(item, 'residenceSince', `居住未满${RESIDENCE_PERMIT_MIN_MONTHS}个月，不符合居住证申领条件`));
     }
   }
   return problems;

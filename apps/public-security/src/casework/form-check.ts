@@ -1,19 +1,7 @@
 import { plusDays } from '@onewindow/calendar';
-import type { FormFieldSpec } from '@onewindow/catalog';
+import { checkFormFields, isBlank, type FieldProblem, type FormFieldSpec } from '@onewindow/catalog';
 import { ageOn, validateIdNumber } from '@onewindow/id-number';
 import { validateCreditCode } from './credit-code.js';
-
-/** One form field and what is wrong with it (the details of FORM_INVALID). */
-export interface FieldProblem {
-  field: string;
-  label: string;
-  problems: string[];
-}
-
-export const MAINLAND_MOBILE = /^1[3-9]\d{9}$/;
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const MAX_STRING = 100;
-const MAX_TEXT = 1000;
 
 /** Date fields that plan something (transport, blasting, an event): today or later. Others record the past. */
 export const FUTURE_DATE_FIELDS: ReadonlySet<string> = new Set(['transportDate', 'plannedStart', 'eventDate']);
@@ -33,66 +21,12 @@ export const LARGE_EVENT_MIN_ATTENDANCE = 1_000;
 /** 大型群众性活动安全管理条例 第十二条: apply 20 days before the event. */
 export const LARGE_EVENT_LEAD_DAYS = 20;
 
-export function isCalendarDate(value: string): boolean {
-  const m = ISO_DATE.exec(value);
-  if (!m) return false;
-  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
-}
-
-function isBlank(v: unknown): boolean {
-  return v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
-}
-
-function checkValue(spec: FormFieldSpec, value: unknown, today: string): string[] {
-  switch (spec.type) {
-    case 'string':
-    case 'text': {
-      if (typeof value !== 'string') return ['应为文本'];
-      const max = spec.type === 'string' ? MAX_STRING : MAX_TEXT;
-      return value.length > max ? [`不得超过${max}个字符`] : [];
-    }
-    case 'date':
-      if (typeof value !== 'string' || !isCalendarDate(value)) return ['应为有效日期，格式 YYYY-MM-DD'];
-      if (FUTURE_DATE_FIELDS.has(spec.key)) return value < today ? ['不能早于今天'] : [];
-      return value > today ? ['不能晚于今天'] : [];
-    case 'phone':
-      return typeof value === 'string' && MAINLAND_MOBILE.test(value) ? [] : ['应为11位大陆手机号码'];
-    case 'enum':
-      return typeof value === 'string' && (spec.options ?? []).includes(value) ? [] : [`应为以下之一：${(spec.options ?? []).join('、')}`];
-    case 'idNumber': {
-      if (typeof value !== 'string') return ['应为公民身份号码'];
-      const check = validateIdNumber(value);
-      return check.valid ? [] : [check.message];
-    }
-    case 'number':
-      return typeof value === 'number' && Number.isFinite(value) ? [] : ['应为数字'];
-    case 'boolean':
-      return typeof value === 'boolean' ? [] : ['应为是或否'];
-    default: {
-      const unexpected: never = spec.type;
-      return [`未知的字段类型 ${String(unexpected)}`];
-    }
-  }
-}
-
-/** The form against the item's formFields: no unknown keys, required fields present, types right. */
+/**
+ * Checks a form against the item's formFields (see checkFormFields). Dates in FUTURE_DATE_FIELDS
+ * may not lie before `today` (YYYY-MM-DD); all other dates record the past and may not lie after it.
+ */
 export function checkForm(fields: readonly FormFieldSpec[], form: Record<string, unknown>, today: string): FieldProblem[] {
-  const problems: FieldProblem[] = [];
-  const known = new Set(fields.map((f) => f.key));
-  for (const spec of fields) {
-    const value = form[spec.key];
-    if (isBlank(value)) {
-      if (spec.required) problems.push({ field: spec.key, label: spec.label, problems: ['必填'] });
-      continue;
-    }
-    const found = checkValue(spec, value, today);
-    if (found.length) problems.push({ field: spec.key, label: spec.label, problems: found });
-  }
-  for (const key of Object.keys(form)) {
-    if (!known.has(key)) problems.push({ field: key, label: key, problems: ['本事项表单没有此字段'] });
-  }
-  return problems;
+  return checkFormFields(fields, form, { today, futureDateFields: FUTURE_DATE_FIELDS });
 }
 
 /**

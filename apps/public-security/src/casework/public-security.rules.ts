@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { RegisterCheckedRules, type AcceptanceContext, type AcceptanceDecision, type TransitionContext } from '@onewindow/casework';
-import type { CatalogItem } from '@onewindow/catalog';
+import { fieldProblem, formInvalidMessage, type CatalogItem, type FieldProblem } from '@onewindow/catalog';
 import { RpcSubjects, type PersonLookupReply } from '@onewindow/contracts';
 import { ageOn, maskIdNumber, validateIdNumber } from '@onewindow/id-number';
 import { RpcClient } from '@onewindow/platform';
@@ -8,7 +8,7 @@ import { PERMIT_KIND_SPECS, permitKindOfItem } from '../permits/permit-kinds.js'
 import { PermitRepository } from '../permits/permit.repository.js';
 import { PermitService } from '../permits/permit.service.js';
 import { validateCreditCode } from './credit-code.js';
-import { ADULT_AGE, checkBusinessFields, checkForm, type FieldProblem } from './form-check.js';
+import { ADULT_AGE, checkBusinessFields, checkForm } from './form-check.js';
 import { PublicSecurityCaseErrorCode as Code, PublicSecurityCaseException } from './public-security-case.exception.js';
 
 /**
@@ -63,9 +63,9 @@ export class PublicSecurityRules extends RegisterCheckedRules {
     const reply = await this.rpc.request<PersonLookupReply>(RpcSubjects.personLookup, { idNumber: id.normalized }, actor, { serviceLabel: '户政（人口信息核验）' });
     if (!reply.found) return; // a representative registered in another city
     const problems: FieldProblem[] = [];
-    if (reply.status === 'DECEASED') problems.push(problem(item, 'legalRepIdNumber', `该人员（${maskIdNumber(id.normalized)}）户口已死亡注销`));
+    if (reply.status === 'DECEASED') problems.push(fieldProblem(item, 'legalRepIdNumber', `该人员（${maskIdNumber(id.normalized)}）户口已死亡注销`));
     const stated = typeof command.form['legalRepName'] === 'string' ? command.form['legalRepName'].trim() : '';
-    if (stated && reply.name && stated !== reply.name) problems.push(problem(item, 'legalRepName', '与人口信息库登记的姓名不一致'));
+    if (stated && reply.name && stated !== reply.name) problems.push(fieldProblem(item, 'legalRepName', '与人口信息库登记的姓名不一致'));
     throwIfFormInvalid(problems);
   }
 
@@ -83,14 +83,8 @@ export class PublicSecurityRules extends RegisterCheckedRules {
   }
 }
 
-function problem(item: CatalogItem, field: string, message: string): FieldProblem {
-  return { field, label: item.formFields.find((f) => f.key === field)?.label ?? field, problems: [message] };
-}
-
 function throwIfFormInvalid(problems: FieldProblem[]): void {
-  if (!problems.length) return;
-  const summary = problems.map((p) => `${p.label}：${p.problems.join('，')}`).join('；');
-  throw new PublicSecurityCaseException(Code.FORM_INVALID, `表单填写有误：${summary}`, problems);
+  if (problems.length) throw new PublicSecurityCaseException(Code.FORM_INVALID, formInvalidMessage(problems), problems);
 }
 
 /** Who will hold the permit, kept on the application for the officer and the register. */

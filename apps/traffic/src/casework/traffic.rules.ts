@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { RegisterCheckedRules, type AcceptanceContext, type AcceptanceDecision, type TransitionContext } from '@onewindow/casework';
-import type { CatalogItem } from '@onewindow/catalog';
+import { fieldProblem, isBlank, type CatalogItem, type FieldProblem } from '@onewindow/catalog';
 import { validateIdNumber } from '@onewindow/id-number';
 import { RpcClient, SERVICE_CONFIG, type Jurisdiction } from '@onewindow/platform';
 import type { EntityManager } from 'typeorm';
@@ -16,7 +16,7 @@ import {
 } from '../vehicle/vehicle-identifiers.js';
 import { VehicleRepository } from '../vehicle/vehicle.repository.js';
 import { ViolationRepository } from '../violation/violation.repository.js';
-import { checkForm, isBlank, problem, throwIfFormInvalid, type FieldProblem } from './form-check.js';
+import { checkForm, throwIfFormInvalid } from './form-check.js';
 
 /**
  * The person (or organisation) an item's form is about. `idField` absent: the item names an
@@ -77,7 +77,7 @@ export class TrafficRules extends RegisterCheckedRules {
     const subject = FORM_SUBJECTS[item.code];
     if (subject?.idField && personIdOf(form[subject.idField]) === ctx.applicantIdNumber) {
       const stated = String(form[subject.nameField] ?? '').trim();
-      if (person.name && stated && stated !== person.name) throwIfFormInvalid([problem(item, subject.nameField, '与人口信息库登记的姓名不一致')]);
+      if (person.name && stated && stated !== person.name) throwIfFormInvalid([fieldProblem(item, subject.nameField, '与人口信息库登记的姓名不一致')]);
     }
 
     const details = await this.checkRegisters(ctx, cityScope(actor), today, manager);
@@ -108,7 +108,7 @@ export class TrafficRules extends RegisterCheckedRules {
           });
         }
         if (form['licenceExpiry'] !== licence.validUntil) {
-          throwIfFormInvalid([problem(item, 'licenceExpiry', `与驾驶证档案记载的有效期止（${licence.validUntil}）不一致`)]);
+          throwIfFormInvalid([fieldProblem(item, 'licenceExpiry', `与驾驶证档案记载的有效期止（${licence.validUntil}）不一致`)]);
         }
         return { licence: { number: licence.number, licenceClass: licence.licenceClass, validUntil: licence.validUntil, renewableFrom: window.renewableFrom, overdue: window.overdue } };
       }
@@ -142,7 +142,7 @@ export class TrafficRules extends RegisterCheckedRules {
         const relevant = plate ? unpaid.filter((v) => v.plateNumber === plate) : unpaid;
         if (!relevant.length) throw new TrafficException(Code.NO_OPEN_VIOLATIONS, plate ? `号牌 ${plate} 没有待处理的交通违法记录` : '申请人名下没有待处理的交通违法记录');
         if (Number(form['violationCount']) > relevant.length) {
-          throwIfFormInvalid([problem(item, 'violationCount', `待处理的违法记录只有${relevant.length}条`)]);
+          throwIfFormInvalid([fieldProblem(item, 'violationCount', `待处理的违法记录只有${relevant.length}条`)]);
         }
         return { violations: relevant.map((v) => v.id) };
       }
@@ -160,7 +160,7 @@ export class TrafficRules extends RegisterCheckedRules {
         throw new TrafficException(Code.NOT_VEHICLE_OWNER, `申请人不是号牌 ${vehicle.plateNumber} 的机动车所有人`);
       }
       if (String(form['ownerName']).trim() !== vehicle.ownerName) {
-        throwIfFormInvalid([problem(item, 'ownerName', '与机动车登记的所有人不一致')]);
+        throwIfFormInvalid([fieldProblem(item, 'ownerName', '与机动车登记的所有人不一致')]);
       }
       if (BLOCKED_BY_UNPAID_VIOLATIONS.has(item.code)) await this.assertNoUnpaidViolations(manager, vehicle, scope);
       return { vehicle: { plateNumber: vehicle.plateNumber } };
@@ -307,23 +307,23 @@ export function crossFieldProblems(item: CatalogItem, form: Record<string, unkno
     const person = personIdOf(raw);
     if (person === undefined) {
       if (!(subject.organisationAllowed && isUnifiedSocialCreditCode(raw))) {
-        problems.push(problem(item, subject.idField, subject.organisationAllowed ? '应为有效的公民身份号码或统一社会信用代码' : '应为有效的公民身份号码'));
+        problems.push(fieldProblem(item, subject.idField, subject.organisationAllowed ? '应为有效的公民身份号码或统一社会信用代码' : '应为有效的公民身份号码'));
       }
     } else if (person !== applicantIdNumber) {
-      problems.push(problem(item, subject.idField, '与申请人身份证号码不一致'));
+      problems.push(fieldProblem(item, subject.idField, '与申请人身份证号码不一致'));
     }
   }
   if (present('vin') && !VIN_PATTERN.test(normalizeVin(String(form['vin'])))) {
-    problems.push(problem(item, 'vin', '车辆识别代号应为17位字母或数字（不含 I、O、Q）'));
+    problems.push(fieldProblem(item, 'vin', '车辆识别代号应为17位字母或数字（不含 I、O、Q）'));
   }
   if (present('plateNumber') && !PLATE_PATTERN.test(normalizePlate(String(form['plateNumber'])))) {
-    problems.push(problem(item, 'plateNumber', '号牌号码格式不正确，例如 川A12345'));
+    problems.push(fieldProblem(item, 'plateNumber', '号牌号码格式不正确，例如 川A12345'));
   }
   if (has('mailingAddress') && form['pickupMethod'] === '邮寄' && isBlank(form['mailingAddress'])) {
-    problems.push(problem(item, 'mailingAddress', '选择邮寄领取的须填写邮寄地址'));
+    problems.push(fieldProblem(item, 'mailingAddress', '选择邮寄领取的须填写邮寄地址'));
   }
   if (has('violationCount') && typeof form['violationCount'] === 'number' && !(Number.isInteger(form['violationCount']) && form['violationCount'] >= 1)) {
-    problems.push(problem(item, 'violationCount', '应为正整数'));
+    problems.push(fieldProblem(item, 'violationCount', '应为正整数'));
   }
   return problems;
 }
