@@ -1,6 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { buildClientSchema, getIntrospectionQuery, lexicographicSortSchema, printSchema, type IntrospectionQuery } from 'graphql';
 import { jwtVerify } from 'jose';
 import { TestStack } from '@onewindow/testing';
 
@@ -35,6 +37,15 @@ describe('foundation: composed system', () => {
     for (const s of Object.values(status)) {
       expect(s).toMatchObject({ database: true, nats: true, version: '0.1.0' });
     }
+  });
+
+  it('the committed supergraph schema (the UI generates its typed operations from it) is current', async () => {
+    const r = await stack.gql<IntrospectionQuery>(getIntrospectionQuery(), {}, clerk);
+    expect(r.errors).toBeUndefined();
+    const live = printSchema(lexicographicSortSchema(buildClientSchema(r.data!)));
+    const committed = readFileSync(path.join(ROOT, 'apps/counter-ui/schema.graphql'), 'utf8').replace(/^#.*\n/gm, '').trim();
+    // On failure: run `npm run schema -w @onewindow/counter-ui` and commit apps/counter-ui/schema.graphql.
+    expect(live.trim()).toBe(committed);
   });
 
   it('logs in the demo accounts and returns their identity', async () => {
