@@ -29,3 +29,4 @@ export * from './graphql/system-status.js';
 export * from './service/platform.module.js';
 export * from './service/bootstrap.js';
 export * from './clock/business-clock.js';
+export * from './graphql/page.args.js';

@@ -1,10 +1,11 @@
-import { ArgsType, Field, Int } from '@nestjs/graphql';
+import { ArgsType, Field } from '@nestjs/graphql';
 import { PoliceType } from '@onewindow/contracts';
-import { IsEnum, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+import { IsEnum, IsOptional, IsString, Length } from 'class-validator';
 import { ApplicationStatusEnum } from '../application.model.js';
+import { PageArgs } from '@onewindow/platform';
 
 @ArgsType()
-export class InboxArgs {
+export class InboxArgs extends PageArgs {
   @Field(() => ApplicationStatusEnum, { nullable: true })
   @IsOptional()
   @IsEnum(ApplicationStatusEnum)
@@ -20,17 +21,6 @@ export class InboxArgs {
   @IsString()
   @Length(4, 40)
   search?: string;
-
-  @Field(() => Int, { defaultValue: 50 })
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  limit: number = 50;
-
-  @Field(() => Int, { defaultValue: 0 })
-  @IsInt()
-  @Min(0)
-  offset: number = 0;
 }
 
 @ArgsType()

@@ -1,10 +1,11 @@
-import { ArgsType, Field, ID, Int } from '@nestjs/graphql';
+import { ArgsType, Field, ID } from '@nestjs/graphql';
 import { PoliceType } from '@onewindow/contracts';
-import { IsBoolean, IsEnum, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { IsBoolean, IsEnum, IsOptional, IsUUID } from 'class-validator';
 import { TransferDirectionEnum, TransferStatusEnum } from '../transfer.model.js';
+import { PageArgs } from '@onewindow/platform';
 
 @ArgsType()
-export class TransfersArgs {
+export class TransfersArgs extends PageArgs {
   @Field(() => TransferDirectionEnum, { nullable: true, description: '相对于本警种（后台民警）或 policeType（督察、窗口）' })
   @IsOptional()
   @IsEnum(TransferDirectionEnum)
@@ -24,17 +25,6 @@ export class TransfersArgs {
   @IsOptional()
   @IsBoolean()
   overdueOnly?: boolean;
-
-  @Field(() => Int, { defaultValue: 50 })
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  limit: number = 50;
-
-  @Field(() => Int, { defaultValue: 0 })
-  @IsInt()
-  @Min(0)
-  offset: number = 0;
 }
 
 @ArgsType()

@@ -1,4 +1,4 @@
-import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
+import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
 import { LocalDateScalar } from '@onewindow/platform';
 import { Type } from 'class-transformer';
 import {
@@ -6,6 +6,7 @@ import {
 } from 'class-validator';
 import { MAX_STORAGE_PLACE_LENGTH } from '../lost-found.constants.js';
 import { FoundItemCategoryEnum, FoundItemStatusEnum, HandedInByEnum, LostReportStatusEnum, VerificationMethodEnum } from '../lost-found.model.js';
+import { PageArgs } from '@onewindow/platform';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const MOBILE = /^1[3-9]\d{9}$/;
@@ -73,7 +74,7 @@ export class RegisterFoundItemsInput {
 }
 
 @ArgsType()
-export class SearchFoundItemsArgs {
+export class SearchFoundItemsArgs extends PageArgs {
   @Field(() => FoundItemCategoryEnum, { nullable: true })
   @IsOptional()
   @IsEnum(FoundItemCategoryEnum)
@@ -117,17 +118,6 @@ export class SearchFoundItemsArgs {
   @IsString()
   @MaxLength(64)
   batchReference?: string;
-
-  @Field(() => Int, { defaultValue: 50 })
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  limit: number = 50;
-
-  @Field(() => Int, { defaultValue: 0 })
-  @IsInt()
-  @Min(0)
-  offset: number = 0;
 }
 
 @ArgsType()
@@ -183,7 +173,7 @@ export class FileLostReportInput {
 }
 
 @ArgsType()
-export class SearchLostReportsArgs {
+export class SearchLostReportsArgs extends PageArgs {
   @Field(() => FoundItemCategoryEnum, { nullable: true })
   @IsOptional()
   @IsEnum(FoundItemCategoryEnum)
@@ -199,17 +189,6 @@ export class SearchLostReportsArgs {
   @IsOptional()
   @IsEnum(LostReportStatusEnum)
   status?: LostReportStatusEnum;
-
-  @Field(() => Int, { defaultValue: 50 })
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  limit: number = 50;
-
-  @Field(() => Int, { defaultValue: 0 })
-  @IsInt()
-  @Min(0)
-  offset: number = 0;
 }
 
 @ArgsType()

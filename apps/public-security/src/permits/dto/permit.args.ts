@@ -1,6 +1,7 @@
-import { ArgsType, Field, InputType, Int } from '@nestjs/graphql';
-import { IsEnum, IsInt, IsOptional, IsString, Length, Max, MaxLength, Min } from 'class-validator';
+import { ArgsType, Field, InputType } from '@nestjs/graphql';
+import { IsEnum, IsOptional, IsString, Length, MaxLength } from 'class-validator';
 import { PermitKindEnum, PermitStatusEnum } from '../permit.model.js';
+import { PageArgs } from '@onewindow/platform';
 
 @ArgsType()
 export class PermitArgs {
@@ -11,7 +12,7 @@ export class PermitArgs {
 }
 
 @ArgsType()
-export class PermitListArgs {
+export class PermitListArgs extends PageArgs {
   @Field(() => PermitKindEnum, { nullable: true })
   @IsOptional()
   @IsEnum(PermitKindEnum)
@@ -21,17 +22,6 @@ export class PermitListArgs {
   @IsOptional()
   @IsEnum(PermitStatusEnum)
   status?: PermitStatusEnum;
-
-  @Field(() => Int, { defaultValue: 50 })
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  limit: number = 50;
-
-  @Field(() => Int, { defaultValue: 0 })
-  @IsInt()
-  @Min(0)
-  offset: number = 0;
 }
 
 @InputType({ description: '治安民警变更许可证状态（暂扣、注销、转入核查、恢复有效）' })
