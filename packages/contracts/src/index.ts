@@ -5,3 +5,4 @@ export * from './subjects.js';
 export * from './messages.js';
 export * from './casework.messages.js';
 export * from './transfer.messages.js';
+export * from './transfer-envelope.js';

@@ -5,7 +5,6 @@ export * from './transfer-rules.js';
 export * from './transfer.repository.js';
 export * from './transfers.options.js';
 export * from './transfers.service.js';
-export * from './transfer-event.js';
 export * from './transfer.consumers.js';
 export * from './transfers.module.js';
 export * from './acknowledge-only.worker.js';

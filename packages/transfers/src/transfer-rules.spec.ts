@@ -1,6 +1,8 @@
 import { WorkingCalendar } from '@onewindow/calendar';
 import { PoliceType, Role, ServiceName, type Identity } from '@onewindow/contracts';
-import { transferVerbOf } from './transfer-event.js';
+import { parseTransferSubject } from '@onewindow/contracts';
+
+const transferVerbOf = (subject: string) => parseTransferSubject(subject)?.verb;
 import {
   assertMayRequest, assertMayWork, assertTransferTarget, isOverdue, outcomeApplies, planAcknowledge, planComplete, requestedDeadlineOf,
 } from './transfer-rules.js';

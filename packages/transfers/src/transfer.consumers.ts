@@ -1,11 +1,13 @@
 import { Inject, Injectable, Optional, type OnApplicationBootstrap } from '@nestjs/common';
-import { ServiceName, streamOf, TransferSubjects } from '@onewindow/contracts';
+import { ServiceName, streamOf, TransferSubjects, readTransferEvent, TransferEventEnvelope } from '@onewindow/contracts';
 import { EventConsumerHost, LOGGER, type Logger } from '@onewindow/platform';
-import { readAddressedEvent, TransferEventEnvelope } from './transfer-event.js';
 import { TRANSFER_OUTCOME_LISTENER, type TransferOutcomeListener } from './transfer-worker.js';
 import { TransfersService } from './transfers.service.js';
 
 export const transferConsumerName = (me: ServiceName, other: ServiceName) => `${me}-transfers-${other}`;
+
+/** What reaches this service on another's stream: requests to it and reports on what it sent. */
+const ADDRESSED = ['requested', 'acknowledged', 'completed'] as const;
 
 /**
  * One durable JetStream consumer per other service's stream, filtered on
@@ -34,7 +36,7 @@ export class TransferConsumers implements OnApplicationBootstrap {
         filterSubject: TransferSubjects.outcomeFilter(other, me),
         messageClass: TransferEventEnvelope,
         handle: async (envelope, manager, meta) => {
-          const read = readAddressedEvent(meta.subject, envelope);
+          const read = readTransferEvent(meta.subject, envelope, ADDRESSED);
           if ('invalid' in read) {
             this.logger.error({ subject: meta.subject, messageId: meta.messageId, problems: read.invalid }, 'invalid transfer event ignored');
             return;
@@ -43,6 +45,7 @@ export class TransferConsumers implements OnApplicationBootstrap {
             await this.transfers.receive(read.event, manager);
             return;
           }
+          if (read.type === 'flagged') return; // excluded by ADDRESSED; narrows the type
           const outcome = await this.transfers.recordOutcome(read, manager);
           if (outcome && this.listener) await this.listener.onOutcome(outcome, manager);
         },

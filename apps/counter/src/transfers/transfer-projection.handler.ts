@@ -2,7 +2,7 @@ import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common'
 import { streamOf } from '@onewindow/contracts';
 import { EventConsumerHost, LOGGER, type Logger } from '@onewindow/platform';
 import { POLICE_SERVICES } from '../common/service-routing.js';
-import { readTransferEvent, TransferEventEnvelope, type TransferEvent } from './transfer-event.js';
+import { readTransferEvent, TransferEventEnvelope, type TransferEvent } from '@onewindow/contracts';
 import { TransferProjectionService } from './transfer-projection.service.js';
 
 export const transferConsumerName = (service: string) => `counter-transfers-${service}`;

@@ -1,6 +1,6 @@
 import { ServiceName } from '@onewindow/contracts';
 import type { EntityManager } from 'typeorm';
-import { readTransferEvent, type TransferEvent } from './transfer-event.js';
+import { readTransferEvent, type TransferEvent } from '@onewindow/contracts';
 import { TransferProjectionService } from './transfer-projection.service.js';
 import type { TransferViewEntity } from './transfer-view.entity.js';
 import type { TransferViewRepository } from './transfer-view.repository.js';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { POLICE_TYPE_LABELS } from '@onewindow/contracts';
 import type { EntityManager } from 'typeorm';
 import { policeTypeOfService } from '../common/service-routing.js';
-import type { TransferEvent } from './transfer-event.js';
+import type { TransferEvent } from '@onewindow/contracts';
 import type { TransferViewEntity, TransferViewTimelineEntry } from './transfer-view.entity.js';
 import { TransferViewRepository } from './transfer-view.repository.js';
 

@@ -1,10 +1,11 @@
-import { TransferAcknowledgedEvent, TransferCompletedEvent, TransferFlaggedEvent, TransferRequestedEvent } from '@onewindow/contracts';
 import { plainToInstance } from 'class-transformer';
 import { Allow, validateSync } from 'class-validator';
+import { TransferAcknowledgedEvent, TransferCompletedEvent, TransferFlaggedEvent, TransferRequestedEvent } from './transfer.messages.js';
 
 /**
- * Any `<service>.v1.transfer.*` event, as one durable per stream receives them (in stream order).
- * Receipt checks only the shape; the subject then names the contract to validate against.
+ * Any `<service>.v1.transfer.*` event as a durable consumer receives it. One durable per stream
+ * keeps the events in stream order, so receipt checks only the shape; the subject then names the
+ * contract the payload is validated against (`readTransferEvent`).
  */
 export class TransferEventEnvelope {
   @Allow() transferId!: unknown;
@@ -35,6 +36,8 @@ export type TransferEvent =
   | { type: 'completed'; event: TransferCompletedEvent }
   | { type: 'flagged'; event: TransferFlaggedEvent };
 
+export type TransferEventType = TransferEvent['type'];
+
 const CONTRACTS = {
   requested: TransferRequestedEvent,
   acknowledged: TransferAcknowledgedEvent,
@@ -42,17 +45,19 @@ const CONTRACTS = {
   flagged: TransferFlaggedEvent,
 } as const;
 
-/** `….<service>.v1.transfer.<verb>[.<target>]` → the producing service and the verb. */
+/** `[<prefix>.]<service>.v1.transfer.<verb>[.<target>]` → the producing service and the verb. */
 export function parseTransferSubject(subject: string): { service: string; verb: string } | undefined {
   const m = /(?:^|\.)([a-z-]+)\.v1\.transfer\.([a-z]+)(?:\.[a-z-]+)?$/.exec(subject);
   return m ? { service: m[1]!, verb: m[2]! } : undefined;
 }
 
-/** The typed event, or the reason it is not one. */
-export function readTransferEvent(subject: string, envelope: object): TransferEvent | { invalid: string } {
+/** The typed event its subject names (limited to `accept` when given), or why it is not one. */
+export function readTransferEvent(subject: string, envelope: object, accept?: readonly TransferEventType[]): TransferEvent | { invalid: string } {
   const parsed = parseTransferSubject(subject);
-  if (!parsed || !(parsed.verb in CONTRACTS)) return { invalid: `unexpected subject ${subject}` };
-  const verb = parsed.verb as keyof typeof CONTRACTS;
+  if (!parsed || !(parsed.verb in CONTRACTS) || (accept && !accept.includes(parsed.verb as TransferEventType))) {
+    return { invalid: `unexpected subject ${subject}` };
+  }
+  const verb = parsed.verb as TransferEventType;
   const event = plainToInstance(CONTRACTS[verb] as new () => object, { ...envelope });
   const errors = validateSync(event, { forbidUnknownValues: true });
   if (errors.length) return { invalid: errors.map((e) => e.property).join(',') };
