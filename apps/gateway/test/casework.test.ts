@@ -231,4 +231,52 @@ describe('one-window casework: ID-card replacement (户政)', () => {
     await eventually(async () => (await smsQuery())[0] === 'SENT');
     expect(await smsQuery()).toEqual(['SENT']);
   });
+
+  it('补正 stops the clock, 延期 needs a supervisor, 容缺 is shown until supplied — all on the timeline', async () => {
+    const supervisor = await stack.login('demo-supervisor');
+    const accepted = await accept({
+      idempotencyKey: 'e2e-idcard-clock',
+      itemCode: ITEM,
+      applicantIdNumber: APPLICANT,
+      presentedMaterials: ['ID_PHOTO_RECEIPT', 'LOSS_STATEMENT'],
+      toleratedMaterials: [{ code: 'HOUSEHOLD_REGISTER', commitment: '本人承诺五个工作日内补交居民户口簿', dueDate: '2026-02-24' }],
+      form: FORM,
+    });
+    expect(accepted.errors).toBeUndefined();
+    const number = accepted.data!.acceptApplication.number as string;
+    expect(accepted.data!.acceptApplication.deadline).toBe('2026-03-09');
+
+    const stop = await transition(officer, { number, action: 'REQUEST_SUPPLEMENT', reason: '相片回执不清晰，请重新采集' });
+    expect(stop.data?.transitionApplication.status).toBe('SUPPLEMENT_REQUESTED');
+    // The citizen comes back on Friday 2026-02-13: three working days waited (11, 12, 13 Feb).
+    await stack.stopService('household');
+    await stack.startService('household', { CLOCK_FIXED_DATE: '2026-02-13' });
+    const resumed = await transition(clerk, { number, action: 'SUPPLEMENT_RECEIVED' });
+    expect(resumed.errors).toBeUndefined();
+    expect(resumed.data?.transitionApplication.deadline).toBe('2026-03-12');
+
+    expect(code(await transition(officer, { number, action: 'REQUEST_EXTENSION', extensionDays: 5 }))).toBe('REASON_REQUIRED');
+    expect((await transition(officer, { number, action: 'REQUEST_EXTENSION', extensionDays: 5, reason: '需向原籍地公安机关核实' })).errors).toBeUndefined();
+    expect(code(await transition(officer, { number, action: 'APPROVE_EXTENSION' }))).toBe('ROLE_NOT_ALLOWED');
+    const extended = await transition(supervisor, { number, action: 'APPROVE_EXTENSION' });
+    expect(extended.errors).toBeUndefined();
+    expect(extended.data?.transitionApplication.deadline).toBe('2026-03-19');
+
+    for (const action of ['APPROVE', 'MARK_READY']) expect((await transition(officer, { number, action })).errors).toBeUndefined();
+    expect(code(await transition(clerk, { number, action: 'DELIVER', deliveryMethod: 'WINDOW' }))).toBe('TOLERATED_MATERIAL_OUTSTANDING');
+    expect((await transition(clerk, { number, action: 'SUPPLY_TOLERATED', materialCode: 'HOUSEHOLD_REGISTER' })).errors).toBeUndefined();
+    const delivered = await transition(clerk, { number, action: 'DELIVER', deliveryMethod: 'WINDOW' });
+    expect(delivered.data?.transitionApplication.status).toBe('DELIVERED');
+    expect(delivered.data!.transitionApplication.timeline.map((t: { action: string; actorName: string }) => `${t.action}:${t.actorName}`)).toEqual([
+      'ACCEPT:王窗口',
+      'REQUEST_SUPPLEMENT:李户政',
+      'SUPPLEMENT_RECEIVED:王窗口',
+      'REQUEST_EXTENSION:李户政',
+      'APPROVE_EXTENSION:刘督察',
+      'APPROVE:李户政',
+      'MARK_READY:李户政',
+      'SUPPLY_TOLERATED:王窗口',
+      'DELIVER:王窗口',
+    ]);
+  });
 });
