@@ -279,4 +279,30 @@ describe('one-window casework: ID-card replacement (户政)', () => {
       'DELIVER:王窗口',
     ]);
   });
+
+  it('the deadline job flags overdue cases; the inbox lists them first', async () => {
+    await stack.stopService('household');
+    await stack.startService('household', { CLOCK_FIXED_DATE: '2026-02-10' });
+    const late = await accept({
+      idempotencyKey: 'e2e-idcard-overdue',
+      itemCode: ITEM,
+      applicantIdNumber: APPLICANT,
+      presentedMaterials: ['ID_PHOTO_RECEIPT', 'HOUSEHOLD_REGISTER', 'LOSS_STATEMENT'],
+      form: FORM,
+    });
+    const number = late.data!.acceptApplication.number as string;
+    expect(late.data!.acceptApplication.deadline).toBe('2026-03-09');
+    // Tuesday 2026-03-10: one day past the deadline; the job runs at boot.
+    await stack.stopService('household');
+    await stack.startService('household', { CLOCK_FIXED_DATE: '2026-03-10' });
+    const detail = await eventually(async () => {
+      const r = await stack.gql<{ application: { deadlineState: string; timeline: { action: string; actorName: string }[] } }>(
+        `query($n: String!) { application(number: $n) { deadlineState timeline { action actorName } } }`, { n: number }, clerk);
+      return r.data?.application.timeline.some((t) => t.action === 'FLAG_OVERDUE') && r.data.application;
+    });
+    expect(detail.deadlineState).toBe('OVERDUE');
+    expect(detail.timeline.find((t) => t.action === 'FLAG_OVERDUE')?.actorName).toMatch(/系统/);
+    const inbox = await stack.gql<{ inbox: { items: { number: string; deadlineState: string }[] } }>('{ inbox(limit: 5) { items { number deadlineState } } }', {}, clerk);
+    expect(inbox.data?.inbox.items[0]).toEqual({ number, deadlineState: 'OVERDUE' });
+  });
 });
