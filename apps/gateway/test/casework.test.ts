@@ -1,6 +1,6 @@
 import { Buffer } from 'node:buffer';
 import { DEMO_PERSON_IDS } from '@onewindow/household/demo-persons';
-import { sql, TestStack } from '@onewindow/testing';
+import { eventually, sql, TestStack } from '@onewindow/testing';
 import pdfParse from 'pdf-parse/lib/pdf-parse.js';
 
 /**
@@ -34,15 +34,6 @@ const TRANSITION = `mutation($input: TransitionApplicationInput!) { transitionAp
 type Gql = Awaited<ReturnType<TestStack['gql']>>;
 const code = (r: Gql) => r.errors?.[0]?.extensions?.['code'];
 
-async function eventually<T>(fn: () => Promise<T | undefined | null | false>, ms = 20_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (Date.now() > end) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
 
 describe('one-window casework: ID-card replacement (户政)', () => {
   const stack = new TestStack({ env: { CLOCK_FIXED_DATE: '2026-02-10', DEADLINE_JOB_INTERVAL_MS: '0' } });

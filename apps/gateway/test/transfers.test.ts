@@ -1,7 +1,7 @@
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { DEMO_PERSON_IDS } from '@onewindow/household/demo-persons';
-import { sql, TEST_NATS_URL, TestStack } from '@onewindow/testing';
+import { sql, TEST_NATS_URL, TestStack, eventually as eventuallyWithin } from '@onewindow/testing';
 
 /**
  * Cross-police-type transfers (跨警种移交) end to end through the gateway, on real processes,
@@ -40,15 +40,7 @@ interface TransferView {
 type Gql = Awaited<ReturnType<TestStack['gql']>>;
 const code = (r: Gql) => r.errors?.[0]?.extensions?.['code'];
 
-async function eventually<T>(fn: () => Promise<T | undefined | null | false>, ms = 30_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (Date.now() > end) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
+const eventually = <T>(fn: () => Promise<T | undefined | null | false>) => eventuallyWithin(fn, 30_000);
 
 describe('cross-police-type transfers (跨警种移交)', () => {
   const stack = new TestStack({ env: { CLOCK_FIXED_DATE: TODAY, DEADLINE_JOB_INTERVAL_MS: '0', TRANSFER_JOB_INTERVAL_MS: '0' } });

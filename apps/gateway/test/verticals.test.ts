@@ -1,5 +1,5 @@
 import { DEMO_PERSON_IDS } from '@onewindow/household/demo-persons';
-import { sql, TestStack } from '@onewindow/testing';
+import { eventually, sql, TestStack } from '@onewindow/testing';
 
 /**
  * Issue 4 through the gateway: exit-entry acceptance rules, the citizen 360° view across all six
@@ -9,15 +9,6 @@ import { sql, TestStack } from '@onewindow/testing';
 type Gql = Awaited<ReturnType<TestStack['gql']>>;
 const code = (r: Gql) => r.errors?.[0]?.extensions?.['code'];
 
-async function eventually<T>(fn: () => Promise<T | undefined | null | false>, ms = 20_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (Date.now() > end) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
 
 const ACCEPT = `mutation($input: AcceptApplicationInput!) { acceptApplication(input: $input) {
   __typename ... on Application { number status deadline } ... on OneTimeNotice { number } } }`;

@@ -60,3 +60,14 @@ export async function sql<T = Record<string, unknown>>(url: string, text: string
     await c.end();
   }
 }
+
+/** Poll `fn` until it returns something truthy (eventually-consistent projections, consumers catching up). */
+export async function eventually<T>(fn: () => Promise<T | undefined | null | false>, ms = 20_000): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const v = await fn();
+    if (v) return v;
+    if (Date.now() > end) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
