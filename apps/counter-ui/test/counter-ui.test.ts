@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { TestStack } from '@onewindow/testing';
 import { DEMO_PERSON_IDS } from '@onewindow/household/demo-persons';
 
@@ -311,16 +311,17 @@ describe('counter UI: window acceptance to pickup, in Chromium', () => {
     await row.waitFor();
     expect(await row.innerText()).toContain('证件被盗');
     await row.getByTestId('transfer-acknowledge').click();
-    await row.locator('[data-transfer-status="ACKNOWLEDGED"]').waitFor();
+    await settled(page, row.locator('[data-transfer-status="ACKNOWLEDGED"]'));
     await row.getByTestId('transfer-complete').click();
     await page.getByTestId('transfer-dialog-text').fill('已核查：报案属实，已录入被盗证件信息');
     await page.locator('.ant-modal-content').getByRole('button', { name: /确\s*定/ }).click();
-    await row.locator('[data-transfer-status="COMPLETED"]').waitFor();
+    await settled(page, row.locator('[data-transfer-status="COMPLETED"]'));
     await shot('transfers');
   });
 
   it('the citizen panel degrades to the household core when another section’s service is down', async () => {
     await stack.stopService('complaints');
+    await page.goto(base); // a fresh page, whatever the previous story left open
     await page.getByTestId('logout').click();
     await login('demo-clerk');
     await page.getByTestId('citizen-id').fill(DEMO_PERSON_IDS.adult);
@@ -330,6 +331,16 @@ describe('counter UI: window acceptance to pickup, in Chromium', () => {
     expect(await page.getByTestId('person-name').innerText()).toBe('张伟');
   });
 });
+
+/**
+ * Wait for `target`, or fail at once with the Chinese error the UI shows instead (in a dialog, as
+ * a form-field hint or as a toast), so a failing run says why rather than only timing out.
+ */
+async function settled(page: Page, target: Locator): Promise<void> {
+  const shown = page.locator('.ant-modal-content [data-testid="error-alert"], .ant-modal-content .ant-form-item-explain-error, .ant-message-error');
+  await target.or(shown).first().waitFor();
+  if (!(await target.isVisible())) throw new Error(`the UI reported an error instead: ${(await shown.first().innerText()).trim()}`);
+}
 
 /** Pick an option of an antd Select by keyboard: focus, type to filter, Enter. */
 async function chooseOption(page: Page, id: string, text: string): Promise<void> {

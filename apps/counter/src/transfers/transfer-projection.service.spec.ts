@@ -1,6 +1,6 @@
 import { ServiceName } from '@onewindow/contracts';
 import type { EntityManager } from 'typeorm';
-import { readTransferEvent, type TransferEvent } from '@onewindow/contracts';
+import { readTransferEvent, type TransferEvent, type TransferSnapshot } from '@onewindow/contracts';
 import { TransferProjectionService } from './transfer-projection.service.js';
 import type { TransferViewEntity } from './transfer-view.entity.js';
 import type { TransferViewRepository } from './transfer-view.repository.js';
@@ -55,6 +55,24 @@ describe('transfer projection', () => {
     for (const e of [requested, flagged, flagged]) await p.projection.apply(e, {} as EntityManager);
     expect(p.row().overdue).toBe(true);
     expect(p.row().timeline.filter((t) => t.action === 'FLAG_OVERDUE')).toHaveLength(1);
+  });
+
+  it('folds a command reply in before its events (read-your-writes) without moving back or doubling the timeline', async () => {
+    const p = projectionOver();
+    const snapshot: TransferSnapshot = {
+      transferId: ID, direction: 'INBOUND', fromService: from, toService: to, kind: 'DEATH_FOLLOW_UP', caseRef: 'HH20260302000001',
+      subjectIdNumber: '510107194910019190', reason: '请注销其机动车驾驶证', attachments: [], requestedDeadline: '2026-03-09', status: 'COMPLETED',
+      result: '已注销驾驶证', unitCode: '510107001', overdue: false, updatedAt: '2026-03-02T03:00:01.000Z',
+      timeline: [{ at: '2026-03-02T02:00:00.000Z', actorName: '王窗口', action: 'REQUESTED' }],
+    };
+    await p.projection.applySnapshot(snapshot, {} as EntityManager);
+    expect(p.row()).toMatchObject({ status: 'COMPLETED', result: '已注销驾驶证', caseRef: 'HH20260302000001', unitCode: '510107001', requestedByName: '王窗口' });
+    for (const e of [requested, acknowledged, completed]) await p.projection.apply(e, {} as EntityManager);
+    expect(p.row().status).toBe('COMPLETED');
+    expect(p.row().timeline.map((t) => t.action)).toEqual(['REQUESTED', 'ACKNOWLEDGED', 'COMPLETED']);
+    // A late, older reply does not move the status back.
+    await p.projection.applySnapshot({ ...snapshot, status: 'ACKNOWLEDGED', result: null }, {} as EntityManager);
+    expect(p.row()).toMatchObject({ status: 'COMPLETED', result: '已注销驾驶证' });
   });
 
   it('rejects events that do not match their subject', () => {

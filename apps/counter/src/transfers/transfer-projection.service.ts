@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { POLICE_TYPE_LABELS } from '@onewindow/contracts';
 import type { EntityManager } from 'typeorm';
 import { policeTypeOfService } from '../common/service-routing.js';
-import type { TransferEvent } from '@onewindow/contracts';
+import type { TransferEvent, TransferSnapshot } from '@onewindow/contracts';
 import type { TransferViewEntity, TransferViewTimelineEntry } from './transfer-view.entity.js';
 import { TransferViewRepository } from './transfer-view.repository.js';
 
@@ -69,6 +69,34 @@ export class TransferProjectionService {
         throw new Error(`unhandled transfer event ${JSON.stringify(exhaustive)}`);
       }
     }
+    row.updatedAt = new Date();
+    await this.views.save(manager, row);
+  }
+
+  /**
+   * Read-your-writes for commands issued through the counter: the owning service's reply is
+   * folded in at once, so the list the clerk refetches right after shows the new status even if
+   * the event has not been consumed yet. Only facts that the events would set anyway, and only
+   * forward (status ranks, request facts while still unknown); the timeline is left to events.
+   */
+  async applySnapshot(s: TransferSnapshot, manager: EntityManager): Promise<void> {
+    const row = await this.views.lockOrCreate(manager, s.transferId, s.fromService, s.toService);
+    if (row.caseRef == null) {
+      const requested = s.timeline.find((t) => t.action === 'REQUESTED');
+      row.kind = s.kind;
+      row.caseRef = s.caseRef;
+      row.subjectIdNumber = s.subjectIdNumber ?? null;
+      row.reason = s.reason;
+      row.attachments = s.attachments.map((a) => ({ name: a.name, ref: a.ref }));
+      row.requestedDeadline = s.requestedDeadline;
+      row.unitCode = s.unitCode;
+      row.requestedByName = requested?.actorName ?? null;
+      row.requestedAt = requested ? new Date(requested.at) : null;
+    }
+    advance(row, s.status);
+    if (s.status === 'REFUSED' && s.refusalReason) row.refusalReason = s.refusalReason;
+    if (s.status === 'COMPLETED' && s.result) row.result = s.result;
+    if (s.overdue) row.overdue = true;
     row.updatedAt = new Date();
     await this.views.save(manager, row);
   }

@@ -5,9 +5,11 @@ import {
 } from '@onewindow/contracts';
 import { AuditService, DomainException, hasRole, jurisdictionOf, RpcClient } from '@onewindow/platform';
 import { serviceOfNumber, serviceOfPoliceType } from '../common/service-routing.js';
+import { TransactionRunner } from '../common/transaction-runner.js';
 import type { TransfersArgs } from './dto/transfers.args.js';
 import type { AcknowledgeTransferInput, CompleteTransferInput, RequestTransferInput } from './dto/transfer.inputs.js';
 import type { TransferViewEntity } from './transfer-view.entity.js';
+import { TransferProjectionService } from './transfer-projection.service.js';
 import { TransferViewRepository } from './transfer-view.repository.js';
 import { TransferViewErrorCode, TransferViewException } from './transfers.exception.js';
 
@@ -18,7 +20,13 @@ import { TransferViewErrorCode, TransferViewException } from './transfers.except
  */
 @Injectable()
 export class TransfersService {
-  constructor(private readonly views: TransferViewRepository, private readonly rpc: RpcClient, private readonly audit: AuditService) {}
+  constructor(
+    private readonly views: TransferViewRepository,
+    private readonly projection: TransferProjectionService,
+    private readonly rpc: RpcClient,
+    private readonly audit: AuditService,
+    private readonly tx: TransactionRunner,
+  ) {}
 
   /** The service a list's direction is relative to: an officer's own police type, else the one asked for. */
   perspectiveOf(actor: Identity, args: Pick<TransfersArgs, 'policeType' | 'direction'>): ServiceName | undefined {
@@ -66,19 +74,25 @@ export class TransfersService {
       attachments: input.attachments.map((a) => ({ name: a.name, ref: a.ref })),
       requestedDeadlineDays: input.requestedDeadlineDays,
     };
-    return this.rpc.request<TransferSnapshot>(TransferRpcSubjects.request(sender), command, actor);
+    return this.caughtUp(await this.rpc.request<TransferSnapshot>(TransferRpcSubjects.request(sender), command, actor));
   }
 
   async acknowledge(actor: Identity, input: AcknowledgeTransferInput): Promise<TransferSnapshot> {
     const receiver = await this.receiverOf(actor, input.transferId);
     const command: AcknowledgeTransferCommand = { transferId: input.transferId, status: input.accept ? 'ACKNOWLEDGED' : 'REFUSED', reason: input.reason };
-    return this.rpc.request<TransferSnapshot>(TransferRpcSubjects.acknowledge(receiver), command, actor);
+    return this.caughtUp(await this.rpc.request<TransferSnapshot>(TransferRpcSubjects.acknowledge(receiver), command, actor));
   }
 
   async complete(actor: Identity, input: CompleteTransferInput): Promise<TransferSnapshot> {
     const receiver = await this.receiverOf(actor, input.transferId);
     const command: CompleteTransferCommand = { transferId: input.transferId, result: input.result };
-    return this.rpc.request<TransferSnapshot>(TransferRpcSubjects.complete(receiver), command, actor);
+    return this.caughtUp(await this.rpc.request<TransferSnapshot>(TransferRpcSubjects.complete(receiver), command, actor));
+  }
+
+  /** Fold the owning service's reply into the projection so an immediate refetch is not stale. */
+  private async caughtUp(snapshot: TransferSnapshot): Promise<TransferSnapshot> {
+    await this.tx.run((manager) => this.projection.applySnapshot(snapshot, manager));
+    return snapshot;
   }
 
   /** The receiving service, from the projection; before it has caught up, the officer's own police type. */
