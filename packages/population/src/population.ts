@@ -158,7 +158,7 @@ function assertRegionCode(code: string, what: string): void {
   try {
     buildIdNumber({ regionCode: code, birthDate: '2000-01-01', sequence: 1 });
   } catch (error) {
-    throw new RangeError(`${what}: ${(error as Error).message}`);
+    throw new RangeError(`${what}: ${(error as Error).message}`, { cause: error });
   }
 }
 

@@ -27,10 +27,13 @@ interface ToleratedValue {
   dueDate: Dayjs | null;
 }
 
+/** What an antd control of a catalog form field holds. */
+type FieldValue = string | number | boolean | string[] | Dayjs | null | undefined;
+
 interface Values {
   presented: string[];
   tolerated: Record<string, ToleratedValue>;
-  form: Record<string, any>;
+  form: Record<string, FieldValue>;
   waivers: string[];
 }
 
@@ -39,7 +42,7 @@ function commitmentText(materialName: string, due: Dayjs | null): string {
 }
 
 /** The control for one catalog form field. Form.Item injects id/value/onChange: pass them on. */
-function FieldInput({ field, ...control }: { field: FormField } & Record<string, any>) {
+function FieldInput({ field, ...control }: { field: FormField } & Record<string, unknown>) {
   switch (field.type) {
     case 'text':
       return <Input.TextArea {...control} autoSize={{ minRows: 2, maxRows: 4 }} maxLength={500} />;
@@ -93,7 +96,7 @@ export function AcceptPage({ code }: { code: string }) {
   const initialValues = useMemo<Values | undefined>(() => {
     if (!item) return undefined;
     const due = dayjs().add(7, 'day');
-    const formDefaults: Record<string, unknown> = {};
+    const formDefaults: Record<string, FieldValue> = {};
     for (const f of item.formFields) {
       if (f.type === 'idNumber' && /applicant/i.test(f.key) && citizen) formDefaults[f.key] = citizen.idNumber;
       else if (f.key === 'applicantName' && citizen) formDefaults[f.key] = citizen.name;

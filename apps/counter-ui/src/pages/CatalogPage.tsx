@@ -29,6 +29,12 @@ export function CatalogPage() {
   const q = query.get('q') ?? '';
   const pt = query.get('policeType') ?? '';
   const [keyword, setKeyword] = useState(q);
+  // The box follows the URL when it changes (back/forward, a link): adjust during render, not in an effect.
+  const [shownQ, setShownQ] = useState(q);
+  if (q !== shownQ) {
+    setShownQ(q);
+    setKeyword(q);
+  }
   const searchRef = useRef<import('antd').InputRef>(null);
   const firstActionRef = useRef<HTMLButtonElement>(null);
   const { data, loading, error } = useQuery(CatalogSearchDocument, {
@@ -36,7 +42,6 @@ export function CatalogPage() {
     fetchPolicy: 'cache-first',
   });
 
-  useEffect(() => setKeyword(q), [q]);
   useEffect(() => {
     // Keyboard path: after a search with results, the first item's action has the focus.
     if (q && data?.catalogItems.length) firstActionRef.current?.focus();

@@ -400,14 +400,18 @@ export function CitizenPage() {
     }
   };
 
-  // Re-open the citizen being served (after visiting another screen).
+  // Re-open the citizen being served (after visiting another screen): once, on mount — a fetch
+  // from the server, which is what effects are for.
   useEffect(() => {
     if (citizen) {
       form.setFieldsValue({ idNumber: citizen.idNumber });
+      // eslint-disable-next-line react-hooks/set-state-in-effect
       void lookup(citizen.idNumber, LOOKUP_PURPOSES[0]);
     } else {
       idRef.current?.focus();
     }
+    // Mount only: later changes of the served citizen come from this page's own lookups.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   useEffect(() => {

@@ -1,7 +1,7 @@
 import type { Identity } from '@onewindow/contracts';
 import { maskerFor } from '../common/masking.js';
 import { CATEGORY_LABELS, DISPOSAL_LABELS } from './lost-found.constants.js';
-import type { FoundItemClaimEntity, LostFoundEventEntity, LostReportEntity } from './lost-found.entity.js';
+import type { FoundItemClaimEntity, LostFoundEventEntity } from './lost-found.entity.js';
 import {
   ClaimStatusEnum, DisposalMethodEnum, FoundItemCategoryEnum, FoundItemStatusEnum, HandedInByEnum, LostReportStatusEnum, VerificationMethodEnum,
   type FoundItem, type FoundItemClaim, type LostAndFoundHistoryEntry, type LostReport,

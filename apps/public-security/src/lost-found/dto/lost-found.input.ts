@@ -2,7 +2,7 @@ import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
 import { LocalDateScalar } from '@onewindow/platform';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsEnum, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min, MinLength, ValidateNested,
+  ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsEnum, IsOptional, IsString, IsUUID, Length, Matches, MaxLength, MinLength, ValidateNested,
 } from 'class-validator';
 import { MAX_STORAGE_PLACE_LENGTH } from '../lost-found.constants.js';
 import { FoundItemCategoryEnum, FoundItemStatusEnum, HandedInByEnum, LostReportStatusEnum, VerificationMethodEnum } from '../lost-found.model.js';
