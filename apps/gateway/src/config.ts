@@ -1,5 +1,6 @@
 import { IsIn, IsInt, IsOptional, IsUrl, Max, Min } from 'class-validator';
 import { Transform } from 'class-transformer';
+import { fileURLToPath } from 'node:url';
 import { BaseServiceConfig } from '@onewindow/platform';
 
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
@@ -27,6 +28,18 @@ export class GatewayConfig extends BaseServiceConfig {
   @Transform(toInt) @IsInt() @Min(2) @Max(50) MAX_QUERY_DEPTH = 12;
   @Transform(toInt) @IsInt() @Min(10) @Max(100000) MAX_QUERY_COMPLEXITY = 3000;
 
+  /**
+   * Where the supergraph comes from. `file`: the committed, reviewed SDL (SUPERGRAPH_FILE) — the
+   * gateway starts even if a subgraph is down, and a subgraph cannot change the public schema by
+   * redeploying alone. `introspect`: composed at runtime from the running subgraphs and polled
+   * (development). Unset: `file` in production, `introspect` otherwise.
+   */
+  @IsOptional() @IsIn(['file', 'introspect'])
+  SUPERGRAPH_SOURCE?: 'file' | 'introspect' = undefined;
+
+  /** The committed supergraph (apps/gateway/supergraph.graphql). */
+  SUPERGRAPH_FILE = fileURLToPath(new URL('../supergraph.graphql', import.meta.url));
+
   /** Directory of a built web UI to serve at `/` (optional). */
   @IsOptional() UI_DIR?: string = undefined;
 
@@ -36,6 +49,15 @@ export class GatewayConfig extends BaseServiceConfig {
     if (this.AUTH_MODE !== 'oidc') problems.push('AUTH_MODE must be oidc in production (the demo issuer is refused)');
     if (!this.OIDC_ISSUER || !this.OIDC_JWKS_URL) problems.push('OIDC_ISSUER and OIDC_JWKS_URL are required in production');
     return problems;
+  }
+
+  supergraphSource(): 'file' | 'introspect' {
+    return this.SUPERGRAPH_SOURCE ?? (this.APP_MODE === 'production' ? 'file' : 'introspect');
+  }
+
+  /** The configured URL of a subgraph by its name in the supergraph. */
+  subgraphUrl(name: string): string | undefined {
+    return this.subgraphs().find((s) => s.name === name)?.url;
   }
 
   subgraphs(): { name: string; url: string }[] {

@@ -8,6 +8,7 @@ import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { GatewayConfig } from './config.js';
 import { IdentityForwardingDataSource, type GatewayContext } from './identity-data-source.js';
 import { complexityPlugin, depthLimitRule } from './query-limits.js';
+import { readSupergraphFile } from './supergraph.js';
 
 @Controller('health')
 class GatewayHealthController {
@@ -72,8 +73,12 @@ export class GatewayModule {
             },
           },
           gateway: {
-            supergraphSdl: new IntrospectAndCompose({ subgraphs: config.subgraphs(), pollIntervalInMs: production ? undefined : 10_000 }),
-            buildService: ({ url }) => new IdentityForwardingDataSource(url ?? '', signer),
+            supergraphSdl:
+              config.supergraphSource() === 'file'
+                ? readSupergraphFile(config.SUPERGRAPH_FILE)
+                : new IntrospectAndCompose({ subgraphs: config.subgraphs(), pollIntervalInMs: production ? undefined : 10_000 }),
+            // Route by subgraph name to the configured URL (the committed supergraph names development URLs).
+            buildService: ({ name, url }) => new IdentityForwardingDataSource(config.subgraphUrl(name) ?? url ?? '', signer),
           },
         }),
       ],

@@ -1,14 +1,13 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { GraphQLError } from 'graphql';
-import { ANONYMOUS, type Identity } from '@onewindow/contracts';
+import type { Identity } from '@onewindow/contracts';
 import { IDENTITY_HEADER, type IdentitySigner } from '@onewindow/platform';
+import { COMPOSITION_IDENTITY } from './supergraph.js';
 
 export interface GatewayContext {
   identity?: Identity;
 }
 
-/** Service identity used when the gateway itself talks to subgraphs (composition). */
-const GATEWAY_IDENTITY: Identity = { ...ANONYMOUS, sub: 'service:gateway', username: 'gateway', displayName: '网关' };
 
 /**
  * Forwards the caller's verified identity to a subgraph as a short-lived HMAC-signed assertion.
@@ -20,7 +19,7 @@ export class IdentityForwardingDataSource extends RemoteGraphQLDataSource<Gatewa
   }
 
   override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
-    const identity = (context as GatewayContext | undefined)?.identity ?? GATEWAY_IDENTITY;
+    const identity = (context as GatewayContext | undefined)?.identity ?? COMPOSITION_IDENTITY;
     request.http?.headers.set(IDENTITY_HEADER, await this.signer.sign(identity));
   }
 

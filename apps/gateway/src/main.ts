@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { existsSync } from 'node:fs';
 import { NestFactory } from '@nestjs/core';
 import { ConfigError, createLogger, loadConfig, PinoNestLogger, redactConfig } from '@onewindow/platform';
 import { GatewayConfig } from './config.js';
@@ -23,7 +24,8 @@ try {
   const config = loadConfig('gateway', GatewayConfig);
   const logger = createLogger('gateway', config.LOG_LEVEL);
   logger.info({ config: redactConfig(config) }, 'starting');
-  await waitForSubgraphs(config, 120_000);
+  if (config.supergraphSource() === 'introspect') await waitForSubgraphs(config, 120_000);
+  else if (!existsSync(config.SUPERGRAPH_FILE)) throw new ConfigError('gateway', [`SUPERGRAPH_FILE ${config.SUPERGRAPH_FILE} does not exist (run \`npm run supergraph -w @onewindow/gateway\`)`]);
   const app = await NestFactory.create(GatewayModule.forConfig(config, logger), { logger: new PinoNestLogger(logger) });
   app.enableShutdownHooks();
   if (config.UI_DIR) serveUi(app, config.UI_DIR);

@@ -4,7 +4,10 @@ import { fileURLToPath } from 'node:url';
 import { readFileSync } from 'node:fs';
 import { buildClientSchema, getIntrospectionQuery, lexicographicSortSchema, printSchema, type IntrospectionQuery } from 'graphql';
 import { jwtVerify } from 'jose';
+import { IdentitySigner } from '@onewindow/platform';
 import { TestStack } from '@onewindow/testing';
+import { GatewayConfig } from '../src/config.js';
+import { composeSupergraph, fetchSubgraphSdl, readSupergraphFile } from '../src/supergraph.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
@@ -36,6 +39,30 @@ describe('foundation: composed system', () => {
     expect(Object.values(status).map((s) => s.name).sort()).toEqual(['complaints', 'counter', 'exit-entry', 'household', 'public-security', 'traffic']);
     for (const s of Object.values(status)) {
       expect(s).toMatchObject({ database: true, nats: true, version: '0.1.0' });
+    }
+  });
+
+  it('the committed supergraph is what the subgraphs compose to; a gateway serving it from the file answers', async () => {
+    const defaults = new GatewayConfig();
+    const signer = new IdentitySigner(defaults.INTERNAL_IDENTITY_SECRET);
+    const subgraphs = await Promise.all(
+      defaults.subgraphs().map(async ({ name, url }) => ({ name, url, sdl: await fetchSubgraphSdl(`http://127.0.0.1:${stack.ports.get(name as never)}/graphql`, signer) })),
+    );
+    // On failure: run `npm run supergraph -w @onewindow/gateway` and commit apps/gateway/supergraph.graphql.
+    expect(composeSupergraph(subgraphs).trim()).toBe(readSupergraphFile(defaults.SUPERGRAPH_FILE).trim());
+
+    // Production's source: the reviewed file, routed by subgraph name to this stack's ports.
+    const url = await stack.startGateway({ SUPERGRAPH_SOURCE: 'file' }, 'gateway-file');
+    try {
+      const res = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${clerk}` },
+        body: JSON.stringify({ query: '{ systemStatus { counter { name } complaints { name } } me { username } }' }),
+      });
+      const body = (await res.json()) as { data?: unknown; errors?: unknown };
+      expect(body).toEqual({ data: { systemStatus: { counter: { name: 'counter' }, complaints: { name: 'complaints' } }, me: { username: 'demo-clerk' } } });
+    } finally {
+      await stack.stopService('gateway-file');
     }
   });
 

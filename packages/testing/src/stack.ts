@@ -81,16 +81,22 @@ export class TestStack {
     await waitHttp(`http://127.0.0.1:${port}/health/ready`, 60_000, p.proc, () => p.output.join(''));
   }
 
-  async startGateway(): Promise<void> {
+  /**
+   * Start the gateway (`this.gatewayUrl`), or with `name` a further one next to it (e.g. another
+   * supergraph source) whose URL is returned and which `stopService(name)` stops.
+   */
+  async startGateway(extraEnv: Record<string, string> = {}, name = 'gateway'): Promise<string> {
     const port = await freePort();
     const urls: Record<string, string> = {};
     for (const s of ALL_SERVICES) {
       const key = `${s.toUpperCase().replace(/-/g, '_')}_URL`;
       urls[key] = `http://127.0.0.1:${this.ports.get(s) ?? 9}/graphql`;
     }
-    const p = this.spawn('gateway', 'apps/gateway/dist/main.js', { PORT: String(port), ...urls });
+    const p = this.spawn(name, 'apps/gateway/dist/main.js', { PORT: String(port), ...urls, ...extraEnv });
     await waitHttp(`http://127.0.0.1:${port}/health/live`, 90_000, p.proc, () => p.output.join(''));
-    this.gatewayUrl = `http://127.0.0.1:${port}/graphql`;
+    const url = `http://127.0.0.1:${port}/graphql`;
+    if (name === 'gateway') this.gatewayUrl = url;
+    return url;
   }
 
   private spawn(name: string, script: string, env: Record<string, string>): RunningProc {
