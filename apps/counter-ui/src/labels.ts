@@ -68,6 +68,14 @@ export const ACTION_LABELS: Record<string, string> = {
   FLAG_OVERDUE: '标记超期',
   FLAG_DUE_SOON: '临近到期提醒',
   TRANSFER: '移交',
+  // System entries of the death case (死亡注销一次办) and its transfers.
+  FOLLOW_UPS_OPENED: '自动移交后续事项',
+  FOLLOW_UP_COMPLETED: '后续事项已反馈',
+  FOLLOW_UP_REFUSED: '后续事项被退回',
+  FOLLOW_UPS_DONE: '后续事项全部反馈',
+  FOLLOW_UPS_REVOKED: '撤销后续事项',
+  FOLLOW_UP_REVOCATION_COMPLETED: '撤销已反馈',
+  FOLLOW_UP_REVOCATION_REFUSED: '撤销被退回',
 };
 
 export const DEADLINE_STATE_LABELS: Record<string, string> = {
@@ -127,11 +135,14 @@ export const TRANSFER_STATUS_LABELS: Record<string, string> = {
   COMPLETED: '已反馈办结',
 };
 export const TRANSFER_STATUS_COLORS: Record<string, string> = { REQUESTED: 'blue', ACKNOWLEDGED: 'processing', REFUSED: 'red', COMPLETED: 'green' };
-export const TRANSFER_KIND_LABELS: Record<string, string> = { CASE: '案件', TASK: '事项', DEATH_FOLLOW_UP: '死亡注销后续事项' };
+export const TRANSFER_KIND_LABELS: Record<string, string> = { CASE: '案件', TASK: '事项', DEATH_FOLLOW_UP: '死亡注销后续事项', REVOCATION: '撤销原移交' };
 export const TRANSFER_ACTION_LABELS: Record<string, string> = {
   REQUESTED: '发起移交',
   ACKNOWLEDGED: '签收',
   REFUSED: '退回',
   COMPLETED: '反馈办理结果',
   FLAG_OVERDUE: '标记超期',
+  REVOKED: '发起方撤销',
+  AUTO_WORK_FAILED: '自动处理未完成',
+  DEADLINE_PROVISIONAL: '暂定期限',
 };

@@ -1,3 +1,4 @@
+import type { TransferEntity } from '@onewindow/transfers';
 import { Role, type ApplicationSnapshot, type Identity, type TransferRequestedEvent } from '@onewindow/contracts';
 import { DEMO_PERSON_IDS } from '@onewindow/household/demo-persons';
 import { AuditService, BusinessClock, buildDataSourceOptions, createLogger } from '@onewindow/platform';
@@ -148,7 +149,10 @@ describe('exit-entry documents on PostgreSQL', () => {
     expect((await documentsOf(DEMO_PERSON_IDS.toDie)).map((d) => d.status)).toEqual(['VALID', 'VALID']);
 
     const done = await ds.transaction((m) => worker.work(transfer, m, system));
-    expect(done).toEqual({ result: '已注销普通护照1本、往来港澳通行证1本', details: { cancelled: { PASSPORT: 1, HKMO_PERMIT: 1 }, holder: '510107********9199' } });
+    expect(done).toEqual({
+      result: '已注销普通护照1本、往来港澳通行证1本',
+      details: { cancelled: { PASSPORT: 1, HKMO_PERMIT: 1 }, holder: '510107********9199', documentIds: [expect.any(String), expect.any(String)] },
+    });
     const after = await rows<{ status: string; status_reason: string; changed: string }>(
       `SELECT status, status_reason, to_char(status_changed_on, 'YYYY-MM-DD') AS changed FROM travel_document WHERE holder_id_number = $1`, [DEMO_PERSON_IDS.toDie]);
     expect(after).toEqual([
@@ -158,6 +162,13 @@ describe('exit-entry documents on PostgreSQL', () => {
     expect((await ds.transaction((m) => worker.work(transfer, m, system))).result).toBe('死者无有效出入境证件，无需注销');
     // Another holder's documents are untouched.
     expect((await documentsOf(DEMO_PERSON_IDS.jinjiang)).map((d) => d.status)).toEqual(['VALID']);
+
+    // The death cancellation is revoked: exactly the documents this follow-up cancelled are valid again, once.
+    const original = { transferId: transfer.transferId, resultDetails: done.details } as unknown as TransferEntity;
+    const revocation = { ...transfer, kind: 'REVOCATION', caseRef: 'HH20261126000007' } as TransferRequestedEvent;
+    expect((await ds.transaction((m) => worker.revoke(original, revocation, m, system))).result).toBe('已恢复普通护照1本、往来港澳通行证1本');
+    expect((await documentsOf(DEMO_PERSON_IDS.toDie)).map((d) => d.status)).toEqual(['VALID', 'VALID']);
+    expect((await ds.transaction((m) => worker.revoke(original, revocation, m, system))).result).toBe('原移交未注销证件（或已另行处理），无需恢复');
   });
 
   it('the documents migration reverts and re-applies', async () => {

@@ -36,6 +36,8 @@ export enum TrafficErrorCode {
   REFERENCE_IN_USE = 'REFERENCE_IN_USE',
   /** A DEATH_FOLLOW_UP transfer without a valid ID number of the deceased (left to an officer). */
   TRANSFER_SUBJECT_MISSING = 'TRANSFER_SUBJECT_MISSING',
+  /** A revocation of a DEATH_FOLLOW_UP that did not record what it changed (left to an officer). */
+  TRANSFER_RESTORE_UNKNOWN = 'TRANSFER_RESTORE_UNKNOWN',
   /** violations(...) needs exactly one of plate and idNumber. */
   QUERY_TARGET_REQUIRED = 'QUERY_TARGET_REQUIRED',
 }

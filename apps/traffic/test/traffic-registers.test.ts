@@ -107,7 +107,8 @@ describe('traffic registers on PostgreSQL', () => {
     expect(await rows(`SELECT status FROM driving_licence WHERE number = $1`, [toDie])).toEqual([{ status: 'VALID' }]);
 
     expect(await ds.transaction((m) => worker.work(transfer, m, system))).toEqual({
-      result: '已注销驾驶证，标记名下机动车2辆', details: { licenceCancelled: true, flaggedPlates: ['川A58F21', '川AD13579'] },
+      result: '已注销驾驶证，标记名下机动车2辆',
+      details: { licenceCancelled: true, licence: { id: expect.any(String), previousStatus: 'VALID' }, flaggedPlates: ['川A58F21', '川AD13579'] },
     });
     expect((await ds.transaction((m) => worker.work(transfer, m, system))).result).toBe('无有效驾驶证，名下无在册机动车');
     await expect(ds.transaction((m) => worker.work({ ...transfer, subjectIdNumber: undefined }, m, system))).rejects.toMatchObject({ code: 'TRANSFER_SUBJECT_MISSING' });

@@ -134,10 +134,11 @@ export class CaseworkService {
       const to = planTransition(cmd.action, from, app.policeType, actor, cmd.reason);
       const details = this.applyEffects(app, cmd, today);
       app.status = to;
-      await this.rules.onTransition?.({ application: before, action: cmd.action, command: cmd, actor, today, manager });
+      const notes = await this.rules.onTransition?.({ application: before, action: cmd.action, command: cmd, actor, today, manager });
       app.deadlineState = deadlineStateOf(this.calendar, app, today);
       await this.applications.save(manager, app);
       await this.record(manager, app, actor, cmd.action, from, to, cmd.reason ?? null, details);
+      for (const note of notes ?? []) await this.record(manager, app, SYSTEM_ACTOR, note.action, to, to, note.reason ?? null, note.details ?? {});
       return this.announce(manager, app);
     });
     this.outbox.notifyCommitted();

@@ -63,8 +63,12 @@ export interface RulesTimelineNote {
 export interface PoliceTypeRules {
   /** Check the applicant and form for this police type before an application is accepted. */
   checkAcceptance(ctx: AcceptanceContext): Promise<AcceptanceDecision>;
-  /** Side effects of a transition in the same transaction (e.g. death cancellation approved → person deceased). */
-  onTransition?(ctx: TransitionContext): Promise<void>;
+  /**
+   * Side effects of a transition in the same transaction (e.g. death cancellation approved →
+   * person deceased; refused → its follow-ups revoked). Returned notes go on the timeline as
+   * system entries after the transition's own entry.
+   */
+  onTransition?(ctx: TransitionContext): Promise<RulesTimelineNote[] | void>;
   /**
    * Side effects of an acceptance once the application number is known, in the acceptance
    * transaction (e.g. a death cancellation opens follow-up transfers). Returned notes go on the

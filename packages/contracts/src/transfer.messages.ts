@@ -13,7 +13,7 @@ import { ServiceName } from './enums.js';
  * Receivers consume `*.v1.transfer.requested.<me>` from every other service's stream; senders
  * consume `<to>.v1.transfer.*.<me>`. Durable consumers + inbox → delivered once, in order per stream.
  */
-export const TRANSFER_KINDS = ['CASE', 'TASK', 'DEATH_FOLLOW_UP'] as const;
+export const TRANSFER_KINDS = ['CASE', 'TASK', 'DEATH_FOLLOW_UP', 'REVOCATION'] as const;
 export type TransferKind = (typeof TRANSFER_KINDS)[number];
 
 export const TRANSFER_STATUSES = ['REQUESTED', 'ACKNOWLEDGED', 'REFUSED', 'COMPLETED'] as const;

@@ -1,5 +1,6 @@
 import type { Identity, TransferKind, TransferRequestedEvent } from '@onewindow/contracts';
 import type { EntityManager } from 'typeorm';
+import type { TransferEntity } from './transfer.entity.js';
 
 /** Injection token for the workers a service registers (multi: an array). */
 export const TRANSFER_WORKERS = Symbol('TRANSFER_WORKERS');
@@ -22,6 +23,13 @@ export interface TransferWorkResult {
 export interface TransferWorker {
   readonly kind: TransferKind;
   work(transfer: TransferRequestedEvent, manager: EntityManager, system: Identity): Promise<TransferWorkResult>;
+  /**
+   * Undo what `work` did for `original` (this service's INBOUND row, COMPLETED, with the
+   * `resultDetails` `work` returned) because the sender revoked it (撤销, a REVOCATION transfer).
+   * Same transaction rules as `work`: a DomainException leaves the revocation to an officer.
+   * Without it, revoking a completed transfer of this kind is always manual.
+   */
+  revoke?(original: TransferEntity, revocation: TransferRequestedEvent, manager: EntityManager, system: Identity): Promise<TransferWorkResult>;
 }
 
 export interface TransferOutcome {

@@ -10,6 +10,8 @@ export enum TransferErrorCode {
   NOT_SENDING_STAFF = 'NOT_SENDING_STAFF',
   /** Only an officer of the receiving police type, or a supervisor, works a transfer. */
   NOT_RECEIVING_OFFICER = 'NOT_RECEIVING_OFFICER',
+  /** A completed transfer was revoked but its kind has no automatic undo: an officer restores by hand. */
+  REVOCATION_MANUAL = 'REVOCATION_MANUAL',
 }
 
 export class TransferException extends DomainException {

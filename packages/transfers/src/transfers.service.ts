@@ -14,7 +14,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
   assertMayRequest, assertMayWork, assertTransferTarget, isOverdue, outcomeApplies, planAcknowledge, planComplete, policeTypeLabel,
-  policeTypeOfService, requestedDeadlineOf,
+  policeTypeOfService, requestedDeadlineOf, TRANSFER_STATUS_LABELS,
 } from './transfer-rules.js';
 import { TransferEntity, type TransferDirection, type TransferTimelineEntry } from './transfer.entity.js';
 import { TransferErrorCode, TransferException } from './transfer.exception.js';
@@ -70,6 +70,31 @@ export class TransfersService {
 
   get service(): ServiceName {
     return this.options.service;
+  }
+
+  /**
+   * Revoke (撤销) a transfer this service sent, inside the caller's transaction (e.g. a death
+   * cancellation refused after its follow-ups ran). A REVOCATION transfer goes to the same
+   * receiver on the same stream, so it arrives after the original; the receiver undoes what its
+   * worker did, or notes that the original is void if nobody worked it yet.
+   */
+  async revoke(manager: EntityManager, input: { original: TransferSnapshot; reason: string; requestedDeadlineDays: number; requestedBy: Identity }): Promise<TransferSnapshot> {
+    const { original } = input;
+    const outbound = await this.transfers.lock(manager, original.transferId, 'OUTBOUND');
+    if (!outbound) throw new TransferException(TransferErrorCode.TRANSFER_NOT_FOUND, '未找到要撤销的移交', { transferId: original.transferId });
+    const revocation = await this.open(manager, {
+      toService: outbound.toService,
+      kind: 'REVOCATION',
+      caseRef: outbound.caseRef,
+      subjectIdNumber: outbound.subjectIdNumber,
+      reason: input.reason,
+      requestedDeadlineDays: input.requestedDeadlineDays,
+      details: { revokes: outbound.transferId, revokedKind: outbound.kind },
+      requestedBy: input.requestedBy,
+    });
+    outbound.timeline = [...outbound.timeline, { at: this.clock.now().toISOString(), actorName: input.requestedBy.displayName, action: 'REVOKED', note: input.reason }];
+    await this.transfers.save(manager, outbound);
+    return revocation;
   }
 
   /**
@@ -191,7 +216,7 @@ export class TransfersService {
       timeline: [{ at: event.requestedAt, actorName: event.requestedBy.name, action: 'REQUESTED', note: `${policeTypeLabel(event.fromService)}移交：${event.reason}` }],
     });
     if (!(await this.transfers.insertIfAbsent(manager, row))) return; // already recorded
-    const worker = this.workers.get(event.kind);
+    const worker = event.kind === 'REVOCATION' ? this.revocationWorker : this.workers.get(event.kind);
     if (!worker) return;
     const system = this.systemActor(row.unitCode);
     let work: TransferWorkResult;
@@ -257,6 +282,27 @@ export class TransfersService {
       result: row.result,
       refusalReason: row.refusalReason,
     };
+  }
+
+  /** REVOCATION is handled by the core for every service: it finds the original and asks its worker to undo it. */
+  private readonly revocationWorker: TransferWorker = { kind: 'REVOCATION', work: (event, manager, system) => this.undo(event, manager, system) };
+
+  private async undo(event: TransferRequestedEvent, manager: EntityManager, system: Identity): Promise<TransferWorkResult> {
+    const revokes = event.details?.['revokes'];
+    const original = typeof revokes === 'string' ? await this.transfers.lock(manager, revokes, 'INBOUND') : null;
+    if (!original || original.fromService !== event.fromService) {
+      throw new TransferException(TransferErrorCode.TRANSFER_NOT_FOUND, '未找到被撤销的原移交，请人工核查', { revokes: typeof revokes === 'string' ? revokes : null });
+    }
+    const at = this.clock.now().toISOString();
+    original.timeline = [...original.timeline, { at, actorName: system.displayName, action: 'REVOKED', note: `${policeTypeLabel(event.fromService)}已撤销：${event.reason}` }];
+    await this.transfers.save(manager, original);
+    if (original.status !== 'COMPLETED') {
+      return { result: `原移交尚未办结（${TRANSFER_STATUS_LABELS[original.status]}），已注明撤销，不再办理`, details: { revokes: original.transferId, originalStatus: original.status } };
+    }
+    const worker = this.workers.get(original.kind);
+    if (!worker?.revoke) throw new TransferException(TransferErrorCode.REVOCATION_MANUAL, '原移交已办结且不能自动恢复，请人工恢复后反馈', { revokes: original.transferId });
+    const undone = await worker.revoke(original, event, manager, system);
+    return { result: undone.result, details: { ...undone.details, revokes: original.transferId, originalStatus: original.status } };
   }
 
   /** This service's OUTBOUND transfers of a case (e.g. the death case's follow-ups). */

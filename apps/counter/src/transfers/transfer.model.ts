@@ -20,8 +20,9 @@ export enum TransferKindEnum {
   CASE = 'CASE',
   TASK = 'TASK',
   DEATH_FOLLOW_UP = 'DEATH_FOLLOW_UP',
+  REVOCATION = 'REVOCATION',
 }
-registerEnumType(TransferKindEnum, { name: 'TransferKind', description: '移交类型：案件 / 案件中的事项 / 死亡注销后续事项' });
+registerEnumType(TransferKindEnum, { name: 'TransferKind', description: '移交类型：案件 / 案件中的事项 / 死亡注销后续事项 / 撤销原移交' });
 
 @ObjectType({ description: '移交附件（引用）' })
 export class TransferAttachmentView {

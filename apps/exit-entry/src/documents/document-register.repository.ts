@@ -90,16 +90,34 @@ export class DocumentRegisterRepository {
    * Cancels every valid document of the holder, whichever unit issued it (the holder's hukou was
    * cancelled on death). Returns the kinds cancelled, one entry per document; no numbers leave here.
    */
-  async cancelAllValid(manager: EntityManager, holderIdNumber: string, on: string, reason: string): Promise<DocumentKind[]> {
+  async cancelAllValid(manager: EntityManager, holderIdNumber: string, on: string, reason: string): Promise<{ id: string; kind: DocumentKind }[]> {
     const r = await manager
       .createQueryBuilder()
       .update(TravelDocumentEntity)
       .set({ status: 'CANCELLED', statusChangedOn: on, statusReason: reason })
       .where('holder_id_number = :holderIdNumber', { holderIdNumber })
       .andWhere(`status = 'VALID'`)
-      .returning(['kind'])
+      .returning(['id', 'kind'])
       .execute();
-    return (r.raw as { kind: DocumentKind }[]).map((row) => row.kind);
+    return r.raw as { id: string; kind: DocumentKind }[];
+  }
+
+  /**
+   * Put cancelled documents back in use (a revoked death cancellation): only those still
+   * CANCELLED; VALID again, or EXPIRED if their validity ended meanwhile. Returns what was restored.
+   */
+  async restoreCancelled(manager: EntityManager, ids: readonly string[], on: string, reason: string): Promise<{ id: string; kind: DocumentKind; status: DocumentStatus }[]> {
+    if (!ids.length) return [];
+    const r = await manager
+      .createQueryBuilder()
+      .update(TravelDocumentEntity)
+      .set({ status: () => `CASE WHEN valid_until < CAST(:on AS date) THEN 'EXPIRED' ELSE 'VALID' END`, statusChangedOn: on, statusReason: reason })
+      .where('id IN (:...ids)', { ids: [...ids] })
+      .andWhere(`status = 'CANCELLED'`)
+      .setParameter('on', on)
+      .returning(['id', 'kind', 'status'])
+      .execute();
+    return r.raw as { id: string; kind: DocumentKind; status: DocumentStatus }[];
   }
 
   async findEndorsements(manager: EntityManager, documentIds: readonly string[]): Promise<EndorsementEntity[]> {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { AcceptanceContext, AcceptanceDecision, PoliceTypeRules, TransitionContext } from '@onewindow/casework';
+import type { AcceptanceContext, AcceptanceDecision, PoliceTypeRules, RulesTimelineNote, TransitionContext } from '@onewindow/casework';
 import { computeFee, fieldProblem, formInvalidMessage, type CatalogItem, type FieldProblem } from '@onewindow/catalog';
 import type { Identity } from '@onewindow/contracts';
 import { ageOn, maskIdNumber, normalizeIdNumberInput, validateIdNumber } from '@onewindow/id-number';
@@ -115,7 +115,7 @@ export class HouseholdRules implements PoliceTypeRules {
     };
   }
 
-  async onTransition(ctx: TransitionContext): Promise<void> {
+  async onTransition(ctx: TransitionContext): Promise<RulesTimelineNote[] | void> {
     const { application: app, action, manager, actor, today } = ctx;
     const scope = windowLookupScope(actor);
     if (action === 'APPROVE') {

@@ -5,7 +5,8 @@ import { DeathCaseService } from './death-case.service.js';
 
 /**
  * Household rules plus the death case: follow-up transfers opened on acceptance (the number is
- * known only then), and the gate on finishing the application until they report back. The
+ * known only then), the gate on finishing the application until they report back, and their
+ * revocation when the application is refused or withdrawn. The
  * household rules' dependencies are inherited; the death case is injected as a property so this
  * class does not repeat their constructor.
  */
@@ -17,8 +18,9 @@ export class DeathCaseRules extends HouseholdRules {
     return this.deathCase.openFollowUps(ctx.application, ctx.actor, ctx.manager);
   }
 
-  override async onTransition(ctx: TransitionContext): Promise<void> {
+  override async onTransition(ctx: TransitionContext): Promise<RulesTimelineNote[]> {
     await this.deathCase.assertMayProceed(ctx);
-    await super.onTransition(ctx);
+    const notes = (await super.onTransition(ctx)) ?? [];
+    return [...notes, ...(await this.deathCase.revokeFollowUps(ctx))];
   }
 }

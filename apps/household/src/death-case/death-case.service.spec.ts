@@ -11,14 +11,19 @@ const followUp = (toService: string, status: TransferSnapshot['status']) => ({ t
 
 function serviceWith(followUps: TransferSnapshot[]) {
   const opened: unknown[] = [];
+  const revoked: { original: TransferSnapshot; reason: string }[] = [];
   const transfers = {
     findOutboundByCase: async () => followUps,
+    revoke: async (_m: EntityManager, input: { original: TransferSnapshot; reason: string }) => {
+      revoked.push(input);
+      return { transferId: `r-${input.original.toService}`, toService: input.original.toService, requestedDeadline: '2026-03-09' } as TransferSnapshot;
+    },
     open: async (_m: EntityManager, input: { toService: string }) => {
       opened.push(input);
       return { transferId: `t-${input.toService}`, toService: input.toService, requestedDeadline: '2026-03-09' } as TransferSnapshot;
     },
   } as unknown as TransfersService;
-  return { service: new DeathCaseService(transfers), opened };
+  return { service: new DeathCaseService(transfers), opened, revoked };
 }
 
 const codeOf = async (p: Promise<unknown>) => p.then(() => undefined, (e: { code?: string }) => e.code);
@@ -49,5 +54,24 @@ describe('death case', () => {
 
     const done = serviceWith(['exit-entry', 'traffic', 'public-security'].map((s) => followUp(s, 'COMPLETED'))).service;
     await expect(done.assertMayProceed({ application: app(), action: 'APPROVE', manager })).resolves.toBeUndefined();
+  });
+
+  it('refusing or withdrawing revokes every follow-up the receiver did not refuse; other actions revoke nothing', async () => {
+    const actor = { sub: 'o', username: 'o', displayName: '李户政', roles: [], unitCode: '510107001', unitName: '' };
+    const followUps = [followUp('exit-entry', 'COMPLETED'), followUp('traffic', 'REQUESTED'), followUp('public-security', 'REFUSED')];
+    const { service, revoked } = serviceWith(followUps);
+    const notes = await service.revokeFollowUps({ application: app(), action: 'REJECT', command: { number: 'HH20260302000001', action: 'REJECT', reason: '死亡医学证明系伪造' }, actor, manager });
+    expect(revoked.map((r) => r.original.toService)).toEqual(['exit-entry', 'traffic']);
+    expect(revoked[0]!.reason).toContain('死亡注销申请不予批准（HH20260302000001：死亡医学证明系伪造）');
+    expect(notes).toEqual([expect.objectContaining({ action: 'FOLLOW_UPS_REVOKED', reason: expect.stringContaining('出入境、交管') })]);
+
+    const withdrawn = serviceWith(followUps);
+    await withdrawn.service.revokeFollowUps({ application: app(), action: 'WITHDRAW', command: { number: 'x', action: 'WITHDRAW' }, actor, manager });
+    expect(withdrawn.revoked[0]!.reason).toContain('死亡注销申请已撤回');
+
+    const other = serviceWith(followUps);
+    expect(await other.service.revokeFollowUps({ application: app(), action: 'START_REVIEW', command: { number: 'x', action: 'START_REVIEW' }, actor, manager })).toEqual([]);
+    expect(await other.service.revokeFollowUps({ application: app({ itemCode: 'HH-MOVE-OUT' }), action: 'REJECT', command: { number: 'x', action: 'REJECT', reason: 'r' }, actor, manager })).toEqual([]);
+    expect(other.revoked).toEqual([]);
   });
 });

@@ -24,6 +24,9 @@ export const DEATH_FOLLOW_UPS: readonly { service: ServiceName; task: string }[]
 /** Actions that finish a death cancellation: they wait until every follow-up has reported back. */
 const GATED_ACTIONS: readonly ApplicationAction[] = ['APPROVE', 'MARK_READY', 'CLOSE'];
 
+/** Actions that end a death cancellation without a death on record: what the follow-ups did is undone. */
+const REVOKING_ACTIONS: Readonly<Partial<Record<ApplicationAction, string>>> = { REJECT: '不予批准', WITHDRAW: '已撤回' };
+
 /**
  * The death case done right (死亡注销一次办): accepting a death cancellation opens follow-up
  * transfers to exit-entry, traffic and public security in the same transaction, and the
@@ -63,6 +66,45 @@ export class DeathCaseService {
     ];
   }
 
+  /**
+   * A death cancellation refused or withdrawn after its follow-ups went out (e.g. a forged
+   * medical certificate): each follow-up not refused by its receiver is revoked (撤销), and the
+   * receivers restore the documents, licence, vehicles and permits their workers took out of use.
+   * Same transaction as the transition, so the revocations go out if and only if it commits.
+   */
+  async revokeFollowUps(ctx: Pick<TransitionContext, 'application' | 'action' | 'command' | 'actor' | 'manager'>): Promise<RulesTimelineNote[]> {
+    const { application: app, action, command, actor, manager } = ctx;
+    const outcome = REVOKING_ACTIONS[action];
+    if (app.itemCode !== DEATH_CANCEL_ITEM || !outcome) return [];
+    const followUps = (await this.transfers.findOutboundByCase(manager, app.number, 'DEATH_FOLLOW_UP')).filter((t) => t.status !== 'REFUSED');
+    if (!followUps.length) return [];
+    const why = `死亡注销申请${outcome}（${app.number}${command.reason ? `：${command.reason.trim()}` : ''}）`;
+    const revoked: (TransferSnapshot & { revokes: string })[] = [];
+    for (const original of followUps) {
+      revoked.push({
+        revokes: original.transferId,
+        ...(await this.transfers.revoke(manager, {
+          original,
+          reason: `${why}。请撤销原死亡注销后续事项，恢复因此注销或标记的证件、车辆、许可`,
+          requestedDeadlineDays: DEATH_FOLLOW_UP_DAYS,
+          requestedBy: actor,
+        })),
+      });
+    }
+    return [
+      {
+        action: 'FOLLOW_UPS_REVOKED',
+        reason: `已通知${revoked.map((t) => policeTypeLabel(t.toService)).join('、')}撤销死亡注销后续事项并恢复相关证件，要求${revoked[0]!.requestedDeadline}前反馈`,
+        details: { transfers: revoked.map((t) => ({ transferId: t.transferId, toService: t.toService, revokes: t.revokes })) },
+      },
+    ];
+  }
+
+  /** Whether a case of this service opened death follow-ups (its revocations are noted on it). */
+  async isDeathCase(caseRef: string, manager: EntityManager): Promise<boolean> {
+    return (await this.transfers.findOutboundByCase(manager, caseRef, 'DEATH_FOLLOW_UP')).length > 0;
+  }
+
   /** The follow-ups of a case that have not reported a result yet. */
   async pendingFollowUps(caseRef: string, manager: EntityManager): Promise<TransferSnapshot[]> {
     const followUps = await this.transfers.findOutboundByCase(manager, caseRef, 'DEATH_FOLLOW_UP');
@@ -73,7 +115,7 @@ export class DeathCaseService {
   async assertMayProceed(ctx: Pick<TransitionContext, 'application' | 'action' | 'manager'>): Promise<void> {
     const { application: app, action, manager } = ctx;
     if (app.itemCode !== DEATH_CANCEL_ITEM || !GATED_ACTIONS.includes(action)) return;
-    if (action === 'CLOSE' && app.status === 'REJECTED') return; // nothing was cancelled
+    if (action === 'CLOSE' && app.status === 'REJECTED') return; // no death on record; the follow-ups were revoked
     const pending = await this.pendingFollowUps(app.number, manager);
     if (!pending.length) return;
     const list = pending.map((t) => `${policeTypeLabel(t.toService)}（${TRANSFER_STATUS_LABELS[t.status]}）`);

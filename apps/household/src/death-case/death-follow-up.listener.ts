@@ -8,18 +8,31 @@ import { DeathCaseService } from './death-case.service.js';
 
 /**
  * Records each follow-up report (result or refusal) on the death cancellation's timeline, in the
- * transaction that records the outcome, and notes when the last one is in (the case may proceed).
+ * transaction that records the outcome, and notes when the last one is in (the case may proceed);
+ * likewise each receiver's report on a revocation after the case was refused or withdrawn.
  */
 @Injectable()
 export class DeathFollowUpListener implements TransferOutcomeListener {
   constructor(private readonly deathCase: DeathCaseService, private readonly moduleRef: ModuleRef) {}
 
   async onOutcome(outcome: TransferOutcome, manager: EntityManager): Promise<void> {
-    if (outcome.kind !== 'DEATH_FOLLOW_UP' || outcome.status === 'ACKNOWLEDGED') return;
+    if (outcome.status === 'ACKNOWLEDGED') return;
     // Resolved lazily: casework's rules depend on the death case, which this listener serves.
     const casework = this.moduleRef.get(CaseworkService, { strict: false });
     const label = policeTypeLabel(outcome.toService);
     const actor = systemActor(`${label}（跨警种移交反馈）`);
+    if (outcome.kind === 'REVOCATION') {
+      // Only the death case revokes transfers today; a case of another kind has nothing to note.
+      if (!(await this.deathCase.isDeathCase(outcome.caseRef, manager))) return;
+      await casework.appendTimeline(manager, outcome.caseRef, {
+        actor,
+        action: outcome.status === 'COMPLETED' ? 'FOLLOW_UP_REVOCATION_COMPLETED' : 'FOLLOW_UP_REVOCATION_REFUSED',
+        reason: outcome.status === 'COMPLETED' ? `${label}反馈（撤销）：${outcome.result ?? ''}` : `${label}退回撤销：${outcome.refusalReason ?? ''}`,
+        details: { transferId: outcome.transferId, toService: outcome.toService },
+      });
+      return;
+    }
+    if (outcome.kind !== 'DEATH_FOLLOW_UP') return;
     await casework.appendTimeline(manager, outcome.caseRef, {
       actor,
       action: outcome.status === 'COMPLETED' ? 'FOLLOW_UP_COMPLETED' : 'FOLLOW_UP_REFUSED',

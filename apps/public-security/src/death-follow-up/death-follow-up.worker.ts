@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { Identity, TransferRequestedEvent } from '@onewindow/contracts';
 import { validateIdNumber } from '@onewindow/id-number';
-import type { TransferWorker, TransferWorkResult } from '@onewindow/transfers';
+import { DomainException } from '@onewindow/platform';
+import type { TransferEntity, TransferWorker, TransferWorkResult } from '@onewindow/transfers';
 import type { EntityManager } from 'typeorm';
 import { WHOLE_BUREAU } from '../common/scope.js';
 import { PERMIT_KIND_SPECS, type PermitStatus } from '../permits/permit-kinds.js';
@@ -29,7 +30,7 @@ export class DeathFollowUpWorker implements TransferWorker {
     const dateOfDeath = typeof transfer.details?.['dateOfDeath'] === 'string' ? transfer.details['dateOfDeath'] : null;
     const reason = `持证人（或法定代表人）死亡，户口已注销（移交 ${transfer.caseRef}${dateOfDeath ? `，死亡日期 ${dateOfDeath}` : ''}）`;
     const valid = await this.permits.lockValidForPerson(manager, deceased, WHOLE_BUREAU);
-    const changed: { number: string; kind: string; label: string; from: PermitStatus; to: PermitStatus }[] = [];
+    const changed: { id: string; number: string; kind: string; label: string; from: PermitStatus; to: PermitStatus }[] = [];
     for (const permit of valid) {
       const personal = permit.holderKind === 'PERSON' && permit.holderIdNumber === deceased;
       const to: PermitStatus = personal ? 'CANCELLED' : 'UNDER_REVIEW';
@@ -40,9 +41,36 @@ export class DeathFollowUpWorker implements TransferWorker {
         permitId: permit.id, at: new Date(), actorSub: system.sub, actorName: system.displayName, action: 'DEATH_FOLLOW_UP',
         fromStatus: 'VALID', toStatus: to, reason, details: { transferId: transfer.transferId, caseRef: transfer.caseRef, fromService: transfer.fromService },
       });
-      changed.push({ number: permit.number, kind: permit.kind, label: PERMIT_KIND_SPECS[permit.kind].label, from: 'VALID', to });
+      changed.push({ id: permit.id, number: permit.number, kind: permit.kind, label: PERMIT_KIND_SPECS[permit.kind].label, from: 'VALID', to });
     }
     return { result: deathFollowUpResult(changed), details: { handled: changed.length, permits: changed } };
+  }
+
+  /**
+   * The death cancellation was refused or withdrawn: each permit this follow-up changed goes back
+   * to VALID if nobody has changed it since (still in the status the follow-up left it in).
+   */
+  async revoke(original: TransferEntity, revocation: TransferRequestedEvent, manager: EntityManager, system: Identity): Promise<TransferWorkResult> {
+    const recorded = original.resultDetails?.['permits'];
+    if (!Array.isArray(recorded)) return { result: '原移交未变更许可证，无需恢复', details: { restored: 0 } };
+    const changes = recorded as { id?: string; number: string; to: PermitStatus }[];
+    if (changes.some((c) => typeof c.id !== 'string')) throw new DomainException('RESTORE_UNKNOWN', '原移交未记录所变更的许可证，请人工核查恢复');
+    const reason = `死亡注销已撤销，许可证恢复有效（户政办件 ${revocation.caseRef}）`;
+    const permits = await this.permits.lockByIds(manager, changes.map((c) => c.id!), WHOLE_BUREAU);
+    const restored: string[] = [];
+    for (const permit of permits) {
+      const change = changes.find((c) => c.id === permit.id)!;
+      if (permit.status !== change.to) continue; // changed again since: left as it is
+      permit.status = 'VALID';
+      permit.statusReason = reason;
+      await this.permits.save(manager, permit);
+      await this.permits.appendEvent(manager, {
+        permitId: permit.id, at: new Date(), actorSub: system.sub, actorName: system.displayName, action: 'DEATH_FOLLOW_UP_REVOKED',
+        fromStatus: change.to, toStatus: 'VALID', reason, details: { transferId: revocation.transferId, revokes: original.transferId, caseRef: revocation.caseRef },
+      });
+      restored.push(PERMIT_KIND_SPECS[permit.kind].label);
+    }
+    return { result: restored.length ? `已恢复许可证${restored.length}项（${[...new Set(restored)].join('、')}）` : '许可证已另行处理，无需恢复', details: { restored: restored.length } };
   }
 }
 

@@ -89,6 +89,18 @@ export class PermitRepository {
       .getMany();
   }
 
+  /** Permits by id, locked for the rest of the transaction (a revocation puts them back). */
+  async lockByIds(manager: EntityManager, ids: readonly string[], scope: Jurisdiction): Promise<PermitEntity[]> {
+    if (!ids.length) return [];
+    return this.repo(manager)
+      .createQueryBuilder('p')
+      .setLock('pessimistic_write')
+      .where('p.id IN (:...ids)', { ids: [...ids] })
+      .andWhere('p.unit_code LIKE :prefix', { prefix: `${scope.unitPrefix}%` })
+      .orderBy('p.number', 'ASC')
+      .getMany();
+  }
+
   /** A person already holding a valid permit of one kind (一人一证). */
   async findValidOfKindForPerson(manager: EntityManager, kind: PermitKind, idNumber: string): Promise<PermitEntity | null> {
     return this.repo(manager).findOne({ where: { kind, holderIdNumber: idNumber, status: 'VALID' } });

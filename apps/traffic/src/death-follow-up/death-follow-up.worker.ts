@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Identity, TransferRequestedEvent } from '@onewindow/contracts';
 import { validateIdNumber } from '@onewindow/id-number';
-import type { TransferWorker, TransferWorkResult } from '@onewindow/transfers';
+import type { TransferEntity, TransferWorker, TransferWorkResult } from '@onewindow/transfers';
 import type { EntityManager } from 'typeorm';
 import { DrivingLicenceRepository } from '../driving-licence/driving-licence.repository.js';
 import { cityScopeOfUnit } from '../scope.js';
@@ -33,10 +33,37 @@ export class DeathFollowUpWorker implements TransferWorker {
     const scope = cityScopeOfUnit(transfer.requestedBy.unitCode);
     const dateOfDeath = typeof transfer.details?.['dateOfDeath'] === 'string' ? transfer.details['dateOfDeath'] : null;
     const on = dateOfDeath ?? transfer.requestedAt.slice(0, 10);
+    const current = await this.licences.findCurrent(manager, idNumber, scope, true);
     const cancelled = await this.licences.cancelCurrent(manager, idNumber, scope, `驾驶人死亡（户口注销 ${transfer.caseRef}）`);
     const flagged = await this.vehicles.flagOwnerDeceased(manager, idNumber, scope, on);
 
     const parts = [cancelled ? '已注销驾驶证' : '无有效驾驶证', flagged.length ? `标记名下机动车${flagged.length}辆` : '名下无在册机动车'];
-    return { result: parts.join('，'), details: { licenceCancelled: cancelled > 0, flaggedPlates: flagged } };
+    // What a revocation needs to put back exactly: the licence and its previous status, the plates.
+    const licence = cancelled && current ? { id: current.id, previousStatus: current.status } : null;
+    return { result: parts.join('，'), details: { licenceCancelled: cancelled > 0, licence, flaggedPlates: flagged } };
+  }
+
+  /** The death cancellation was refused or withdrawn: the licence is back in its previous status, the vehicles unflagged. */
+  async revoke(original: TransferEntity, revocation: TransferRequestedEvent, manager: EntityManager, _system: Identity): Promise<TransferWorkResult> {
+    const details = original.resultDetails ?? {};
+    const plates = Array.isArray(details['flaggedPlates']) ? details['flaggedPlates'].map(String) : null;
+    const licence = details['licence'] as { id?: unknown; previousStatus?: unknown } | null | undefined;
+    if (!plates || (details['licenceCancelled'] === true && !licence)) {
+      throw new TrafficException(Code.TRANSFER_RESTORE_UNKNOWN, '原移交未记录所注销的驾驶证或所标记的车辆，请人工核查恢复');
+    }
+    const idNumber = original.subjectIdNumber ?? '';
+    const on = this.todayOf(revocation);
+    const reason = `死亡注销已撤销，驾驶证恢复（户政办件 ${revocation.caseRef}）`;
+    const restoredLicence =
+      licence && typeof licence.id === 'string' && (licence.previousStatus === 'VALID' || licence.previousStatus === 'EXPIRED')
+        ? await this.licences.restoreCancelled(manager, licence.id, licence.previousStatus, reason)
+        : 0;
+    const unflagged = await this.vehicles.unflagOwnerDeceased(manager, idNumber, plates, on);
+    const parts = [restoredLicence ? '已恢复驾驶证' : '无需恢复驾驶证', unflagged.length ? `解除名下机动车标记${unflagged.length}辆` : '无需解除车辆标记'];
+    return { result: parts.join('，'), details: { licenceRestored: restoredLicence > 0, unflaggedPlates: unflagged } };
+  }
+
+  private todayOf(event: TransferRequestedEvent): string {
+    return event.requestedAt.slice(0, 10);
   }
 }

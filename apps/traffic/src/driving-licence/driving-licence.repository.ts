@@ -52,6 +52,18 @@ export class DrivingLicenceRepository {
     return r.affected ?? 0;
   }
 
+  /** Undo a cancellation (a revoked death cancellation): back to its previous status if still CANCELLED. */
+  async restoreCancelled(manager: EntityManager, id: string, previousStatus: 'VALID' | 'EXPIRED', reason: string): Promise<number> {
+    const r = await manager
+      .createQueryBuilder()
+      .update(DrivingLicenceEntity)
+      .set({ status: previousStatus, statusReason: reason })
+      .where('id = :id', { id })
+      .andWhere(`status = 'CANCELLED'`)
+      .execute();
+    return r.affected ?? 0;
+  }
+
   async insert(manager: EntityManager, licence: NewDrivingLicence): Promise<void> {
     await manager.getRepository(DrivingLicenceEntity).insert(licence);
   }

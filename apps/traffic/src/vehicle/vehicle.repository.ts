@@ -67,6 +67,21 @@ export class VehicleRepository {
     return list.map((row) => row.plate_number).sort();
   }
 
+  /** Undo `flagOwnerDeceased` for these plates (a revoked death cancellation); returns the plates restored. */
+  async unflagOwnerDeceased(manager: EntityManager, ownerIdNumber: string, plates: readonly string[], on: string): Promise<string[]> {
+    if (!plates.length) return [];
+    const r = await manager
+      .createQueryBuilder()
+      .update(VehicleEntity)
+      .set({ status: 'NORMAL', statusChangedOn: on })
+      .where('owner_id_number = :owner', { owner: ownerIdNumber })
+      .andWhere('plate_number IN (:...plates)', { plates: [...plates] })
+      .andWhere(`status = 'FLAGGED_OWNER_DECEASED'`)
+      .returning('plate_number')
+      .execute();
+    return (r.raw as { plate_number: string }[]).map((row) => row.plate_number).sort();
+  }
+
   async insert(manager: EntityManager, vehicle: NewVehicle): Promise<void> {
     await manager.getRepository(VehicleEntity).insert({ ...vehicle, statusChangedOn: null });
   }
