@@ -26,6 +26,6 @@ export default defineConfig({
   },
   server: {
     // `npm run dev -w @onewindow/counter-ui` next to `npm start`: proxy GraphQL to the gateway.
-    proxy: { '/graphql': process.env.GATEWAY_URL ?? 'http://127.0.0.1:4000' },
+    proxy: { '/graphql': process.env.GATEWAY_URL ?? 'http://127.0.0.1:4000', '/auth/config': process.env.GATEWAY_URL ?? 'http://127.0.0.1:4000' },
   },
 });

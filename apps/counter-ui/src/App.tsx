@@ -10,6 +10,7 @@ import { CatalogItemPage } from './pages/CatalogItemPage';
 import { CatalogPage } from './pages/CatalogPage';
 import { CitizenPage } from './pages/CitizenPage';
 import { InboxPage } from './pages/InboxPage';
+import { AuthCallbackPage } from './pages/AuthCallbackPage';
 import { LoginPage } from './pages/LoginPage';
 import { navigate, useRoute } from './router';
 import { hasRole, useSession, type SessionUser } from './session';
@@ -83,7 +84,7 @@ export function App() {
   }, [user]);
 
   if (!user) {
-    return <LoginPage />;
+    return segments[0] === 'auth' && segments[1] === 'callback' ? <AuthCallbackPage /> : <LoginPage />;
   }
   if (segments[0] === 'login') return <Redirect to={homePath(user)} />;
 

@@ -2,7 +2,9 @@ import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
-import { TestStack } from '@onewindow/testing';
+import Provider from 'oidc-provider';
+import type { Server } from 'node:http';
+import { freePort, TestStack } from '@onewindow/testing';
 import { DEMO_PERSON_IDS } from '@onewindow/household/demo-persons';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -341,6 +343,86 @@ async function settled(page: Page, target: Locator): Promise<void> {
   await target.or(shown).first().waitFor();
   if (!(await target.isVisible())) throw new Error(`the UI reported an error instead: ${(await shown.first().innerText()).trim()}`);
 }
+
+/**
+ * Production sign-in: the bureau's OIDC issuer (here oidc-provider, a certified implementation, as
+ * a throwaway issuer) and a gateway in OIDC mode next to the demo one, over the same six services.
+ * The UI runs the authorization code flow with PKCE; the access token is a JWT for the gateway's
+ * audience carrying roles and the unit code, which the gateway verifies against the issuer's JWKS.
+ */
+describe('counter UI: sign-in through the bureau\'s OIDC issuer', () => {
+  const stack = new TestStack({ gateway: false });
+  const ACCOUNT = { preferred_username: 'wang.chuangkou', name: '王窗口（统一认证）', roles: ['CLERK'], unit_code: '510107001', unit_name: '成都市公安局武侯区分局浆洗街派出所' };
+  let browser: Browser;
+  let issuerServer: Server;
+  let ui: string;
+
+  beforeAll(async () => {
+    await stack.start();
+    const issuerPort = await freePort();
+    const issuer = `http://127.0.0.1:${issuerPort}`;
+    const gateway = await stack.startGateway({
+      UI_DIR, AUTH_MODE: 'oidc', OIDC_ISSUER: issuer, OIDC_JWKS_URL: `${issuer}/jwks`, OIDC_AUDIENCE: 'onewindow',
+      OIDC_CLIENT_ID: 'onewindow-counter-ui', OIDC_SCOPE: 'openid profile api', OIDC_RESOURCE: 'urn:onewindow:api',
+    }, 'gateway-oidc');
+    ui = gateway.replace(/\/graphql$/, '');
+    const provider = new Provider(issuer, {
+      clients: [{ client_id: 'onewindow-counter-ui', token_endpoint_auth_method: 'none', redirect_uris: [`${ui}/auth/callback`], grant_types: ['authorization_code'], response_types: ['code'] }],
+      findAccount: async (_ctx: unknown, accountId: string) => ({ accountId, claims: async () => ({ sub: accountId, name: ACCOUNT.name, preferred_username: ACCOUNT.preferred_username }) }),
+      claims: { openid: ['sub'], profile: ['name', 'preferred_username'] },
+      features: {
+        resourceIndicators: {
+          enabled: true,
+          getResourceServerInfo: async () => ({ scope: 'api', audience: 'onewindow', accessTokenFormat: 'jwt' }),
+        },
+      },
+      ttl: { AccessToken: 600, AuthorizationCode: 60, IdToken: 600, Interaction: 600, Session: 3600, Grant: 3600 },
+      clientBasedCORS: (_ctx: unknown, origin: string) => origin === ui,
+      // The bureau's directory puts the officer's roles and unit into the API access token.
+      extraTokenClaims: async (_ctx: unknown, token: { kind: string }) => (token.kind === 'AccessToken' ? ACCOUNT : undefined),
+    });
+    issuerServer = provider.listen(issuerPort);
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+  }, 240_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    issuerServer?.close();
+    await stack.stop();
+  }, 60_000);
+
+  it('offers only the issuer\'s login, comes back signed in with the directory\'s roles, and the API accepts the token', async () => {
+    const page = await (await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' })).newPage();
+    page.setDefaultTimeout(15_000);
+    await page.goto(`${ui}/login`);
+    const button = page.getByTestId('oidc-login-button');
+    await button.waitFor();
+    expect(await page.getByTestId('login-username').count()).toBe(0); // no password form in OIDC mode
+    expect(await isFocused(button)).toBe(true);
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: path.join(SHOTS, 'login-oidc.png'), fullPage: true });
+    await page.keyboard.press('Enter');
+
+    // The issuer's own pages (oidc-provider's development login and consent).
+    await page.waitForURL((u) => u.origin !== new URL(ui).origin);
+    await page.locator('input[name="login"]').fill('p-0042');
+    await page.locator('input[name="password"]').fill('secret');
+    await page.locator('button[type="submit"]').click();
+    await page.locator('button[type="submit"]', { hasText: 'Continue' }).click();
+
+    await page.getByTestId('current-user').waitFor();
+    expect(await page.getByTestId('current-user').innerText()).toContain('王窗口（统一认证）');
+    expect(new URL(page.url()).pathname).not.toBe('/auth/callback');
+
+    // The token works for a real read (the 360° view), and signing out returns to the issuer's button.
+    await page.goto(`${ui}/citizen`);
+    await page.getByTestId('citizen-id').fill(DEMO_PERSON_IDS.adult);
+    await page.keyboard.press('Enter');
+    await page.getByTestId('person-card').waitFor();
+    await page.getByTestId('logout').click();
+    await page.getByTestId('oidc-login-button').waitFor();
+  });
+});
 
 /** Pick an option of an antd Select by keyboard: focus, type to filter, Enter. */
 async function chooseOption(page: Page, id: string, text: string): Promise<void> {

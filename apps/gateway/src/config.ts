@@ -1,4 +1,4 @@
-import { IsIn, IsInt, IsOptional, IsUrl, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, IsUrl, Max, MaxLength, Min } from 'class-validator';
 import { Transform } from 'class-transformer';
 import { fileURLToPath } from 'node:url';
 import { BaseServiceConfig } from '@onewindow/platform';
@@ -24,6 +24,11 @@ export class GatewayConfig extends BaseServiceConfig {
   @IsOptional() @IsUrl(URL_OPTS) OIDC_ISSUER?: string = undefined;
   @IsOptional() @IsUrl(URL_OPTS) OIDC_JWKS_URL?: string = undefined;
   OIDC_AUDIENCE = 'onewindow';
+  /** The counter UI's public client at the issuer (authorization code + PKCE, no secret). */
+  @IsOptional() @IsString() @MaxLength(200) OIDC_CLIENT_ID?: string = undefined;
+  @IsString() @MaxLength(500) OIDC_SCOPE = 'openid profile';
+  /** RFC 8707 resource the UI asks its access token for, when the issuer needs one to set the audience. */
+  @IsOptional() @IsString() @MaxLength(500) OIDC_RESOURCE?: string = undefined;
 
   @Transform(toInt) @IsInt() @Min(2) @Max(50) MAX_QUERY_DEPTH = 12;
   @Transform(toInt) @IsInt() @Min(10) @Max(100000) MAX_QUERY_COMPLEXITY = 3000;
@@ -48,6 +53,7 @@ export class GatewayConfig extends BaseServiceConfig {
     if (this.INTERNAL_IDENTITY_SECRET.startsWith('onewindow-demo-')) problems.push('INTERNAL_IDENTITY_SECRET must be set to a real secret in production');
     if (this.AUTH_MODE !== 'oidc') problems.push('AUTH_MODE must be oidc in production (the demo issuer is refused)');
     if (!this.OIDC_ISSUER || !this.OIDC_JWKS_URL) problems.push('OIDC_ISSUER and OIDC_JWKS_URL are required in production');
+    if (this.UI_DIR && !this.OIDC_CLIENT_ID) problems.push('OIDC_CLIENT_ID (the counter UI\'s public client at the issuer) is required when the gateway serves the UI in production');
     return problems;
   }
 
@@ -56,6 +62,13 @@ export class GatewayConfig extends BaseServiceConfig {
   }
 
   /** The configured URL of a subgraph by its name in the supergraph. */
+  /** What the UI needs to sign users in (served at GET /auth/config; nothing secret in it). */
+  uiAuth(): { mode: 'demo' } | { mode: 'oidc'; issuer: string; clientId: string; scope: string; resource?: string } | { mode: 'oidc-unconfigured' } {
+    if (this.AUTH_MODE === 'demo') return { mode: 'demo' };
+    if (!this.OIDC_ISSUER || !this.OIDC_CLIENT_ID) return { mode: 'oidc-unconfigured' };
+    return { mode: 'oidc', issuer: this.OIDC_ISSUER, clientId: this.OIDC_CLIENT_ID, scope: this.OIDC_SCOPE, ...(this.OIDC_RESOURCE ? { resource: this.OIDC_RESOURCE } : {}) };
+  }
+
   subgraphUrl(name: string): string | undefined {
     return this.subgraphs().find((s) => s.name === name)?.url;
   }

@@ -18,6 +18,18 @@ class GatewayHealthController {
   }
 }
 
+/** How the counter UI signs users in: the demo form, or the bureau's OIDC issuer (code + PKCE). */
+function authConfigController(config: GatewayConfig) {
+  @Controller('auth')
+  class AuthConfigController {
+    @Get('config')
+    uiConfig() {
+      return config.uiAuth();
+    }
+  }
+  return AuthConfigController;
+}
+
 type Req = { headers: Record<string, string | string[] | undefined> };
 
 /**
@@ -36,7 +48,7 @@ export class GatewayModule {
     const production = config.APP_MODE === 'production';
     return {
       module: GatewayModule,
-      controllers: [GatewayHealthController],
+      controllers: [GatewayHealthController, authConfigController(config)],
       imports: [
         GraphQLModule.forRoot<ApolloGatewayDriverConfig>({
           driver: ApolloGatewayDriver,
