@@ -143,11 +143,25 @@ describe('foundation: production mode and bad config', () => {
     expect(r.stderr).toMatch(/AUTH_MODE must be oidc in production/);
   });
 
+  it('production mode refuses an SMS provider that sends nothing; an incomplete SMS platform setting is refused in any mode', () => {
+    const run = (env: Record<string, string>) =>
+      spawnSync(process.execPath, [path.join(ROOT, 'apps/counter/dist/main.js')], { env: { ...process.env, ...env }, encoding: 'utf8', timeout: 30_000 });
+    const production = run({ APP_MODE: 'production', INTERNAL_IDENTITY_SECRET: 'a-real-production-secret-of-sufficient-length-123', DATABASE_URL: 'postgres://127.0.0.1:1/x' });
+    expect(production.status).toBe(1);
+    expect(production.stderr).toMatch(/SMS_PROVIDER=recording sends nothing/);
+    const incomplete = run({ APP_MODE: 'test', SMS_PROVIDER: 'http' });
+    expect(incomplete.status).toBe(1);
+    expect(incomplete.stderr.trim().split('\n')).toEqual(['[counter] invalid configuration: SMS_PROVIDER=http needs SMS_HTTP_URL and SMS_API_KEY']);
+  });
+
   it('in production mode the counter subgraph has no login mutation', async () => {
     const stack = new TestStack({
       services: ['counter'],
       gateway: false,
-      env: { APP_MODE: 'production', INTERNAL_IDENTITY_SECRET: 'a-real-production-secret-of-sufficient-length-123' },
+      env: {
+        APP_MODE: 'production', INTERNAL_IDENTITY_SECRET: 'a-real-production-secret-of-sufficient-length-123',
+        SMS_PROVIDER: 'http', SMS_HTTP_URL: 'http://127.0.0.1:9/sms', SMS_API_KEY: 'test-key',
+      },
     });
     await stack.start();
     try {

@@ -1,5 +1,8 @@
 import { Module } from '@nestjs/common';
-import { RecordingSmsProvider, SMS_PROVIDER } from './sms-provider.js';
+import { LOGGER, SERVICE_CONFIG, type Logger } from '@onewindow/platform';
+import type { CounterConfig } from '../config.js';
+import { HttpSmsProvider } from './http-sms-provider.js';
+import { RecordingSmsProvider, SMS_PROVIDER, type SmsProvider } from './sms-provider.js';
 import { SmsSenderHandler } from './sms-sender.handler.js';
 import { NotificationHandler } from './notification.handler.js';
 import { SmsSenderService } from './sms-sender.service.js';
@@ -16,8 +19,14 @@ import { SmsService } from './sms.service.js';
     NotificationHandler,
     SmsResolver,
     RecordingSmsProvider,
-    // SMS_PROVIDER=recording is the only provider so far; a carrier adapter plugs in here.
-    { provide: SMS_PROVIDER, useExisting: RecordingSmsProvider },
+    {
+      provide: SMS_PROVIDER,
+      inject: [SERVICE_CONFIG, LOGGER, RecordingSmsProvider],
+      useFactory: (config: CounterConfig, logger: Logger, recording: RecordingSmsProvider): SmsProvider =>
+        config.SMS_PROVIDER === 'http'
+          ? new HttpSmsProvider({ url: config.SMS_HTTP_URL!, apiKey: config.SMS_API_KEY!, signature: config.SMS_SIGNATURE, timeoutMs: config.SMS_HTTP_TIMEOUT_MS }, logger)
+          : recording,
+    },
   ],
   exports: [SmsService],
 })

@@ -69,6 +69,11 @@ export class BaseServiceConfig {
   @IsIn(['true', 'false'])
   MIGRATIONS_RUN = 'true';
 
+  /** Settings that are each valid but do not fit together (checked in every mode). */
+  consistencyProblems(): string[] {
+    return [];
+  }
+
   /** Settings that are fine for a demo but unacceptable in production. */
   productionProblems(): string[] {
     const problems: string[] = [];
@@ -105,6 +110,7 @@ export function loadConfig<T extends BaseServiceConfig>(
   const instance = plainToInstance(cls, merged, { exposeDefaultValues: true });
   const errors = validateSync(instance as object, { whitelist: false });
   const problems = errors.flatMap((e) => Object.values(e.constraints ?? { invalid: `${e.property} is invalid` }));
+  if (!problems.length) problems.push(...instance.consistencyProblems());
   if (instance.APP_MODE === 'production') problems.push(...instance.productionProblems());
   if (problems.length) throw new ConfigError(service, problems);
   return instance;
