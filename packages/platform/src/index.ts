@@ -30,3 +30,4 @@ export * from './service/platform.module.js';
 export * from './service/bootstrap.js';
 export * from './clock/business-clock.js';
 export * from './graphql/page.args.js';
+export * from './graphql/audited-read.args.js';

@@ -1,25 +1,13 @@
 import { Inject } from '@nestjs/common';
-import { Args, ArgsType, Field, Parent, Query, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
+import { Args, ArgsType, Parent, Query, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
 import { Role, type Identity } from '@onewindow/contracts';
-import { CurrentIdentity, LOGGER, Roles, type Logger } from '@onewindow/platform';
-import { IsString, Length, MaxLength, MinLength } from 'class-validator';
+import { CitizenLookupArgs, CurrentIdentity, LOGGER, Roles, type Logger } from '@onewindow/platform';
 import { Citizen, CitizenPublicSecuritySection } from './citizen.model.js';
 import { CitizenSectionService } from './citizen.service.js';
 import { withMappedErrors } from './graphql-error.js';
 
 @ArgsType()
-export class PublicSecurityCitizenArgs {
-  @Field({ description: '身份证号码（15 或 18 位）' })
-  @IsString()
-  @Length(15, 18, { message: '身份证号码应为 15 或 18 位' })
-  idNumber: string;
-
-  @Field({ description: '查询事由（审计留痕）' })
-  @IsString()
-  @MinLength(2, { message: '请填写查询事由' })
-  @MaxLength(200)
-  purpose: string;
-}
+export class PublicSecurityCitizenArgs extends CitizenLookupArgs {}
 
 @Resolver(() => Citizen)
 export class CitizenResolver {

@@ -1,8 +1,9 @@
 import { ArgsType, Field } from '@nestjs/graphql';
-import { IsOptional, IsString, Length, MaxLength, MinLength } from 'class-validator';
+import { PurposeArgs } from '@onewindow/platform';
+import { IsOptional, IsString, Length } from 'class-validator';
 
 @ArgsType()
-export class ViolationsArgs {
+export class ViolationsArgs extends PurposeArgs {
   @Field({ nullable: true, description: '号牌号码（与身份证号码二选一）' })
   @IsOptional()
   @IsString()
@@ -14,10 +15,4 @@ export class ViolationsArgs {
   @IsString()
   @Length(15, 18, { message: '身份证号码应为 15 或 18 位' })
   idNumber?: string;
-
-  @Field({ description: '查询事由（审计留痕）' })
-  @IsString()
-  @MinLength(2, { message: '请填写查询事由' })
-  @MaxLength(200)
-  purpose: string;
 }
