@@ -62,7 +62,11 @@ export class TestStack {
   }
 
   env(extra: Record<string, string> = {}): Record<string, string> {
-    return { ...(process.env as Record<string, string>), APP_MODE: 'test', NATS_URL: TEST_NATS_URL, NATS_PREFIX: this.prefix, LOG_LEVEL: 'warn', ...this.options.env, ...extra };
+    // A shared 2-core CI machine runs two suites' stacks at once: replies may be slow, not absent.
+    return {
+      ...(process.env as Record<string, string>), APP_MODE: 'test', NATS_URL: TEST_NATS_URL, NATS_PREFIX: this.prefix, LOG_LEVEL: 'warn', RPC_TIMEOUT_MS: '15000',
+      ...this.options.env, ...extra,
+    };
   }
 
   async start(): Promise<this> {

@@ -65,6 +65,13 @@ export class BaseServiceConfig {
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'CLOCK_FIXED_DATE must be YYYY-MM-DD' })
   CLOCK_FIXED_DATE?: string = undefined;
 
+  /** How long a NATS request waits for the other service's reply before SERVICE_UNAVAILABLE. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(500)
+  @Max(120_000)
+  RPC_TIMEOUT_MS = 5000;
+
   /** Run pending migrations on boot (default on; operators may run them separately). */
   @IsIn(['true', 'false'])
   MIGRATIONS_RUN = 'true';

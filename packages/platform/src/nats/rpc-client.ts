@@ -14,7 +14,7 @@ import { NatsService } from './nats.service.js';
  */
 @Injectable()
 export class RpcClient {
-  constructor(private readonly nats: NatsService, private readonly signer: IdentitySigner) {}
+  constructor(private readonly nats: NatsService, private readonly signer: IdentitySigner, private readonly defaultTimeoutMs = 5000) {}
 
   async request<T>(subject: string, data: unknown, identity: Identity, opts: { timeoutMs?: number; serviceLabel?: string } = {}): Promise<T> {
     const h = natsHeaders();
@@ -23,11 +23,15 @@ export class RpcClient {
     const label = opts.serviceLabel ?? subject.split('.')[1] ?? subject;
     let raw: string;
     try {
-      const msg = await this.nats.connection.request(this.nats.subject(subject), packet, { timeout: opts.timeoutMs ?? 5000, headers: h });
+      const msg = await this.nats.connection.request(this.nats.subject(subject), packet, { timeout: opts.timeoutMs ?? this.defaultTimeoutMs, headers: h });
       raw = msg.string();
     } catch (err) {
-      if (err instanceof NoRespondersError || err instanceof TimeoutError || err instanceof RequestError) {
-        throw DomainException.unavailable(`${label} 服务暂不可用，请稍后重试（未写入任何数据）`);
+      // Nobody listening: nothing was done. A timeout is different — the service may have
+      // committed after we stopped waiting, so the caller is told to look before repeating
+      // (commands are idempotent where a repeat could double anything, e.g. acceptance keys).
+      if (err instanceof NoRespondersError) throw DomainException.unavailable(`${label} 服务暂不可用，请稍后重试（未写入任何数据）`);
+      if (err instanceof TimeoutError || err instanceof RequestError) {
+        throw DomainException.unavailable(`${label} 服务暂不可用（响应超时），请刷新查看办理结果后再重试`);
       }
       throw err;
     }

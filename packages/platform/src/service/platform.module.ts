@@ -79,7 +79,7 @@ export class PlatformModule {
           return nats;
         },
       },
-      { provide: RpcClient, useFactory: (n: NatsService, s: IdentitySigner) => new RpcClient(n, s), inject: [NatsService, IdentitySigner] },
+      { provide: RpcClient, useFactory: (n: NatsService, s: IdentitySigner) => new RpcClient(n, s, rt.config.RPC_TIMEOUT_MS), inject: [NatsService, IdentitySigner] },
       OutboxService,
       {
         provide: OutboxRelay,
