@@ -29,6 +29,23 @@ describe('death cancellation refused: follow-ups revoked, documents restored', (
   const householdTransfers = (caseRef: string, kind: string) =>
     sql<{ status: string }>(db('household'), `SELECT status FROM transfer WHERE case_ref = $1 AND kind = $2 AND direction = 'OUTBOUND'`, [caseRef, kind]);
 
+  const acceptDeath = async (idempotencyKey: string): Promise<string> => {
+    const accepted = await stack.gql<{ acceptApplication: { number: string } }>(ACCEPT, {
+      input: {
+        idempotencyKey,
+        itemCode: 'HH-DEATH-CANCEL',
+        applicantIdNumber: DEMO_PERSON_IDS.toDieSpouse,
+        presentedMaterials: ['DECLARANT_ID', 'DECEASED_HOUSEHOLD_REGISTER'],
+        form: {
+          declarantName: '孙桂兰', declarantIdNumber: DEMO_PERSON_IDS.toDieSpouse, contactPhone: '13800138003', relationToDeceased: '配偶',
+          deceasedName: '赵国强', deceasedIdNumber: deceased, dateOfDeath: '2026-02-27',
+        },
+      },
+    }, clerk);
+    expect(accepted.errors).toBeUndefined();
+    return accepted.data!.acceptApplication.number;
+  };
+
   beforeAll(async () => {
     await stack.start();
     [clerk, household, supervisor] = await Promise.all(['demo-clerk', 'demo-household', 'demo-supervisor'].map((u) => stack.login(u)));
@@ -42,20 +59,7 @@ describe('death cancellation refused: follow-ups revoked, documents restored', (
     expect(before.licence).toEqual([{ status: 'VALID' }]);
     expect(before.vehicles.map((v) => v['status'])).toEqual(['NORMAL', 'NORMAL']);
 
-    const accepted = await stack.gql<{ acceptApplication: { number: string } }>(ACCEPT, {
-      input: {
-        idempotencyKey: 'e2e-death-revoked-1',
-        itemCode: 'HH-DEATH-CANCEL',
-        applicantIdNumber: DEMO_PERSON_IDS.toDieSpouse,
-        presentedMaterials: ['DECLARANT_ID', 'DECEASED_HOUSEHOLD_REGISTER'],
-        form: {
-          declarantName: '孙桂兰', declarantIdNumber: DEMO_PERSON_IDS.toDieSpouse, contactPhone: '13800138003', relationToDeceased: '配偶',
-          deceasedName: '赵国强', deceasedIdNumber: deceased, dateOfDeath: '2026-02-27',
-        },
-      },
-    }, clerk);
-    expect(accepted.errors).toBeUndefined();
-    const number = accepted.data!.acceptApplication.number;
+    const number = await acceptDeath('e2e-death-revoked-1');
 
     // The three follow-ups run automatically: everything the person held is out of use.
     await eventually(async () => (await householdTransfers(number, 'DEATH_FOLLOW_UP')).filter((t) => t.status === 'COMPLETED').length === 3);
@@ -96,5 +100,22 @@ describe('death cancellation refused: follow-ups revoked, documents restored', (
     const closed = await stack.gql<{ transitionApplication: { status: string } }>(TRANSITION, { input: { number, action: 'CLOSE' } }, clerk);
     expect(closed.errors).toBeUndefined();
     expect(closed.data!.transitionApplication.status).toBe('CLOSED');
+  });
+
+  it('refused while traffic is down: traffic gets the follow-up and then its revocation, in order, and ends as it began', async () => {
+    const before = await registers();
+    await stack.stopService('traffic');
+    const number = await acceptDeath('e2e-death-revoked-2');
+    const refused = await stack.gql<{ transitionApplication: { status: string } }>(TRANSITION, { input: { number, action: 'REJECT', reason: '申报人撤回死亡申报' } }, household);
+    expect(refused.errors).toBeUndefined();
+    // Traffic never worked it: household's side of its follow-up is void (已撤销) for now.
+    expect((await sql<{ status: string }>(db('household'), `SELECT status FROM transfer WHERE case_ref = $1 AND kind = 'DEATH_FOLLOW_UP' AND to_service = 'traffic'`, [number]))[0]!.status).toBe('REVOKED');
+
+    await stack.startService('traffic');
+    await eventually(async () => (await householdTransfers(number, 'REVOCATION')).filter((t) => t.status === 'COMPLETED').length === 3);
+    expect(await registers()).toEqual(before);
+    // Traffic received both on the household stream, the follow-up first: it ran, then was undone.
+    const inbound = await sql<{ kind: string; status: string }>(db('traffic'), `SELECT kind, status FROM transfer WHERE case_ref = $1 ORDER BY requested_at, kind`, [number]);
+    expect(inbound).toEqual([{ kind: 'DEATH_FOLLOW_UP', status: 'COMPLETED' }, { kind: 'REVOCATION', status: 'COMPLETED' }]);
   });
 });

@@ -16,7 +16,8 @@ import { ServiceName } from './enums.js';
 export const TRANSFER_KINDS = ['CASE', 'TASK', 'DEATH_FOLLOW_UP', 'REVOCATION'] as const;
 export type TransferKind = (typeof TRANSFER_KINDS)[number];
 
-export const TRANSFER_STATUSES = ['REQUESTED', 'ACKNOWLEDGED', 'REFUSED', 'COMPLETED'] as const;
+/** REVOKED: the sender revoked it (撤销) before anyone worked it — void, nothing more expected. */
+export const TRANSFER_STATUSES = ['REQUESTED', 'ACKNOWLEDGED', 'REFUSED', 'COMPLETED', 'REVOKED'] as const;
 export type TransferStatus = (typeof TRANSFER_STATUSES)[number];
 
 const SERVICES = Object.values(ServiceName) as string[];

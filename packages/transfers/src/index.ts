@@ -9,3 +9,4 @@ export * from './transfer.consumers.js';
 export * from './transfers.module.js';
 export * from './acknowledge-only.worker.js';
 export * from './migrations/1764100000400-CreateTransfers.js';
+export * from './migrations/1764200000000-AllowRevokedTransfers.js';

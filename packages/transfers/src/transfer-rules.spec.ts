@@ -4,7 +4,7 @@ import { parseTransferSubject } from '@onewindow/contracts';
 
 const transferVerbOf = (subject: string) => parseTransferSubject(subject)?.verb;
 import {
-  assertMayRequest, assertMayWork, assertTransferTarget, isOverdue, outcomeApplies, planAcknowledge, planComplete, requestedDeadlineOf,
+  assertMayRequest, assertMayWork, assertTransferTarget, isOverdue, outcomeApplies, planAcknowledge, planComplete, planRevoke, requestedDeadlineOf,
 } from './transfer-rules.js';
 
 const cal = WorkingCalendar.default();
@@ -78,6 +78,19 @@ describe('transfer lifecycle', () => {
     expect(outcomeApplies('ACKNOWLEDGED', 'COMPLETED')).toBe(true);
     expect(outcomeApplies('COMPLETED', 'ACKNOWLEDGED')).toBe(false);
     expect(outcomeApplies('REFUSED', 'REFUSED')).toBe(false);
+    // Revoked while it looked open: a late acknowledgement is ignored, a result already reported wins.
+    expect(outcomeApplies('REVOKED', 'ACKNOWLEDGED')).toBe(false);
+    expect(outcomeApplies('REVOKED', 'COMPLETED')).toBe(true);
+  });
+
+  it('revoking voids an open transfer, keeps a refused or completed one, and a void one is never overdue or worked', () => {
+    expect(planRevoke('REQUESTED')).toBe('REVOKED');
+    expect(planRevoke('ACKNOWLEDGED')).toBe('REVOKED');
+    expect(planRevoke('REFUSED')).toBe('REFUSED');
+    expect(planRevoke('COMPLETED')).toBe('COMPLETED');
+    expect(isOverdue({ status: 'REVOKED', requestedDeadline: '2026-03-09' }, '2026-04-01')).toBe(false);
+    expect(() => planAcknowledge('REVOKED', 'ACKNOWLEDGED', undefined)).toThrow(/已撤销/);
+    expect(() => planComplete('REVOKED')).toThrow(/已撤销/);
   });
 
   it('reads the event verb of prefixed and bare subjects', () => {

@@ -5,13 +5,14 @@ import {
 import { TransferErrorCode, TransferException } from './transfer.exception.js';
 
 /** Statuses after which nothing more is expected from the receiver. */
-export const FINAL_TRANSFER_STATUSES: readonly TransferStatus[] = ['COMPLETED', 'REFUSED'];
+export const FINAL_TRANSFER_STATUSES: readonly TransferStatus[] = ['COMPLETED', 'REFUSED', 'REVOKED'];
 
 export const TRANSFER_STATUS_LABELS: Record<TransferStatus, string> = {
   REQUESTED: '待签收',
   ACKNOWLEDGED: '已签收',
   REFUSED: '已退回',
   COMPLETED: '已反馈',
+  REVOKED: '已撤销',
 };
 
 export function policeTypeOfService(service: ServiceName | string): PoliceType | undefined {
@@ -78,9 +79,15 @@ export function planComplete(current: TransferStatus): TransferStatus {
 
 /**
  * Outcome events arrive in order per receiver stream; this keeps a stray older one from moving a
- * sender's row backwards.
+ * sender's row backwards. A row the sender revoked while it looked open still takes a result the
+ * receiver had already reported (it was worked; the revocation then undoes it).
  */
 export function outcomeApplies(current: TransferStatus, next: TransferStatus): boolean {
-  const rank: Record<TransferStatus, number> = { REQUESTED: 0, ACKNOWLEDGED: 1, REFUSED: 2, COMPLETED: 2 };
+  const rank: Record<TransferStatus, number> = { REQUESTED: 0, ACKNOWLEDGED: 1, REFUSED: 2, REVOKED: 2, COMPLETED: 3 };
   return rank[next] > rank[current];
+}
+
+/** Revoking an open transfer voids it (已撤销); a refused or completed one keeps its status. */
+export function planRevoke(current: TransferStatus): TransferStatus {
+  return current === 'REQUESTED' || current === 'ACKNOWLEDGED' ? 'REVOKED' : current;
 }

@@ -8,10 +8,11 @@ import { TRANSFER_OUTCOME_LISTENER, TRANSFER_WORKERS, type TransferOutcomeListen
 import { createTransfersHandler } from './transfers.handler.js';
 import { TRANSFERS_OPTIONS, type TransfersOptions } from './transfers.options.js';
 import { TransfersService } from './transfers.service.js';
+import { AllowRevokedTransfers1764200000000 } from './migrations/1764200000000-AllowRevokedTransfers.js';
 import { CreateTransfers1764100000400 } from './migrations/1764100000400-CreateTransfers.js';
 
 export const TRANSFERS_ENTITIES = [TransferEntity];
-export const TRANSFERS_MIGRATIONS = [CreateTransfers1764100000400];
+export const TRANSFERS_MIGRATIONS = [CreateTransfers1764100000400, AllowRevokedTransfers1764200000000];
 
 export interface TransfersRegistration {
   service: ServiceName;

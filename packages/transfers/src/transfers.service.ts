@@ -14,7 +14,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
   assertMayRequest, assertMayWork, assertTransferTarget, isOverdue, outcomeApplies, planAcknowledge, planComplete, policeTypeLabel,
-  policeTypeOfService, requestedDeadlineOf, TRANSFER_STATUS_LABELS,
+  planRevoke, policeTypeOfService, requestedDeadlineOf, TRANSFER_STATUS_LABELS,
 } from './transfer-rules.js';
 import { TransferEntity, type TransferDirection, type TransferTimelineEntry } from './transfer.entity.js';
 import { TransferErrorCode, TransferException } from './transfer.exception.js';
@@ -92,6 +92,7 @@ export class TransfersService {
       details: { revokes: outbound.transferId, revokedKind: outbound.kind },
       requestedBy: input.requestedBy,
     });
+    outbound.status = planRevoke(outbound.status);
     outbound.timeline = [...outbound.timeline, { at: this.clock.now().toISOString(), actorName: input.requestedBy.displayName, action: 'REVOKED', note: input.reason }];
     await this.transfers.save(manager, outbound);
     return revocation;
@@ -294,15 +295,18 @@ export class TransfersService {
       throw new TransferException(TransferErrorCode.TRANSFER_NOT_FOUND, '未找到被撤销的原移交，请人工核查', { revokes: typeof revokes === 'string' ? revokes : null });
     }
     const at = this.clock.now().toISOString();
+    const before = original.status;
+    original.status = planRevoke(before);
     original.timeline = [...original.timeline, { at, actorName: system.displayName, action: 'REVOKED', note: `${policeTypeLabel(event.fromService)}已撤销：${event.reason}` }];
     await this.transfers.save(manager, original);
-    if (original.status !== 'COMPLETED') {
-      return { result: `原移交尚未办结（${TRANSFER_STATUS_LABELS[original.status]}），已注明撤销，不再办理`, details: { revokes: original.transferId, originalStatus: original.status } };
+    if (before !== 'COMPLETED') {
+      const result = original.status === 'REVOKED' ? `原移交尚未办结（${TRANSFER_STATUS_LABELS[before]}），已撤销，不再办理` : `原移交${TRANSFER_STATUS_LABELS[before]}，无需恢复`;
+      return { result, details: { revokes: original.transferId, originalStatus: before } };
     }
     const worker = this.workers.get(original.kind);
     if (!worker?.revoke) throw new TransferException(TransferErrorCode.REVOCATION_MANUAL, '原移交已办结且不能自动恢复，请人工恢复后反馈', { revokes: original.transferId });
     const undone = await worker.revoke(original, event, manager, system);
-    return { result: undone.result, details: { ...undone.details, revokes: original.transferId, originalStatus: original.status } };
+    return { result: undone.result, details: { ...undone.details, revokes: original.transferId, originalStatus: before } };
   }
 
   /** This service's OUTBOUND transfers of a case (e.g. the death case's follow-ups). */

@@ -75,6 +75,30 @@ describe('transfer projection', () => {
     expect(p.row()).toMatchObject({ status: 'COMPLETED', result: '已注销驾驶证' });
   });
 
+  it('a revocation voids an open original; a result the receiver had already reported still wins', async () => {
+    const views = new Map<string, TransferViewEntity>();
+    const repo = {
+      lockOrCreate: async (_m: EntityManager, transferId: string, fromService: string, toService: string) => {
+        if (!views.has(transferId)) views.set(transferId, { transferId, fromService, toService, status: 'REQUESTED', attachments: [], timeline: [], overdue: false } as unknown as TransferViewEntity);
+        return views.get(transferId)!;
+      },
+      save: async () => undefined,
+    } as unknown as TransferViewRepository;
+    const projection = new TransferProjectionService(repo);
+    const REVOCATION_ID = '9a0f6f7e-8a51-4c3e-9a57-0d1b1c2d3e4f';
+    const revocation = event(`t1.household.v1.transfer.requested.traffic`, {
+      transferId: REVOCATION_ID, fromService: from, toService: to, kind: 'REVOCATION', caseRef: 'HH20260302000001', subjectIdNumber: '510107194910019190',
+      reason: '死亡注销申请不予批准', attachments: [], requestedDeadlineDays: 5, requestedDeadline: '2026-03-09',
+      requestedBy: { sub: 'o', name: '李户政', unitCode: '510107001' }, requestedAt: '2026-03-02T04:00:00.000Z', details: { revokes: ID, revokedKind: 'DEATH_FOLLOW_UP' },
+    });
+    for (const e of [requested, revocation]) await projection.apply(e, {} as EntityManager);
+    expect(views.get(ID)).toMatchObject({ status: 'REVOKED' });
+    expect(views.get(ID)!.timeline.map((t) => t.action)).toEqual(['REQUESTED', 'REVOKED']);
+    expect(views.get(REVOCATION_ID)).toMatchObject({ kind: 'REVOCATION', status: 'REQUESTED' });
+    for (const e of [acknowledged, completed]) await projection.apply(e, {} as EntityManager);
+    expect(views.get(ID)).toMatchObject({ status: 'COMPLETED', result: '已注销驾驶证' });
+  });
+
   it('rejects events that do not match their subject', () => {
     expect(readTransferEvent('household.v1.transfer.completed.traffic', { transferId: ID })).toHaveProperty('invalid');
     expect(readTransferEvent('household.v1.application.changed', {})).toHaveProperty('invalid');

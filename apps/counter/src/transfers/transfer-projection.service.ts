@@ -6,7 +6,8 @@ import type { TransferEvent, TransferSnapshot } from '@onewindow/contracts';
 import type { TransferViewEntity, TransferViewTimelineEntry } from './transfer-view.entity.js';
 import { TransferViewRepository } from './transfer-view.repository.js';
 
-const RANK: Record<string, number> = { REQUESTED: 0, ACKNOWLEDGED: 1, REFUSED: 2, COMPLETED: 2 };
+/** Status only moves forward; a result reported before the revocation arrived still wins (it was worked). */
+const RANK: Record<string, number> = { REQUESTED: 0, ACKNOWLEDGED: 1, REFUSED: 2, REVOKED: 2, COMPLETED: 3 };
 
 function label(service: string): string {
   const p = policeTypeOfService(service);
@@ -28,16 +29,10 @@ export class TransferProjectionService {
     switch (e.type) {
       case 'requested': {
         const r = e.event;
-        row.kind = r.kind;
-        row.caseRef = r.caseRef;
-        row.subjectIdNumber = r.subjectIdNumber ?? null;
-        row.reason = r.reason;
-        row.attachments = r.attachments.map((a) => ({ name: a.name, ref: a.ref }));
-        row.requestedDeadline = r.requestedDeadline;
-        row.unitCode = r.requestedBy.unitCode;
-        row.requestedByName = r.requestedBy.name;
-        row.requestedAt = new Date(r.requestedAt);
+        fillRequest(row, { ...r, unitCode: r.requestedBy.unitCode, requestedByName: r.requestedBy.name, requestedAt: r.requestedAt });
         addEntry(row, { at: r.requestedAt, actorName: r.requestedBy.name, action: 'REQUESTED', note: `移交${label(r.toService)}：${r.reason}`, service: r.fromService });
+        const revokes = r.kind === 'REVOCATION' ? r.details?.['revokes'] : undefined;
+        if (typeof revokes === 'string') await this.markRevoked(manager, revokes, r);
         break;
       }
       case 'acknowledged': {
@@ -73,6 +68,15 @@ export class TransferProjectionService {
     await this.views.save(manager, row);
   }
 
+  /** The original of a revocation: void if still open (its result, if one comes, still wins). */
+  private async markRevoked(manager: EntityManager, transferId: string, r: Extract<TransferEvent, { type: 'requested' }>['event']): Promise<void> {
+    const original = await this.views.lockOrCreate(manager, transferId, r.fromService, r.toService);
+    advance(original, 'REVOKED');
+    addEntry(original, { at: r.requestedAt, actorName: r.requestedBy.name, action: 'REVOKED', note: r.reason, service: r.fromService });
+    original.updatedAt = new Date();
+    await this.views.save(manager, original);
+  }
+
   /**
    * Read-your-writes for commands issued through the counter: the owning service's reply is
    * folded in at once, so the list the clerk refetches right after shows the new status even if
@@ -83,15 +87,7 @@ export class TransferProjectionService {
     const row = await this.views.lockOrCreate(manager, s.transferId, s.fromService, s.toService);
     if (row.caseRef == null) {
       const requested = s.timeline.find((t) => t.action === 'REQUESTED');
-      row.kind = s.kind;
-      row.caseRef = s.caseRef;
-      row.subjectIdNumber = s.subjectIdNumber ?? null;
-      row.reason = s.reason;
-      row.attachments = s.attachments.map((a) => ({ name: a.name, ref: a.ref }));
-      row.requestedDeadline = s.requestedDeadline;
-      row.unitCode = s.unitCode;
-      row.requestedByName = requested?.actorName ?? null;
-      row.requestedAt = requested ? new Date(requested.at) : null;
+      fillRequest(row, { ...s, requestedByName: requested?.actorName ?? null, requestedAt: requested?.at ?? null });
     }
     advance(row, s.status);
     if (s.status === 'REFUSED' && s.refusalReason) row.refusalReason = s.refusalReason;
@@ -100,6 +96,22 @@ export class TransferProjectionService {
     row.updatedAt = new Date();
     await this.views.save(manager, row);
   }
+}
+
+/** The request's facts, from its event or from a command reply (whichever the counter sees first). */
+function fillRequest(
+  row: TransferViewEntity,
+  r: Pick<TransferSnapshot, 'kind' | 'caseRef' | 'subjectIdNumber' | 'reason' | 'attachments' | 'requestedDeadline' | 'unitCode'> & { requestedByName: string | null; requestedAt: string | null },
+): void {
+  row.kind = r.kind;
+  row.caseRef = r.caseRef;
+  row.subjectIdNumber = r.subjectIdNumber ?? null;
+  row.reason = r.reason;
+  row.attachments = r.attachments.map((a) => ({ name: a.name, ref: a.ref }));
+  row.requestedDeadline = r.requestedDeadline;
+  row.unitCode = r.unitCode;
+  row.requestedByName = r.requestedByName;
+  row.requestedAt = r.requestedAt ? new Date(r.requestedAt) : null;
 }
 
 function advance(row: TransferViewEntity, next: string): void {

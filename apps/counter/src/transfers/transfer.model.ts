@@ -13,8 +13,9 @@ export enum TransferStatusEnum {
   ACKNOWLEDGED = 'ACKNOWLEDGED',
   REFUSED = 'REFUSED',
   COMPLETED = 'COMPLETED',
+  REVOKED = 'REVOKED',
 }
-registerEnumType(TransferStatusEnum, { name: 'TransferStatus', description: '移交状态：待签收 / 已签收 / 已退回 / 已反馈' });
+registerEnumType(TransferStatusEnum, { name: 'TransferStatus', description: '移交状态：待签收 / 已签收 / 已退回 / 已反馈 / 已撤销（发起方撤销，不再办理）' });
 
 export enum TransferKindEnum {
   CASE = 'CASE',

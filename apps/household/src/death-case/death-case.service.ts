@@ -76,7 +76,7 @@ export class DeathCaseService {
     const { application: app, action, command, actor, manager } = ctx;
     const outcome = REVOKING_ACTIONS[action];
     if (app.itemCode !== DEATH_CANCEL_ITEM || !outcome) return [];
-    const followUps = (await this.transfers.findOutboundByCase(manager, app.number, 'DEATH_FOLLOW_UP')).filter((t) => t.status !== 'REFUSED');
+    const followUps = (await this.transfers.findOutboundByCase(manager, app.number, 'DEATH_FOLLOW_UP')).filter((t) => t.status !== 'REFUSED' && t.status !== 'REVOKED');
     if (!followUps.length) return [];
     const why = `死亡注销申请${outcome}（${app.number}${command.reason ? `：${command.reason.trim()}` : ''}）`;
     const revoked: (TransferSnapshot & { revokes: string })[] = [];
@@ -108,7 +108,7 @@ export class DeathCaseService {
   /** The follow-ups of a case that have not reported a result yet. */
   async pendingFollowUps(caseRef: string, manager: EntityManager): Promise<TransferSnapshot[]> {
     const followUps = await this.transfers.findOutboundByCase(manager, caseRef, 'DEATH_FOLLOW_UP');
-    return followUps.filter((t) => t.status !== 'COMPLETED');
+    return followUps.filter((t) => t.status !== 'COMPLETED' && t.status !== 'REVOKED');
   }
 
   /** Refuses APPROVE / MARK_READY / CLOSE of a death cancellation while a follow-up is pending. */
