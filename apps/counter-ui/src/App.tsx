@@ -10,6 +10,7 @@ import { CatalogItemPage } from './pages/CatalogItemPage';
 import { CatalogPage } from './pages/CatalogPage';
 import { CitizenPage } from './pages/CitizenPage';
 import { InboxPage } from './pages/InboxPage';
+import { startOidcLogout } from './oidc';
 import { AuthCallbackPage } from './pages/AuthCallbackPage';
 import { LoginPage } from './pages/LoginPage';
 import { navigate, useRoute } from './router';
@@ -65,6 +66,11 @@ function Redirect({ to }: { to: string }) {
 
 export function App() {
   const { user, signOut } = useSession();
+  const logout = async () => {
+    signOut();
+    const leaving = await startOidcLogout().catch(() => false);
+    if (!leaving) navigate('/login', { replace: true });
+  };
   const { citizen } = useCitizen();
   const { segments } = useRoute();
 
@@ -114,7 +120,7 @@ export function App() {
           {user.policeType ? ` · ${POLICE_TYPE_LABELS[user.policeType] ?? user.policeType}` : ''}）· {user.unitName}
         </span>
         <Space style={{ marginLeft: 12 }}>
-          <Button icon={<LogoutOutlined />} size="small" onClick={() => { signOut(); navigate('/login', { replace: true }); }} data-testid="logout">
+          <Button icon={<LogoutOutlined />} size="small" onClick={() => void logout()} data-testid="logout">
             退出
           </Button>
         </Space>

@@ -7,6 +7,8 @@ export type AuthConfig =
   | { mode: 'oidc-unconfigured' };
 
 const PENDING_KEY = 'onewindow.oidc.pending';
+/** The ID token of this tab's sign-in, kept only to end the issuer's session on 退出. */
+export const ID_TOKEN_KEY = 'onewindow.oidc.idToken';
 export const CALLBACK_PATH = '/auth/callback';
 
 export async function fetchAuthConfig(): Promise<AuthConfig> {
@@ -46,6 +48,8 @@ export async function startOidcLogin(cfg: Extract<AuthConfig, { mode: 'oidc' }>,
   url.searchParams.set('code_challenge', await oauth.calculatePKCECodeChallenge(verifier));
   url.searchParams.set('code_challenge_method', 'S256');
   url.searchParams.set('state', state);
+  // Window PCs are shared: every sign-in asks for the officer's own credentials, never reuses a session.
+  url.searchParams.set('prompt', 'login');
   if (cfg.resource) url.searchParams.set('resource', cfg.resource);
   sessionStorage.setItem(PENDING_KEY, JSON.stringify({ verifier, state, next }));
   location.assign(url.toString());
@@ -64,5 +68,27 @@ export async function completeOidcLogin(cfg: Extract<AuthConfig, { mode: 'oidc' 
   const extra = cfg.resource ? { additionalParameters: { resource: cfg.resource } } : {};
   const response = await oauth.authorizationCodeGrantRequest(as, client, oauth.None(), params, redirectUri(), pending.verifier, { ...extra, ...insecureOk(issuer) });
   const result = await oauth.processAuthorizationCodeResponse(as, client, response);
+  if (result.id_token) sessionStorage.setItem(ID_TOKEN_KEY, result.id_token);
   return { accessToken: result.access_token, next: pending.next };
+}
+
+/**
+ * 退出 after an OIDC sign-in: end the issuer's session too (RP-initiated logout), so the next
+ * officer at this window cannot walk into the previous one's session. Returns false when there is
+ * nothing to end (demo sign-in, or an issuer without an end-session endpoint).
+ */
+export async function startOidcLogout(): Promise<boolean> {
+  const idToken = sessionStorage.getItem(ID_TOKEN_KEY);
+  sessionStorage.removeItem(ID_TOKEN_KEY);
+  if (!idToken) return false;
+  const cfg = await fetchAuthConfig();
+  if (cfg.mode !== 'oidc') return false;
+  const as = await discover(new URL(cfg.issuer));
+  if (!as.end_session_endpoint) return false;
+  const url = new URL(as.end_session_endpoint);
+  url.searchParams.set('id_token_hint', idToken);
+  url.searchParams.set('client_id', cfg.clientId);
+  url.searchParams.set('post_logout_redirect_uri', `${location.origin}/login`);
+  location.assign(url.toString());
+  return true;
 }

@@ -367,7 +367,7 @@ describe('counter UI: sign-in through the bureau\'s OIDC issuer', () => {
     }, 'gateway-oidc');
     ui = gateway.replace(/\/graphql$/, '');
     const provider = new Provider(issuer, {
-      clients: [{ client_id: 'onewindow-counter-ui', token_endpoint_auth_method: 'none', redirect_uris: [`${ui}/auth/callback`], grant_types: ['authorization_code'], response_types: ['code'] }],
+      clients: [{ client_id: 'onewindow-counter-ui', token_endpoint_auth_method: 'none', redirect_uris: [`${ui}/auth/callback`], post_logout_redirect_uris: [`${ui}/login`], grant_types: ['authorization_code'], response_types: ['code'] }],
       findAccount: async (_ctx: unknown, accountId: string) => ({ accountId, claims: async () => ({ sub: accountId, name: ACCOUNT.name, preferred_username: ACCOUNT.preferred_username }) }),
       claims: { openid: ['sub'], profile: ['name', 'preferred_username'] },
       features: {
@@ -391,7 +391,7 @@ describe('counter UI: sign-in through the bureau\'s OIDC issuer', () => {
     await stack.stop();
   }, 60_000);
 
-  it('offers only the issuer\'s login, comes back signed in with the directory\'s roles, and the API accepts the token', async () => {
+  it('offers only the issuer\'s login, comes back signed in with the directory\'s roles, the API accepts the token, and 退出 ends the issuer session', async () => {
     const page = await (await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' })).newPage();
     page.setDefaultTimeout(15_000);
     await page.goto(`${ui}/login`);
@@ -419,8 +419,14 @@ describe('counter UI: sign-in through the bureau\'s OIDC issuer', () => {
     await page.getByTestId('citizen-id').fill(DEMO_PERSON_IDS.adult);
     await page.keyboard.press('Enter');
     await page.getByTestId('person-card').waitFor();
+
+    // 退出 ends the issuer's session too (shared window PC), and the next sign-in asks for credentials again.
     await page.getByTestId('logout').click();
+    await page.locator('button[name="logout"]', { hasText: 'Yes, sign me out' }).click();
     await page.getByTestId('oidc-login-button').waitFor();
+    expect(new URL(page.url()).pathname).toBe('/login');
+    await page.getByTestId('oidc-login-button').click();
+    await page.locator('input[name="login"]').waitFor();
   });
 });
 
