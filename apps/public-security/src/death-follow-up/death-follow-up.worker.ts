@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import type { Identity, TransferRequestedEvent } from '@onewindow/contracts';
 import { validateIdNumber } from '@onewindow/id-number';
-import { DomainException } from '@onewindow/platform';
 import type { TransferEntity, TransferWorker, TransferWorkResult } from '@onewindow/transfers';
 import type { EntityManager } from 'typeorm';
 import { WHOLE_BUREAU } from '../common/scope.js';
 import { PERMIT_KIND_SPECS, type PermitStatus } from '../permits/permit-kinds.js';
+import { PermitErrorCode, PermitException } from '../permits/permit.exception.js';
 import { PermitRepository } from '../permits/permit.repository.js';
 
 /**
@@ -48,13 +48,15 @@ export class DeathFollowUpWorker implements TransferWorker {
 
   /**
    * The death cancellation was refused or withdrawn: each permit this follow-up changed goes back
-   * to VALID if nobody has changed it since (still in the status the follow-up left it in).
+   * to VALID if nobody has changed it since (still in the status the follow-up left it in). This
+   * corrects an erroneous cancellation (it is the only way out of CANCELLED) and is on the permit's
+   * history as DEATH_FOLLOW_UP_REVOKED.
    */
   async revoke(original: TransferEntity, revocation: TransferRequestedEvent, manager: EntityManager, system: Identity): Promise<TransferWorkResult> {
     const recorded = original.resultDetails?.['permits'];
     if (!Array.isArray(recorded)) return { result: '原移交未变更许可证，无需恢复', details: { restored: 0 } };
     const changes = recorded as { id?: string; number: string; to: PermitStatus }[];
-    if (changes.some((c) => typeof c.id !== 'string')) throw new DomainException('RESTORE_UNKNOWN', '原移交未记录所变更的许可证，请人工核查恢复');
+    if (changes.some((c) => typeof c.id !== 'string')) throw new PermitException(PermitErrorCode.RESTORE_UNKNOWN, '原移交未记录所变更的许可证，请人工核查恢复');
     const reason = `死亡注销已撤销，许可证恢复有效（户政办件 ${revocation.caseRef}）`;
     const permits = await this.permits.lockByIds(manager, changes.map((c) => c.id!), WHOLE_BUREAU);
     const restored: string[] = [];
