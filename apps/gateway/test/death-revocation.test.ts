@@ -117,5 +117,10 @@ describe('death cancellation refused: follow-ups revoked, documents restored', (
     // Traffic received both on the household stream, the follow-up first: it ran, then was undone.
     const inbound = await sql<{ kind: string; status: string }>(db('traffic'), `SELECT kind, status FROM transfer WHERE case_ref = $1 ORDER BY requested_at, kind`, [number]);
     expect(inbound).toEqual([{ kind: 'DEATH_FOLLOW_UP', status: 'COMPLETED' }, { kind: 'REVOCATION', status: 'COMPLETED' }]);
+    // The late result is on the refused case's timeline, but never a "may proceed" note.
+    const actions = (await sql<{ action: string }>(db('household'),
+      `SELECT e.action FROM application_event e JOIN application a ON a.id = e.application_id WHERE a.number = $1 ORDER BY e.id`, [number])).map((r) => r.action);
+    expect(actions).toContain('REJECT');
+    expect(actions).not.toContain('FOLLOW_UPS_DONE');
   });
 });

@@ -105,6 +105,11 @@ export class DeathCaseService {
     return (await this.transfers.findOutboundByCase(manager, caseRef, 'DEATH_FOLLOW_UP')).length > 0;
   }
 
+  /** Whether the case's follow-ups were revoked (the cancellation was refused or withdrawn). */
+  async wasRevoked(caseRef: string, manager: EntityManager): Promise<boolean> {
+    return (await this.transfers.findOutboundByCase(manager, caseRef, 'REVOCATION')).length > 0;
+  }
+
   /** The follow-ups of a case that have not reported a result yet. */
   async pendingFollowUps(caseRef: string, manager: EntityManager): Promise<TransferSnapshot[]> {
     const followUps = await this.transfers.findOutboundByCase(manager, caseRef, 'DEATH_FOLLOW_UP');

@@ -40,6 +40,8 @@ export class DeathFollowUpListener implements TransferOutcomeListener {
       details: { transferId: outcome.transferId, toService: outcome.toService },
     });
     if (outcome.status !== 'COMPLETED') return;
+    // A result that arrives after the case was refused or withdrawn is being undone: no "may proceed".
+    if (await this.deathCase.wasRevoked(outcome.caseRef, manager)) return;
     if ((await this.deathCase.pendingFollowUps(outcome.caseRef, manager)).length === 0) {
       await casework.appendTimeline(manager, outcome.caseRef, {
         actor: systemActor('系统（跨警种移交）'),
