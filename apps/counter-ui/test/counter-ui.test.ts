@@ -108,6 +108,9 @@ describe('counter UI: window acceptance to pickup, in Chromium', () => {
     expect(await isFocused(page.getByTestId('citizen-item-search'))).toBe(true);
     // The 360° view: household core with the members (one audited read).
     expect(await page.getByTestId('household-register').innerText()).toContain('户主');
+    // Every police type answered (if one did not, the panel says which and why).
+    const partial = page.getByTestId('citizen-partial');
+    if (await partial.count()) throw new Error(`the 360° view came back partial: ${await partial.innerText()}`);
     await shot('citizen');
     // Other police types' sections of the same view (交管: licence, violations, vehicles).
     await page.getByRole('tab', { name: /交管/ }).click();

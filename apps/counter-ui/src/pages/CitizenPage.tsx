@@ -358,6 +358,11 @@ function NoticesBlock({ full }: { full: Full | null }) {
   );
 }
 
+/** What the gateway said about the sections it could not get (its messages are Chinese and name the service). */
+function unavailable(errors: readonly { message: string }[]): string[] {
+  return [...new Set(errors.map((e) => e.message).filter(Boolean))].slice(0, 6);
+}
+
 export function CitizenPage() {
   const { citizen, setCitizen } = useCitizen();
   const client = useApolloClient();
@@ -365,7 +370,7 @@ export function CitizenPage() {
   const [localError, setLocalError] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [loading, setLoading] = useState(false);
-  const [view, setView] = useState<{ core: Core; full: Full | null } | null>(null);
+  const [view, setView] = useState<{ core: Core; full: Full | null; missing?: string[] } | null>(null);
   const idRef = useRef<import('antd').InputRef>(null);
   const itemSearchRef = useRef<import('antd').InputRef>(null);
   const [keyword, setKeyword] = useState('');
@@ -380,7 +385,7 @@ export function CitizenPage() {
       if (r.data?.citizen) {
         // The gateway answers what it can: a section whose service is down comes back null with a
         // SERVICE_UNAVAILABLE error at its path. Then show the household core and say so.
-        setView({ core: r.data.citizen, full: errors.length ? null : asFull(r.data.citizen) });
+        setView({ core: r.data.citizen, full: errors.length ? null : asFull(r.data.citizen), missing: unavailable(errors) });
         return;
       }
       // A section's service failed (its error sits below `citizen`, or the gateway reports an
@@ -389,7 +394,7 @@ export function CitizenPage() {
         (e.path?.length ?? 0) > 1 || ['INTERNAL', 'INTERNAL_SERVER_ERROR', 'SERVICE_UNAVAILABLE'].includes(String(e.extensions?.['code']));
       if (errors.length > 0 && errors.every(infrastructure)) {
         const core = await client.query({ query: CitizenCoreDocument, variables: { idNumber, purpose }, fetchPolicy: 'network-only' });
-        setView({ core: core.data.citizen, full: null });
+        setView({ core: core.data.citizen, full: null, missing: unavailable(errors) });
         return;
       }
       setError(r.error ?? new ApolloError({ graphQLErrors: errors }));
@@ -501,7 +506,16 @@ export function CitizenPage() {
           </Card>
 
           <Card title="各警种信息（群众全景）" data-testid="citizen-sections">
-            {!view?.full && <Alert type="warning" showIcon style={{ marginBottom: 12 }} message="部分警种信息暂时无法获取，仅显示户籍信息。" />}
+            {!view?.full && (
+              <Alert
+                type="warning"
+                showIcon
+                style={{ marginBottom: 12 }}
+                message="部分警种信息暂时无法获取，仅显示户籍信息。"
+                description={view?.missing?.length ? view.missing.join('；') : undefined}
+                data-testid="citizen-partial"
+              />
+            )}
             <Tabs
               items={SECTIONS.map((s) => {
                 const count = s.count?.(ctx) ?? 0;
