@@ -110,7 +110,7 @@ describe('counter UI: window acceptance to pickup, in Chromium', () => {
     expect(await page.getByTestId('household-register').innerText()).toContain('户主');
     // Every police type answered (if one did not, the panel says which and why).
     const partial = page.getByTestId('citizen-partial');
-    if (await partial.count()) throw new Error(`the 360° view came back partial: ${await partial.innerText()}`);
+    if (await partial.count()) throw new Error(`the 360° view came back partial: ${await partial.innerText()}\n--- gateway log ---\n${stack.logs('gateway').slice(-3000)}`);
     await shot('citizen');
     // Other police types' sections of the same view (交管: licence, violations, vehicles).
     await page.getByRole('tab', { name: /交管/ }).click();

@@ -75,6 +75,7 @@ export class GatewayModule {
               // A subgraph that cannot be reached: say which, keep the path, let the rest of the answer stand.
               if (/ECONNREFUSED|fetch failed|socket hang up|ETIMEDOUT|ECONNRESET/.test(formatted.message)) {
                 const service = typeof ext['serviceName'] === 'string' ? ext['serviceName'] : '下游';
+                logger.warn({ error: formatted.message, path: formatted.path, service }, 'subgraph unreachable');
                 return { message: `${service} 服务暂不可用，请稍后重试`, path: formatted.path, extensions: { code: 'SERVICE_UNAVAILABLE', serviceName: service } };
               }
               if (ext['code'] === 'INTERNAL_SERVER_ERROR') {

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { existsSync } from 'node:fs';
 import { NestFactory } from '@nestjs/core';
-import { ConfigError, createLogger, loadConfig, PinoNestLogger, redactConfig } from '@onewindow/platform';
+import { ConfigError, createLogger, keepConnectionsLongerThanClients, loadConfig, PinoNestLogger, redactConfig } from '@onewindow/platform';
 import { GatewayConfig } from './config.js';
 import { GatewayModule } from './gateway.module.js';
 import { serveUi } from './serve-ui.js';
@@ -28,6 +28,7 @@ try {
   else if (!existsSync(config.SUPERGRAPH_FILE)) throw new ConfigError('gateway', [`SUPERGRAPH_FILE ${config.SUPERGRAPH_FILE} does not exist (run \`npm run supergraph -w @onewindow/gateway\`)`]);
   const app = await NestFactory.create(GatewayModule.forConfig(config, logger), { logger: new PinoNestLogger(logger) });
   app.enableShutdownHooks();
+  keepConnectionsLongerThanClients(app.getHttpServer());
   if (config.UI_DIR) serveUi(app, config.UI_DIR);
   await app.listen(config.PORT, config.HOST);
   const { port } = app.getHttpServer().address() as { port: number };

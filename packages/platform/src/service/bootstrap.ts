@@ -49,6 +49,7 @@ export async function bootstrapService<C extends BaseServiceConfig>(opts: Servic
     { inheritAppConfig: true },
   );
   app.enableShutdownHooks();
+  keepConnectionsLongerThanClients(app.getHttpServer());
   await app.startAllMicroservices();
   await app.listen(config.PORT, config.HOST);
   const addr = app.getHttpServer().address() as { port: number };
@@ -84,4 +85,15 @@ export async function runService<C extends BaseServiceConfig>(opts: ServiceBootO
     }
     process.exit(1);
   }
+}
+
+/**
+ * Node's HTTP server drops an idle keep-alive connection after 5 s, while the gateway's HTTP client
+ * keeps idle sockets for longer: a request sent on a socket the server is closing fails with
+ * ECONNRESET ("服务暂不可用") although the service is fine. The server side must outlive the client
+ * side, as behind any load balancer.
+ */
+export function keepConnectionsLongerThanClients(server: { keepAliveTimeout: number; headersTimeout: number }): void {
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
 }
