@@ -131,7 +131,16 @@ describe('household rules encoded in the data', () => {
     expect(item('household', 'HH-ID-CARD-TEMP').statutoryTimeLimit).toMatchObject({ value: 3, unit: 'CALENDAR_DAYS' });
     expect(item('household', 'HH-RESIDENCE-PERMIT').statutoryTimeLimit).toMatchObject({ value: 15, unit: 'CALENDAR_DAYS' });
     expect(item('household', 'HH-MOVE-IN').statutoryTimeLimit).toMatchObject({ value: 3, unit: 'CALENDAR_DAYS' });
-    expect(item('household', 'HH-RESIDENCE-PERMIT').fee).toMatchObject({ amountFen: 0, basis: '《居住证暂行条例》第十四条' });
+    expect(item('household', 'HH-RESIDENCE-PERMIT').fee).toMatchObject({ amountFen: 0, basis: '《居住证暂行条例》第二十一条' });
+  });
+
+  it('cites the articles that set the limits: 居民身份证法 第十二条 for the 60 days and the temporary card', () => {
+    for (const code of ['HH-ID-CARD-FIRST', 'HH-ID-CARD-RENEW', 'HH-ID-CARD-REPLACE']) {
+      const i = item('household', code);
+      expect(i.statutoryTimeLimit.note).toContain('居民身份证法第十二条');
+      expect(i.legalBasis.join()).toContain('第十二条');
+    }
+    expect(item('household', 'HH-ID-CARD-TEMP').legalBasis).toContain('《中华人民共和国居民身份证法》第十二条');
   });
 
   it('HH-DEATH-CANCEL is simple: death certificate checked online, proof issued on the spot', () => {
@@ -160,6 +169,25 @@ describe('other services encoded in the data', () => {
     expect(p.statutoryTimeLimit).toMatchObject({ value: 15, unit: 'CALENDAR_DAYS' });
     expect(p.promisedTimeLimit).toMatchObject({ value: 7, unit: 'WORKING_DAYS' });
     expect(item('exit-entry', 'EE-HKMO-PERMIT-FIRST').fee.amountFen).toBe(6000);
+    for (const code of ['EE-PASSPORT-FIRST', 'EE-PASSPORT-RENEW', 'EE-PASSPORT-REPLACE']) {
+      expect(item('exit-entry', code).statutoryTimeLimit.note).toContain('护照法第六条');
+    }
+    expect(item('exit-entry', 'EE-PASSPORT-REPLACE').fee).toMatchObject({ amountFen: 12000, basis: expect.not.stringContaining('unverified') });
+  });
+
+  it('Taiwan permit: 60 yuan since 2020-01-01 (发改价格规〔2019〕1931号), 30 days; endorsements 15 yuan base', () => {
+    const tw = item('exit-entry', 'EE-TW-PERMIT');
+    expect(tw.fee.amountFen).toBe(6000);
+    expect(tw.fee.basis).toContain('发改价格规〔2019〕1931号');
+    expect(tw.statutoryTimeLimit).toMatchObject({ value: 30, unit: 'CALENDAR_DAYS', note: expect.not.stringContaining('unverified') });
+    expect(item('exit-entry', 'EE-TW-ENDORSE').fee).toMatchObject({ amountFen: 1500, basis: expect.stringContaining('多次有效80元') });
+    expect(item('exit-entry', 'EE-HKMO-ENDORSE-GROUP').fee).toMatchObject({ amountFen: 1500, basis: expect.stringContaining('二次有效30元') });
+  });
+
+  it('plates 15 days (公安部令第164号 第五十一条); explosives transport 3 days; the guard certificate limit is local', () => {
+    expect(item('traffic', 'TR-VEH-PLATE-REPLACE').statutoryTimeLimit).toMatchObject({ value: 15, note: expect.stringContaining('第五十一条') });
+    expect(item('public-security', 'PS-EXPLOSIVES-TRANSPORT').statutoryTimeLimit).toMatchObject({ value: 3, note: expect.not.stringContaining('unverified') });
+    expect(item('public-security', 'PS-SECURITY-GUARD-CERT').statutoryTimeLimit.note).toContain('unverified: local');
   });
 
   it('hotel licence: free, 20 working days', () => {
