@@ -1,45 +1,104 @@
-import { PoliceType, Role, type Identity } from '@onewindow/contracts';
-import { planTransition, TRANSITIONS } from './state-machine.js';
+import { APPLICATION_ACTIONS, APPLICATION_STATUSES, PoliceType, Role, type ApplicationAction, type ApplicationStatus, type Identity } from '@onewindow/contracts';
+import { CaseworkErrorCode } from './casework.exception.js';
+import { planTransition } from './state-machine.js';
 
 const base = { sub: 'u', username: 'u', displayName: 'u', unitCode: '510107001', unitName: 'x' };
-const clerk: Identity = { ...base, roles: [Role.CLERK] };
-const hhOfficer: Identity = { ...base, roles: [Role.OFFICER], policeType: PoliceType.HOUSEHOLD };
-const eeOfficer: Identity = { ...base, roles: [Role.OFFICER], policeType: PoliceType.EXIT_ENTRY };
-const supervisor: Identity = { ...base, roles: [Role.SUPERVISOR] };
+const ACTORS = {
+  clerk: { ...base, roles: [Role.CLERK] },
+  owningOfficer: { ...base, roles: [Role.OFFICER], policeType: PoliceType.HOUSEHOLD },
+  otherOfficer: { ...base, roles: [Role.OFFICER], policeType: PoliceType.EXIT_ENTRY },
+  supervisor: { ...base, roles: [Role.SUPERVISOR] },
+  analyst: { ...base, roles: [Role.ANALYST] },
+} satisfies Record<string, Identity>;
+type ActorName = keyof typeof ACTORS;
 
-describe('application lifecycle', () => {
-  it('walks the happy path with the right actors', () => {
-    expect(planTransition('START_REVIEW', 'ACCEPTED', PoliceType.HOUSEHOLD, hhOfficer, undefined)).toBe('IN_REVIEW');
-    expect(planTransition('APPROVE', 'IN_REVIEW', PoliceType.HOUSEHOLD, hhOfficer, undefined)).toBe('APPROVED');
-    expect(planTransition('MARK_READY', 'APPROVED', PoliceType.HOUSEHOLD, hhOfficer, undefined)).toBe('READY_FOR_PICKUP');
-    expect(planTransition('DELIVER', 'READY_FOR_PICKUP', PoliceType.HOUSEHOLD, clerk, undefined)).toBe('DELIVERED');
-    expect(planTransition('CLOSE', 'DELIVERED', PoliceType.HOUSEHOLD, clerk, undefined)).toBe('CLOSED');
-  });
+/**
+ * The lifecycle as the counter's procedures describe it, written out independently of
+ * state-machine.ts: every allowed (action, from) → to, who may do it, and whether a reason is
+ * required. Everything not listed here must be refused with the exact code.
+ */
+const ALLOWED: Record<ApplicationAction, { from: Partial<Record<ApplicationStatus, ApplicationStatus>>; by: ActorName[]; reason?: true }> = {
+  START_REVIEW: { from: { ACCEPTED: 'IN_REVIEW' }, by: ['owningOfficer'] },
+  REQUEST_SUPPLEMENT: { from: { ACCEPTED: 'SUPPLEMENT_REQUESTED', IN_REVIEW: 'SUPPLEMENT_REQUESTED' }, by: ['owningOfficer'], reason: true },
+  SUPPLEMENT_RECEIVED: { from: { SUPPLEMENT_REQUESTED: 'IN_REVIEW' }, by: ['clerk', 'owningOfficer'] },
+  SUPPLY_TOLERATED: {
+    from: { ACCEPTED: 'ACCEPTED', IN_REVIEW: 'IN_REVIEW', SUPPLEMENT_REQUESTED: 'SUPPLEMENT_REQUESTED', APPROVED: 'APPROVED', READY_FOR_PICKUP: 'READY_FOR_PICKUP' },
+    by: ['clerk', 'owningOfficer'],
+  },
+  REQUEST_EXTENSION: { from: { ACCEPTED: 'ACCEPTED', IN_REVIEW: 'IN_REVIEW' }, by: ['owningOfficer'], reason: true },
+  APPROVE_EXTENSION: { from: { ACCEPTED: 'ACCEPTED', IN_REVIEW: 'IN_REVIEW', SUPPLEMENT_REQUESTED: 'SUPPLEMENT_REQUESTED' }, by: ['supervisor'] },
+  REJECT_EXTENSION: { from: { ACCEPTED: 'ACCEPTED', IN_REVIEW: 'IN_REVIEW', SUPPLEMENT_REQUESTED: 'SUPPLEMENT_REQUESTED' }, by: ['supervisor'], reason: true },
+  APPROVE: { from: { ACCEPTED: 'APPROVED', IN_REVIEW: 'APPROVED' }, by: ['owningOfficer'] },
+  REJECT: { from: { ACCEPTED: 'REJECTED', IN_REVIEW: 'REJECTED', SUPPLEMENT_REQUESTED: 'REJECTED' }, by: ['owningOfficer'], reason: true },
+  MARK_READY: { from: { APPROVED: 'READY_FOR_PICKUP' }, by: ['owningOfficer'] },
+  DELIVER: { from: { READY_FOR_PICKUP: 'DELIVERED' }, by: ['clerk', 'owningOfficer'] },
+  CLOSE: { from: { DELIVERED: 'CLOSED', REJECTED: 'CLOSED' }, by: ['clerk', 'owningOfficer'] },
+  WITHDRAW: { from: { ACCEPTED: 'WITHDRAWN', IN_REVIEW: 'WITHDRAWN', SUPPLEMENT_REQUESTED: 'WITHDRAWN' }, by: ['clerk'], reason: true },
+};
 
-  it('only an officer of the owning police type approves', () => {
-    expect(() => planTransition('APPROVE', 'ACCEPTED', PoliceType.HOUSEHOLD, clerk, undefined)).toThrow(expect.objectContaining({ code: 'NOT_OWNING_OFFICER' }));
-    expect(() => planTransition('APPROVE', 'ACCEPTED', PoliceType.HOUSEHOLD, eeOfficer, undefined)).toThrow(expect.objectContaining({ code: 'NOT_OWNING_OFFICER' }));
-    expect(() => planTransition('APPROVE', 'ACCEPTED', PoliceType.HOUSEHOLD, supervisor, undefined)).toThrow(expect.objectContaining({ code: 'NOT_OWNING_OFFICER' }));
-  });
+interface Case {
+  action: ApplicationAction;
+  status: ApplicationStatus;
+  actor: ActorName;
+  reason: string | undefined;
+  expected: { to: ApplicationStatus } | { code: CaseworkErrorCode };
+}
 
-  it('withdrawal is possible before approval only, with a reason', () => {
-    expect(planTransition('WITHDRAW', 'IN_REVIEW', PoliceType.HOUSEHOLD, clerk, '群众申请撤回')).toBe('WITHDRAWN');
-    expect(() => planTransition('WITHDRAW', 'APPROVED', PoliceType.HOUSEHOLD, clerk, '太晚')).toThrow(expect.objectContaining({ code: 'INVALID_TRANSITION' }));
-    expect(() => planTransition('WITHDRAW', 'ACCEPTED', PoliceType.HOUSEHOLD, clerk, ' ')).toThrow(expect.objectContaining({ code: 'REASON_REQUIRED' }));
-  });
-
-  it('rejection needs a reason; extensions need a supervisor', () => {
-    expect(() => planTransition('REJECT', 'IN_REVIEW', PoliceType.HOUSEHOLD, hhOfficer, undefined)).toThrow(expect.objectContaining({ code: 'REASON_REQUIRED' }));
-    expect(planTransition('REQUEST_EXTENSION', 'IN_REVIEW', PoliceType.HOUSEHOLD, hhOfficer, '需外调核实')).toBe('IN_REVIEW');
-    expect(() => planTransition('APPROVE_EXTENSION', 'IN_REVIEW', PoliceType.HOUSEHOLD, hhOfficer, undefined)).toThrow(expect.objectContaining({ code: 'ROLE_NOT_ALLOWED' }));
-    expect(planTransition('APPROVE_EXTENSION', 'IN_REVIEW', PoliceType.HOUSEHOLD, supervisor, undefined)).toBe('IN_REVIEW');
-  });
-
-  it('terminal states accept no further action except closing a rejection', () => {
-    for (const action of Object.keys(TRANSITIONS) as (keyof typeof TRANSITIONS)[]) {
-      expect(() => planTransition(action, 'CLOSED', PoliceType.HOUSEHOLD, hhOfficer, 'r')).toThrow();
-      expect(() => planTransition(action, 'WITHDRAWN', PoliceType.HOUSEHOLD, hhOfficer, 'r')).toThrow();
+function cases(): Case[] {
+  const out: Case[] = [];
+  for (const action of APPLICATION_ACTIONS) {
+    const rule = ALLOWED[action];
+    for (const status of APPLICATION_STATUSES) {
+      for (const actor of Object.keys(ACTORS) as ActorName[]) {
+        const to = rule.from[status];
+        let expected: Case['expected'];
+        if (!to) expected = { code: CaseworkErrorCode.INVALID_TRANSITION };
+        else if (!rule.by.includes(actor)) {
+          expected = { code: rule.by.length === 1 && rule.by[0] === 'owningOfficer' ? CaseworkErrorCode.NOT_OWNING_OFFICER : CaseworkErrorCode.ROLE_NOT_ALLOWED };
+        } else expected = { to };
+        out.push({ action, status, actor, reason: '群众申请', expected });
+        // Without a reason: actions that require one are refused once state and role allow them.
+        if (rule.reason && 'to' in expected) out.push({ action, status, actor, reason: '  ', expected: { code: CaseworkErrorCode.REASON_REQUIRED } });
+        if (!rule.reason && 'to' in expected) out.push({ action, status, actor, reason: undefined, expected });
+      }
     }
-    expect(planTransition('CLOSE', 'REJECTED', PoliceType.HOUSEHOLD, clerk, undefined)).toBe('CLOSED');
+  }
+  return out;
+}
+
+const ALL = cases();
+
+describe('application lifecycle, transition by transition', () => {
+  it('covers every (state, action, role) combination', () => {
+    const combos = new Set(ALL.map((c) => `${c.action}/${c.status}/${c.actor}`));
+    expect(combos.size).toBe(APPLICATION_ACTIONS.length * APPLICATION_STATUSES.length * Object.keys(ACTORS).length);
+  });
+
+  it.each(ALL.filter((c) => 'to' in c.expected).map((c) => [c.action, c.status, c.actor, c.reason ?? '(none)', (c.expected as { to: string }).to, c] as const))(
+    '%s from %s by %s (reason %s) → %s',
+    (...args) => {
+      const c = args[5];
+      expect(planTransition(c.action, c.status, PoliceType.HOUSEHOLD, ACTORS[c.actor], c.reason)).toBe((c.expected as { to: ApplicationStatus }).to);
+    },
+  );
+
+  it.each(ALL.filter((c) => 'code' in c.expected).map((c) => [c.action, c.status, c.actor, c.reason ?? '(none)', (c.expected as { code: string }).code, c] as const))(
+    '%s from %s by %s (reason %s) is refused with %s',
+    (...args) => {
+      const c = args[5];
+      let caught: unknown;
+      try {
+        planTransition(c.action, c.status, PoliceType.HOUSEHOLD, ACTORS[c.actor], c.reason);
+      } catch (err) {
+        caught = err;
+      }
+      expect(caught).toMatchObject({ code: (c.expected as { code: string }).code });
+    },
+  );
+
+  it('terminal states accept nothing (closing a rejection aside)', () => {
+    const terminal = ALL.filter((c) => c.status === 'CLOSED' || c.status === 'WITHDRAWN' || (c.status === 'REJECTED' && c.action !== 'CLOSE'));
+    expect(terminal.length).toBeGreaterThan(0);
+    expect(terminal.every((c) => 'code' in c.expected && c.expected.code === CaseworkErrorCode.INVALID_TRANSITION)).toBe(true);
   });
 });

@@ -8,7 +8,7 @@ const item = loadCatalog(
       code: 'HH-ID-CARD-REPLACE',
       name: '居民身份证补领',
       fee: { amountFen: 4000, description: '居民身份证工本费', basis: '发改价格〔2003〕2322号 [unverified: reprint only]', waivers: [] },
-      statutoryTimeLimit: { value: 60, unit: 'CALENDAR_DAYS', note: '居民身份证法第十条' },
+      statutoryTimeLimit: { value: 60, unit: 'CALENDAR_DAYS', note: '居民身份证法第十二条' },
       promisedTimeLimit: { value: 15, unit: 'WORKING_DAYS', note: '[unverified: local promise]' },
       pickupNotice: '凭受理回执到窗口领取',
       channels: ['COUNTER', 'HOME_VISIT'],
@@ -38,7 +38,7 @@ describe('sixNotices', () => {
     expect(text('FEE')).toContain('收费金额：40.00元\n收费说明：居民身份证工本费');
     expect(text('PROCESS')).toContain('3. 发证');
     expect(text('PROCESS')).toContain('领取说明：凭受理回执到窗口领取');
-    expect(text('TIME_LIMIT')).toContain('法定时限：60日（自然日）（居民身份证法第十条）');
+    expect(text('TIME_LIMIT')).toContain('法定时限：60日（自然日）（居民身份证法第十二条）');
     expect(text('SUPERVISION')).toContain('监督电话：12389');
   });
 
