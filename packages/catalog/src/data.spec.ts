@@ -143,6 +143,15 @@ describe('household rules encoded in the data', () => {
     expect(item('household', 'HH-ID-CARD-TEMP').legalBasis).toContain('《中华人民共和国居民身份证法》第十二条');
   });
 
+  it('限时办结 runs to issuance for documents: ID cards, passports, plates stop the clock when made', () => {
+    for (const [app, code] of [['household', 'HH-ID-CARD-FIRST'], ['household', 'HH-ID-CARD-RENEW'], ['household', 'HH-ID-CARD-REPLACE'], ['exit-entry', 'EE-PASSPORT-FIRST'], ['traffic', 'TR-VEH-PLATE-REPLACE']] as const) {
+      expect({ code, clockStopsAt: item(app, code).clockStopsAt }).toEqual({ code, clockStopsAt: 'READY_FOR_PICKUP' });
+    }
+    expect(item('public-security', 'PS-HOTEL-LICENCE').clockStopsAt).toBe('APPROVED');
+    expect(item('public-security', 'PS-HOTEL-LICENCE').maxExtension).toMatchObject({ workingDays: 10 });
+    expect(item('traffic', 'TR-VIOLATION').maxExtension.workingDays).toBe(0);
+  });
+
   it('HH-DEATH-CANCEL is simple: death certificate checked online, proof issued on the spot', () => {
     const death = item('household', 'HH-DEATH-CANCEL');
     const cert = death.materials.find((m) => m.code === 'DEATH_MEDICAL_CERT')!;

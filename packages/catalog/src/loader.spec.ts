@@ -58,6 +58,15 @@ items:
     expect(c.items[0]!.channels).toEqual(['COUNTER', 'ONLINE']);
   });
 
+  it('defaults the clock stop to the decision and the extension cap to 行政许可法 第四十二条; an item may say otherwise', () => {
+    const c = loadCatalog(catalogText(), 'test.json');
+    expect(c.items[0]).toMatchObject({ clockStopsAt: 'APPROVED', maxExtension: { workingDays: 10, basis: '《中华人民共和国行政许可法》第四十二条' } });
+    const own = loadCatalog(catalogText([plainItem({ clockStopsAt: 'READY_FOR_PICKUP', maxExtension: { workingDays: 0, basis: '当场办结' } })]), 'own.json');
+    expect(own.items[0]).toMatchObject({ clockStopsAt: 'READY_FOR_PICKUP', maxExtension: { workingDays: 0, basis: '当场办结' } });
+    const bad = problemsOf(catalogText([plainItem({ clockStopsAt: 'ACCEPTED', maxExtension: { workingDays: -1 } })]));
+    expect(bad.problems.map((p) => p.path)).toEqual(expect.arrayContaining(['clockStopsAt', 'maxExtension.workingDays', 'maxExtension.basis']));
+  });
+
   it('lists every problem with item code and field path', () => {
     const bad = plainItem({
       code: 'HH-BAD',

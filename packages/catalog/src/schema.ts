@@ -45,6 +45,18 @@ export const POLICE_TYPE_CODE_PREFIX: Readonly<Record<PoliceType, string>> = {
 export const TIME_LIMIT_UNITS = ['WORKING_DAYS', 'CALENDAR_DAYS'] as const;
 export type TimeLimitUnit = (typeof TIME_LIMIT_UNITS)[number];
 
+/**
+ * The lifecycle step that ends an item's clock (限时办结): the decision (APPROVED, 行政许可法
+ * 第四十二条 — the default) or, for items that produce a document, its issuance
+ * (READY_FOR_PICKUP: made and waiting for the citizen; DELIVERED: in the citizen's hands).
+ * Values are application statuses of @onewindow/contracts.
+ */
+export const CLOCK_STOPS = ['APPROVED', 'READY_FOR_PICKUP', 'DELIVERED'] as const;
+export type ClockStop = (typeof CLOCK_STOPS)[number];
+
+/** 行政许可法 第四十二条: a decision may be extended once by ten working days with approval. */
+export const DEFAULT_MAX_EXTENSION = { workingDays: 10, basis: '《中华人民共和国行政许可法》第四十二条' } as const;
+
 export const CHANNELS = ['COUNTER', 'ONLINE', 'SELF_SERVICE', 'HOME_VISIT'] as const;
 export type Channel = (typeof CHANNELS)[number];
 
@@ -84,6 +96,19 @@ export class TimeLimit {
   @IsString()
   @IsNotEmpty()
   note?: string;
+}
+
+/** How far the deadline of a case may be extended (延期) in total; default DEFAULT_MAX_EXTENSION. */
+export class ExtensionLimit {
+  /** Total working days all approved extensions of one case may add; 0 = no extension. */
+  @IsInt()
+  @Min(0)
+  workingDays: number;
+
+  /** The rule that sets the cap, e.g. 《中华人民共和国行政许可法》第四十二条 or a local rule. */
+  @IsString()
+  @IsNotEmpty()
+  basis: string;
 }
 
 export class MaterialSpec {
@@ -233,6 +258,15 @@ export class CatalogItem {
   @ValidateNested()
   @Type(() => TimeLimit)
   promisedTimeLimit: TimeLimit;
+
+  /** Which lifecycle step ends the clock (限时办结); default APPROVED (the decision). */
+  @IsIn(CLOCK_STOPS)
+  clockStopsAt: ClockStop = 'APPROVED';
+
+  /** Cap on extensions (延期); default 10 working days (行政许可法 第四十二条). */
+  @ValidateNested()
+  @Type(() => ExtensionLimit)
+  maxExtension: ExtensionLimit = Object.assign(new ExtensionLimit(), DEFAULT_MAX_EXTENSION);
 
   @IsArray()
   @ArrayMinSize(1)
