@@ -1,5 +1,10 @@
-import type { ApplicationStatus, DeadlineState, DeliveryMethod, PoliceType, ToleratedMaterialState } from '@onewindow/contracts';
+import type { ApplicationStatus, ClockStopStatus, DeadlineState, DeliveryMethod, PoliceType, ToleratedMaterialState } from '@onewindow/contracts';
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+
+export interface TimeLimitValue {
+  value: number;
+  unit: 'WORKING_DAYS' | 'CALENDAR_DAYS';
+}
 
 /** An application (申请/办件) of one police type, from acceptance to closing. */
 @Entity({ name: 'application' })
@@ -24,6 +29,18 @@ export class ApplicationEntity {
   @Column({ name: 'deadline_provisional', type: 'boolean', default: false }) deadlineProvisional: boolean;
   @Column({ name: 'deadline_state', type: 'text' }) deadlineState: DeadlineState;
   @Column({ name: 'clock_stopped_since', type: 'date', nullable: true }) clockStoppedSince: string | null;
+  /** Business date the clock started (acceptance); the base of a recomputed deadline. Null before migration 1764950000200. */
+  @Column({ name: 'clock_started_on', type: 'date', nullable: true }) clockStartedOn: string | null;
+  /** 承诺时限 and 法定时限 as the catalog stated them at acceptance. */
+  @Column({ name: 'promised_time_limit', type: 'jsonb', nullable: true }) promisedTimeLimit: TimeLimitValue | null;
+  @Column({ name: 'statutory_time_limit', type: 'jsonb', nullable: true }) statutoryTimeLimit: TimeLimitValue | null;
+  @Column({ name: 'statutory_deadline', type: 'date', nullable: true }) statutoryDeadline: string | null;
+  @Column({ name: 'statutory_deadline_provisional', type: 'boolean', default: false }) statutoryDeadlineProvisional: boolean;
+  /** The lifecycle step that ends this case's clock (catalog `clockStopsAt`). */
+  @Column({ name: 'clock_stops_at', type: 'text', default: 'APPROVED' }) clockStopsAt: ClockStopStatus;
+  /** Working days added by approved extensions, and the item's cap on them (null: the default 10). */
+  @Column({ name: 'extended_working_days', type: 'int', default: 0 }) extendedWorkingDays: number;
+  @Column({ name: 'max_extension_working_days', type: 'int', nullable: true }) maxExtensionWorkingDays: number | null;
   @Column({ name: 'pending_extension_days', type: 'int', nullable: true }) pendingExtensionDays: number | null;
   @Column({ name: 'pending_extension_reason', type: 'text', nullable: true }) pendingExtensionReason: string | null;
   @Column({ name: 'fee_fen', type: 'int' }) feeFen: number;

@@ -13,6 +13,8 @@ export enum CaseworkErrorCode {
   TOLERATED_MATERIAL_OUTSTANDING = 'TOLERATED_MATERIAL_OUTSTANDING',
   EXTENSION_NOT_PENDING = 'EXTENSION_NOT_PENDING',
   EXTENSION_ALREADY_PENDING = 'EXTENSION_ALREADY_PENDING',
+  /** The extension would exceed the item's cap (行政许可法 第四十二条: 10 working days, unless the catalog says otherwise). */
+  EXTENSION_LIMIT_EXCEEDED = 'EXTENSION_LIMIT_EXCEEDED',
 }
 
 export class CaseworkException extends DomainException {

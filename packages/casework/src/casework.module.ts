@@ -8,10 +8,11 @@ import { CaseworkService } from './casework.service.js';
 import { CatalogService } from './catalog.service.js';
 import { DeadlineScheduler } from './deadline.scheduler.js';
 import { CreateCasework1764100000200 } from './migrations/1764100000200-CreateCasework.js';
+import { AddCaseworkTimeLimits1764950000200 } from './migrations/1764950000200-AddCaseworkTimeLimits.js';
 import { POLICE_TYPE_RULES, type PoliceTypeRules } from './police-type-rules.js';
 
 export const CASEWORK_ENTITIES = [ApplicationEntity, ApplicationEventEntity, CatalogPublicationEntity];
-export const CASEWORK_MIGRATIONS = [CreateCasework1764100000200];
+export const CASEWORK_MIGRATIONS = [CreateCasework1764100000200, AddCaseworkTimeLimits1764950000200];
 
 export const NUMBER_PREFIX: Record<PoliceType, string> = {
   HOUSEHOLD: 'HH',

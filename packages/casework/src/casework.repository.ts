@@ -30,12 +30,28 @@ export class ApplicationRepository {
       .getOne();
   }
 
-  /** Open cases for the deadline job (no personal data leaves the service through it). */
+  /**
+   * Cases whose clock may still run, for the deadline job (no personal data leaves the service
+   * through it): before a decision, and approved or made but not yet at the item's clock stop
+   * (deadlineStateOf decides; an ID card runs until it is made).
+   */
   async findOpen(manager: EntityManager): Promise<ApplicationEntity[]> {
     return manager
       .getRepository(ApplicationEntity)
       .createQueryBuilder('a')
-      .where(`a.status IN ('ACCEPTED','IN_REVIEW','SUPPLEMENT_REQUESTED')`)
+      .where(`a.status IN ('ACCEPTED','IN_REVIEW','SUPPLEMENT_REQUESTED','APPROVED','READY_FOR_PICKUP')`)
+      .orderBy('a.deadline', 'ASC')
+      .getMany();
+  }
+
+  /** Open cases with a provisional deadline (a year without published calendar data). */
+  async findOpenProvisional(manager: EntityManager): Promise<Pick<ApplicationEntity, 'id'>[]> {
+    return manager
+      .getRepository(ApplicationEntity)
+      .createQueryBuilder('a')
+      .select(['a.id'])
+      .where(`a.status IN ('ACCEPTED','IN_REVIEW','SUPPLEMENT_REQUESTED','APPROVED','READY_FOR_PICKUP')`)
+      .andWhere('(a.deadline_provisional OR a.statutory_deadline_provisional)')
       .orderBy('a.deadline', 'ASC')
       .getMany();
   }

@@ -1,7 +1,7 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { addTimeLimit, WorkingCalendar } from '@onewindow/calendar';
-import { checkMaterials, citizenText, computeFee } from '@onewindow/catalog';
+import { checkMaterials, citizenText, computeFee, DEFAULT_MAX_EXTENSION } from '@onewindow/catalog';
 import {
   EventSubjects, type AcceptApplicationCommand, type AcceptApplicationReply, type ApplicationSnapshot, type Identity,
   type TransitionApplicationCommand,
@@ -13,10 +13,13 @@ import { ApplicationEntity } from './application.entity.js';
 import { CaseworkErrorCode, CaseworkException } from './casework.exception.js';
 import { ApplicationRepository } from './casework.repository.js';
 import { CatalogService } from './catalog.service.js';
-import { deadlineStateOf, resumeDeadline } from './deadline.js';
+import { deadlineMovesOf, deadlineStateOf, replayDeadline, resumeDeadline } from './deadline.js';
 import { POLICE_TYPE_RULES, type PoliceTypeRules } from './police-type-rules.js';
 import { planTransition, TRANSITIONS } from './state-machine.js';
-import { CASEWORK_OPTIONS, type CaseworkOptions } from './casework.options.js';
+import { CASEWORK_OPTIONS, WORKING_CALENDAR, type CaseworkOptions } from './casework.options.js';
+
+/** Who the deadline job records its entries as. */
+const DEADLINE_JOB_ACTOR: Identity = { sub: 'system:deadline-job', username: 'system', displayName: '系统（时限监控）', roles: [], unitCode: '', unitName: '' };
 
 /** Who the core records rules' notes as. */
 const SYSTEM_ACTOR: Identity = { sub: 'system:casework', username: 'system', displayName: '系统', roles: [], unitCode: '', unitName: '' };
@@ -28,7 +31,7 @@ const SYSTEM_ACTOR: Identity = { sub: 'system:casework', username: 'system', dis
  */
 @Injectable()
 export class CaseworkService {
-  readonly calendar = WorkingCalendar.fromEnv(process.env);
+  readonly calendar: WorkingCalendar;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -38,7 +41,10 @@ export class CaseworkService {
     private readonly catalog: CatalogService,
     private readonly outbox: OutboxService,
     private readonly clock: BusinessClock,
-  ) {}
+    @Optional() @Inject(WORKING_CALENDAR) calendar?: WorkingCalendar | null,
+  ) {
+    this.calendar = calendar ?? WorkingCalendar.fromEnv(process.env);
+  }
 
   /** Window acceptance (受理). Missing required materials → the exact list, nothing written. */
   async accept(cmd: AcceptApplicationCommand, actor: Identity): Promise<AcceptApplicationReply> {
@@ -69,6 +75,7 @@ export class CaseworkService {
         });
         const fee = computeFee(item, cmd.claimedWaivers ?? []);
         const deadline = addTimeLimit(this.calendar, today, item.promisedTimeLimit);
+        const statutory = addTimeLimit(this.calendar, today, item.statutoryTimeLimit);
         const app = await this.applications.insert(manager, {
           number: await this.applications.nextNumber(manager, this.options.numberPrefix, today),
           idempotencyKey: cmd.idempotencyKey,
@@ -87,7 +94,15 @@ export class CaseworkService {
           acceptedAt: this.clock.now(),
           deadline: deadline.date,
           deadlineProvisional: deadline.provisional,
-          deadlineState: deadlineStateOf(this.calendar, { status: 'ACCEPTED', deadline: deadline.date, clockStoppedSince: null }, today),
+          deadlineState: deadlineStateOf(this.calendar, { status: 'ACCEPTED', deadline: deadline.date, clockStoppedSince: null, clockStopsAt: item.clockStopsAt }, today),
+          clockStartedOn: today,
+          promisedTimeLimit: { value: item.promisedTimeLimit.value, unit: item.promisedTimeLimit.unit },
+          statutoryTimeLimit: { value: item.statutoryTimeLimit.value, unit: item.statutoryTimeLimit.unit },
+          statutoryDeadline: statutory.date,
+          statutoryDeadlineProvisional: statutory.provisional,
+          clockStopsAt: item.clockStopsAt,
+          extendedWorkingDays: 0,
+          maxExtensionWorkingDays: item.maxExtension.workingDays,
           clockStoppedSince: null,
           feeFen: decision.feeFen ?? fee.amountFen,
           waiverCode: decision.waiverCode ?? fee.waiver?.code ?? null,
@@ -102,6 +117,10 @@ export class CaseworkService {
         await this.record(manager, app, actor, 'ACCEPT', null, app.status, null, {
           deadline: app.deadline,
           timeLimit: item.promisedTimeLimit,
+          statutoryDeadline: app.statutoryDeadline,
+          statutoryTimeLimit: item.statutoryTimeLimit,
+          clockStopsAt: item.clockStopsAt,
+          ...(deadline.provisional || statutory.provisional ? { provisional: true } : {}),
           tolerated: tolerated.map((t) => t.code),
           fromNoticeNumber: cmd.fromNoticeNumber ?? null,
         });
@@ -171,9 +190,9 @@ export class CaseworkService {
    * Scheduled job: recompute every open case's deadline state; cases that turn OVERDUE get a
    * timeline entry; every change is announced so the counter's inbox shows it.
    */
-  async flagDeadlines(): Promise<{ checked: number; changed: number }> {
+  async flagDeadlines(): Promise<{ checked: number; changed: number; recomputed: number }> {
     const today = this.clock.today();
-    const system: Identity = { sub: 'system:deadline-job', username: 'system', displayName: '系统（时限监控）', roles: [], unitCode: '', unitName: '' };
+    const { recomputed } = await this.recomputeProvisionalDeadlines();
     let changed = 0;
     const open = await this.applications.findOpen(this.dataSource.manager);
     for (const candidate of open) {
@@ -188,14 +207,76 @@ export class CaseworkService {
         app.deadlineState = fresh;
         await this.applications.save(manager, app);
         if (fresh === 'OVERDUE' || fresh === 'DUE_SOON') {
-          await this.record(manager, app, system, fresh === 'OVERDUE' ? 'FLAG_OVERDUE' : 'FLAG_DUE_SOON', app.status, app.status, null, { previous, deadline: app.deadline });
+          await this.record(manager, app, DEADLINE_JOB_ACTOR, fresh === 'OVERDUE' ? 'FLAG_OVERDUE' : 'FLAG_DUE_SOON', app.status, app.status, null, { previous, deadline: app.deadline });
         }
         await this.announce(manager, app);
         changed++;
       });
     }
     if (changed) this.outbox.notifyCommitted();
-    return { checked: open.length, changed };
+    return { checked: open.length, changed, recomputed };
+  }
+
+  /**
+   * A deadline computed while a year it touches had no published 放假调休 data is provisional.
+   * Once the calendar has that year (a deployment loads the notice through CALENDAR_OVERRIDES_FILE
+   * and restarts; the job runs at boot), replay each such open case's deadlines — acceptance date,
+   * time limit, 补正 pauses and approved 延期 from its timeline — on the current calendar, and say
+   * so on the timeline (DEADLINE_RECOMPUTED). A case still provisional with the same date is left alone.
+   */
+  async recomputeProvisionalDeadlines(): Promise<{ checked: number; recomputed: number }> {
+    const today = this.clock.today();
+    const candidates = await this.applications.findOpenProvisional(this.dataSource.manager);
+    let recomputed = 0;
+    for (const candidate of candidates) {
+      const done = await this.dataSource.transaction(async (manager) => {
+        const app = await manager.getRepository(ApplicationEntity).findOne({ where: { id: candidate.id }, lock: { mode: 'pessimistic_write' } });
+        if (!app || !app.clockStartedOn || !app.promisedTimeLimit) return false;
+        if (!app.deadlineProvisional && !app.statutoryDeadlineProvisional) return false;
+        const moves = deadlineMovesOf(await this.applications.timeline(manager, app.id));
+        const promised = replayDeadline(this.calendar, app.clockStartedOn, app.promisedTimeLimit, moves);
+        const statutory = app.statutoryTimeLimit ? replayDeadline(this.calendar, app.clockStartedOn, app.statutoryTimeLimit, moves) : null;
+        const unchanged =
+          promised.date === app.deadline && promised.provisional === app.deadlineProvisional &&
+          (statutory === null || (statutory.date === app.statutoryDeadline && statutory.provisional === app.statutoryDeadlineProvisional));
+        if (unchanged) return false;
+        const before = { deadline: app.deadline, provisional: app.deadlineProvisional, statutoryDeadline: app.statutoryDeadline, statutoryProvisional: app.statutoryDeadlineProvisional };
+        app.deadline = promised.date;
+        app.deadlineProvisional = promised.provisional;
+        if (statutory) {
+          app.statutoryDeadline = statutory.date;
+          app.statutoryDeadlineProvisional = statutory.provisional;
+        }
+        app.deadlineState = deadlineStateOf(this.calendar, app, today);
+        await this.applications.save(manager, app);
+        const years = this.yearsBetween(app.clockStartedOn, [before.deadline, app.deadline, before.statutoryDeadline, app.statutoryDeadline]);
+        const sources = years.map((y) => this.calendar.yearSource(y)).filter((x) => x !== undefined).map((x) => `${x.year}年：${x.source}`);
+        const reason = promised.provisional
+          ? `放假调休安排仍未全部公布，期限仍为暂定：${before.deadline} → ${app.deadline}`
+          : `已载入放假调休安排（${sources.join('；')}），重新计算办结期限：${before.deadline} → ${app.deadline}`;
+        await this.record(manager, app, DEADLINE_JOB_ACTOR, 'DEADLINE_RECOMPUTED', app.status, app.status, reason, {
+          previousDeadline: before.deadline,
+          deadline: app.deadline,
+          provisional: app.deadlineProvisional,
+          previousStatutoryDeadline: before.statutoryDeadline,
+          statutoryDeadline: app.statutoryDeadline,
+          statutoryProvisional: app.statutoryDeadlineProvisional,
+          calendarSources: sources,
+        });
+        await this.announce(manager, app);
+        return true;
+      });
+      if (done) recomputed++;
+    }
+    if (recomputed) this.outbox.notifyCommitted();
+    return { checked: candidates.length, recomputed };
+  }
+
+  private yearsBetween(start: string, ends: (string | null)[]): number[] {
+    const last = Math.max(...ends.filter((d): d is string => !!d).map((d) => Number(d.slice(0, 4))));
+    const years: number[] = [];
+    for (let y = Number(start.slice(0, 4)); y <= last; y++) years.push(y);
+    return years;
   }
 
   /** Effects of an action beyond the status change; returns timeline details. */
@@ -205,12 +286,18 @@ export class CaseworkService {
         app.clockStoppedSince = today;
         return { clockStopped: today };
       case 'SUPPLEMENT_RECEIVED': {
-        const r = resumeDeadline(this.calendar, app.deadline, app.clockStoppedSince ?? today, today);
+        const since = app.clockStoppedSince ?? today;
+        const r = resumeDeadline(this.calendar, app.deadline, since, today);
         const previous = app.deadline;
         app.deadline = r.deadline;
         app.deadlineProvisional = app.deadlineProvisional || r.provisional;
+        if (app.statutoryDeadline) {
+          const s = resumeDeadline(this.calendar, app.statutoryDeadline, since, today);
+          app.statutoryDeadline = s.deadline;
+          app.statutoryDeadlineProvisional = app.statutoryDeadlineProvisional || s.provisional;
+        }
         app.clockStoppedSince = null;
-        return { clockResumed: today, pausedWorkingDays: r.pausedWorkingDays, previousDeadline: previous, deadline: app.deadline };
+        return { clockStoppedSince: since, clockResumed: today, pausedWorkingDays: r.pausedWorkingDays, previousDeadline: previous, deadline: app.deadline };
       }
       case 'SUPPLY_TOLERATED': {
         const t = app.toleratedMaterials.find((m) => m.code === cmd.materialCode && !m.suppliedAt);
@@ -221,19 +308,27 @@ export class CaseworkService {
       case 'REQUEST_EXTENSION':
         if (app.pendingExtensionDays) throw new CaseworkException(CaseworkErrorCode.EXTENSION_ALREADY_PENDING, '已有待审批的延期申请');
         if (!cmd.extensionDays) throw new CaseworkException(CaseworkErrorCode.REASON_REQUIRED, '请填写延期的工作日天数');
+        this.assertWithinExtensionCap(app, cmd.extensionDays);
         app.pendingExtensionDays = cmd.extensionDays;
         app.pendingExtensionReason = cmd.reason ?? null;
         return { extensionDays: cmd.extensionDays };
       case 'APPROVE_EXTENSION': {
         if (!app.pendingExtensionDays) throw new CaseworkException(CaseworkErrorCode.EXTENSION_NOT_PENDING, '没有待审批的延期申请');
+        this.assertWithinExtensionCap(app, app.pendingExtensionDays);
         const previous = app.deadline;
         const moved = this.calendar.addWorkingDays(app.deadline, app.pendingExtensionDays);
         const days = app.pendingExtensionDays;
         app.deadline = moved.date;
         app.deadlineProvisional = app.deadlineProvisional || moved.provisional;
+        if (app.statutoryDeadline) {
+          const s = this.calendar.addWorkingDays(app.statutoryDeadline, days);
+          app.statutoryDeadline = s.date;
+          app.statutoryDeadlineProvisional = app.statutoryDeadlineProvisional || s.provisional;
+        }
+        app.extendedWorkingDays = (app.extendedWorkingDays ?? 0) + days;
         app.pendingExtensionDays = null;
         app.pendingExtensionReason = null;
-        return { extensionDays: days, previousDeadline: previous, deadline: app.deadline };
+        return { extensionDays: days, extendedWorkingDays: app.extendedWorkingDays, previousDeadline: previous, deadline: app.deadline };
       }
       case 'REJECT_EXTENSION':
         if (!app.pendingExtensionDays) throw new CaseworkException(CaseworkErrorCode.EXTENSION_NOT_PENDING, '没有待审批的延期申请');
@@ -261,6 +356,20 @@ export class CaseworkService {
         const exhaustive: never = cmd.action;
         throw new Error(`unhandled action ${String(exhaustive)}`);
       }
+    }
+  }
+
+  /** 延期 is capped per item (行政许可法 第四十二条: 10 working days in total, unless the catalog says otherwise). */
+  private assertWithinExtensionCap(app: ApplicationEntity, requested: number): void {
+    const cap = app.maxExtensionWorkingDays ?? DEFAULT_MAX_EXTENSION.workingDays;
+    const already = app.extendedWorkingDays ?? 0;
+    if (already + requested > cap) {
+      const basis = this.catalog.findItem(app.itemCode)?.maxExtension.basis ?? DEFAULT_MAX_EXTENSION.basis;
+      throw new CaseworkException(
+        CaseworkErrorCode.EXTENSION_LIMIT_EXCEEDED,
+        cap === 0 ? `该事项不能延期（${basis}）` : `延期累计不得超过 ${cap} 个工作日（${basis}），已延期 ${already} 个工作日`,
+        { requested, alreadyExtended: already, maxWorkingDays: cap, basis },
+      );
     }
   }
 
@@ -311,6 +420,13 @@ export class CaseworkService {
       deadlineProvisional: app.deadlineProvisional,
       deadlineState: app.deadlineState,
       clockStoppedSince: app.clockStoppedSince,
+      promisedTimeLimit: app.promisedTimeLimit,
+      statutoryTimeLimit: app.statutoryTimeLimit,
+      statutoryDeadline: app.statutoryDeadline,
+      statutoryDeadlineProvisional: app.statutoryDeadlineProvisional ?? false,
+      clockStopsAt: app.clockStopsAt ?? 'APPROVED',
+      extendedWorkingDays: app.extendedWorkingDays ?? 0,
+      maxExtensionWorkingDays: app.maxExtensionWorkingDays ?? DEFAULT_MAX_EXTENSION.workingDays,
       feeFen: app.feeFen,
       waiverCode: app.waiverCode,
       deliveryMethod: app.deliveryMethod,

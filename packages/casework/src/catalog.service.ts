@@ -29,6 +29,10 @@ export class CatalogService implements OnApplicationBootstrap {
     this.contentHash = createHash('sha256').update(JSON.stringify(this.catalog)).digest('hex');
   }
 
+  findItem(code: string): CatalogItem | undefined {
+    return findItem(this.catalog, code);
+  }
+
   getItem(code: string): CatalogItem {
     const item = findItem(this.catalog, code);
     if (!item) throw new CaseworkException(CaseworkErrorCode.ITEM_NOT_FOUND, `本警种事项目录中没有事项 ${code}`);

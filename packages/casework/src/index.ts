@@ -8,5 +8,6 @@ export * from './casework.service.js';
 export * from './catalog.service.js';
 export * from './casework.module.js';
 export * from './migrations/1764100000200-CreateCasework.js';
+export * from './migrations/1764950000200-AddCaseworkTimeLimits.js';
 export * from './casework.options.js';
 export * from './register-checked.rules.js';

@@ -91,6 +91,18 @@ export class ToleratedMaterialState {
   suppliedAt?: string | null;
 }
 
+const LIMIT_UNITS = ['WORKING_DAYS', 'CALENDAR_DAYS'] as const;
+
+/** A time limit as the catalog states it (法定时限 / 承诺时限). */
+export class TimeLimitSnapshot {
+  @IsInt() @Min(0) value!: number;
+  @IsIn(LIMIT_UNITS as unknown as string[]) unit!: (typeof LIMIT_UNITS)[number];
+}
+
+/** Statuses that may end an item's clock (限时办结): the decision, or the document made / handed out. */
+export const CLOCK_STOP_STATUSES = ['APPROVED', 'READY_FOR_PICKUP', 'DELIVERED'] as const;
+export type ClockStopStatus = (typeof CLOCK_STOP_STATUSES)[number];
+
 /** Full state of an application: the reply to commands and the payload of `<service>.v1.application.changed`. */
 export class ApplicationSnapshot {
   @IsString() number!: string;
@@ -112,6 +124,17 @@ export class ApplicationSnapshot {
   @IsBoolean() deadlineProvisional!: boolean;
   @IsIn(DEADLINE_STATES as unknown as string[]) deadlineState!: DeadlineState;
   @IsOptional() @IsString() clockStoppedSince?: string | null;
+  /** 承诺时限 the deadline was computed from (absent in snapshots written before it was stored). */
+  @IsOptional() @ValidateNested() @Type(() => TimeLimitSnapshot) promisedTimeLimit?: TimeLimitSnapshot | null;
+  /** 法定时限 and the deadline it gives (moved like the promised one by 补正 and 延期). */
+  @IsOptional() @ValidateNested() @Type(() => TimeLimitSnapshot) statutoryTimeLimit?: TimeLimitSnapshot | null;
+  @IsOptional() @Matches(DATE) statutoryDeadline?: string | null;
+  @IsOptional() @IsBoolean() statutoryDeadlineProvisional?: boolean;
+  /** The step that ends the clock for this item (default APPROVED). */
+  @IsOptional() @IsIn(CLOCK_STOP_STATUSES as unknown as string[]) clockStopsAt?: ClockStopStatus;
+  /** Working days added by approved extensions so far, and the item's cap. */
+  @IsOptional() @IsInt() @Min(0) extendedWorkingDays?: number;
+  @IsOptional() @IsInt() @Min(0) maxExtensionWorkingDays?: number;
   @IsInt() @Min(0) feeFen!: number;
   @IsOptional() @IsString() waiverCode?: string | null;
   @IsOptional() @IsIn(DELIVERY_METHODS as unknown as string[]) deliveryMethod?: DeliveryMethod | null;

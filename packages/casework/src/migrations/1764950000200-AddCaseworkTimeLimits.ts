@@ -1,0 +1,36 @@
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+
+/**
+ * Statutory limit (法定时限) beside the promised one, the step that ends the clock (限时办结 runs to
+ * issuance for documents), the extension cap, and the clock's start date (to recompute provisional
+ * deadlines). Existing cases keep the old behaviour: the clock ends at APPROVED.
+ */
+export class AddCaseworkTimeLimits1764950000200 implements MigrationInterface {
+  name = 'AddCaseworkTimeLimits1764950000200';
+
+  async up(q: QueryRunner): Promise<void> {
+    await q.query(`ALTER TABLE application
+      ADD COLUMN clock_started_on date NULL,
+      ADD COLUMN promised_time_limit jsonb NULL,
+      ADD COLUMN statutory_time_limit jsonb NULL,
+      ADD COLUMN statutory_deadline date NULL,
+      ADD COLUMN statutory_deadline_provisional boolean NOT NULL DEFAULT false,
+      ADD COLUMN clock_stops_at text NOT NULL DEFAULT 'APPROVED',
+      ADD COLUMN extended_working_days int NOT NULL DEFAULT 0,
+      ADD COLUMN max_extension_working_days int NULL`);
+    await q.query(`ALTER TABLE application ADD CONSTRAINT application_clock_stops_at_chk CHECK (clock_stops_at IN ('APPROVED','READY_FOR_PICKUP','DELIVERED'))`);
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    await q.query(`ALTER TABLE application DROP CONSTRAINT application_clock_stops_at_chk`);
+    await q.query(`ALTER TABLE application
+      DROP COLUMN max_extension_working_days,
+      DROP COLUMN extended_working_days,
+      DROP COLUMN clock_stops_at,
+      DROP COLUMN statutory_deadline_provisional,
+      DROP COLUMN statutory_deadline,
+      DROP COLUMN statutory_time_limit,
+      DROP COLUMN promised_time_limit,
+      DROP COLUMN clock_started_on`);
+  }
+}
