@@ -59,6 +59,7 @@ export const ERROR_MESSAGES: Record<string, { title: string; hint?: string }> = 
   VERSION_CONFLICT: { title: '该申请已被他人处理', hint: '已为您刷新，请确认最新状态后再操作。' },
   EXTENSION_NOT_PENDING: { title: '没有待审批的延期申请' },
   EXTENSION_ALREADY_PENDING: { title: '已有一项延期申请待审批', hint: '请等待督察审批。' },
+  EXTENSION_LIMIT_EXCEEDED: { title: '延期天数超过上限', hint: '延期累计不得超过法定上限（行政许可法第四十二条为十个工作日，事项另有规定的从其规定）。' },
   DELIVERY_METHOD_REQUIRED: { title: '请选择交付方式' },
   TRANSFER_NOT_ALLOWED: { title: '该申请不能移交' },
   // Transfers between police types (跨警种移交)

@@ -67,6 +67,7 @@ export const ACTION_LABELS: Record<string, string> = {
   WITHDRAW: '撤回申请',
   FLAG_OVERDUE: '标记超期',
   FLAG_DUE_SOON: '临近到期提醒',
+  DEADLINE_RECOMPUTED: '重新计算期限',
   TRANSFER: '移交',
   // System entries of the death case (死亡注销一次办) and its transfers.
   FOLLOW_UPS_OPENED: '自动移交后续事项',

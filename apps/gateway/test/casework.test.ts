@@ -54,13 +54,15 @@ describe('one-window casework: ID-card replacement (户政)', () => {
   const transition = (token: string, input: Record<string, unknown>) => stack.gql<{ transitionApplication: Record<string, any> }>(TRANSITION, { input }, token);
 
   it('addWorkingDays follows the State Council calendar', async () => {
-    const q = 'query($f: Date!, $d: Int!) { addWorkingDays(from: $f, days: $d) }';
+    const q = 'query($f: Date!, $d: Int!) { addWorkingDays(from: $f, days: $d) { date provisional } }';
     const first = await stack.gql(q, { f: '2025-09-30', d: 1 }, clerk);
     expect(first.errors).toBeUndefined();
-    expect(first.data).toEqual({ addWorkingDays: '2025-10-09' });
-    expect((await stack.gql(q, { f: '2025-09-26', d: 1 }, clerk)).data).toEqual({ addWorkingDays: '2025-09-28' }); // 调休 Sunday
-    expect((await stack.gql(q, { f: '2026-02-13', d: 1 }, clerk)).data).toEqual({ addWorkingDays: '2026-02-14' }); // 调休 Saturday
-    expect((await stack.gql(q, { f: '2026-02-14', d: 1 }, clerk)).data).toEqual({ addWorkingDays: '2026-02-24' }); // 春节 Feb 15–23
+    expect(first.data).toEqual({ addWorkingDays: { date: '2025-10-09', provisional: false } });
+    expect((await stack.gql(q, { f: '2025-09-26', d: 1 }, clerk)).data).toEqual({ addWorkingDays: { date: '2025-09-28', provisional: false } }); // 调休 Sunday
+    expect((await stack.gql(q, { f: '2026-02-13', d: 1 }, clerk)).data).toEqual({ addWorkingDays: { date: '2026-02-14', provisional: false } }); // 调休 Saturday
+    expect((await stack.gql(q, { f: '2026-02-14', d: 1 }, clerk)).data).toEqual({ addWorkingDays: { date: '2026-02-24', provisional: false } }); // 春节 Feb 15–23
+    // 2027 has no published notice yet: Monday–Friday, flagged provisional.
+    expect((await stack.gql(q, { f: '2026-12-31', d: 1 }, clerk)).data).toEqual({ addWorkingDays: { date: '2027-01-01', provisional: true } });
     expect(code(await stack.gql(q, { f: '2026-02-30', d: 1 }, clerk))).toBe('BAD_USER_INPUT');
   });
 

@@ -124,6 +124,8 @@ export const ApplicationFullFragment = graphql(`
     applicant { name idNumber phone masked }
     status unitCode unitName firstInquiryOwnerName acceptedAt
     deadline deadlineProvisional deadlineState clockStoppedSince
+    promisedTimeLimit { value unit text } statutoryTimeLimit { value unit text }
+    statutoryDeadline statutoryDeadlineProvisional clockStopsAt extendedWorkingDays maxExtensionWorkingDays
     fee { fen formatted waiverCode }
     toleratedMaterials { code name commitment dueDate supplied suppliedAt }
     rejectionReason deliveryMethod resultName fromNoticeNumber version updatedAt

@@ -13,6 +13,9 @@ import { DELIVERY_METHOD_LABELS, SERVICE_LABELS, label } from '../labels';
 import { openPdf } from '../pdf';
 import { hasRole, useSession } from '../session';
 
+/** 限时办结 runs until this step (catalog clockStopsAt). */
+const CLOCK_STOP_LABELS: Record<string, string> = { APPROVED: '审批通过', READY_FOR_PICKUP: '证件制作完成', DELIVERED: '证件交付' };
+
 const SMS_STATUS: Record<string, { text: string; color: string }> = {
   QUEUED: { text: '待发送', color: 'default' },
   SENT: { text: '已发送', color: 'green' },
@@ -87,6 +90,19 @@ export function ApplicationPage({ number }: { number: string }) {
           <Descriptions.Item label="办结期限">
             <DeadlineTag deadline={app.deadline} state={app.deadlineState} provisional={app.deadlineProvisional} />
           </Descriptions.Item>
+          <Descriptions.Item label="承诺时限">
+            <span data-testid="promised-limit">{app.promisedTimeLimit?.text ?? '—'}</span>
+          </Descriptions.Item>
+          <Descriptions.Item label="法定时限">
+            <span data-testid="statutory-limit">
+              {app.statutoryTimeLimit?.text ?? '—'}
+              {app.statutoryDeadline && `（法定期限 ${app.statutoryDeadline}${app.statutoryDeadlineProvisional ? '，暂定' : ''}）`}
+            </span>
+          </Descriptions.Item>
+          <Descriptions.Item label="计时截止">{label(CLOCK_STOP_LABELS, app.clockStopsAt)}</Descriptions.Item>
+          {app.extendedWorkingDays > 0 && (
+            <Descriptions.Item label="已延期">{`${app.extendedWorkingDays} 个工作日（上限 ${app.maxExtensionWorkingDays} 个工作日）`}</Descriptions.Item>
+          )}
           <Descriptions.Item label="应收费用">{app.fee.formatted}</Descriptions.Item>
           <Descriptions.Item label="受理单位">{app.unitName}</Descriptions.Item>
           <Descriptions.Item label="首问责任人">{app.firstInquiryOwnerName}</Descriptions.Item>

@@ -1,4 +1,4 @@
-import { Args, ArgsType, Field, Int, Query, Resolver } from '@nestjs/graphql';
+import { Args, ArgsType, Field, Int, ObjectType, Query, Resolver } from '@nestjs/graphql';
 import { CalendarError, WorkingCalendar } from '@onewindow/calendar';
 import { DomainException, LocalDateScalar } from '@onewindow/platform';
 import { IsInt, Matches, Max, Min } from 'class-validator';
@@ -16,6 +16,12 @@ class AddWorkingDaysArgs {
   days: number;
 }
 
+@ObjectType({ description: '工作日推算结果' })
+class WorkingDaysResult {
+  @Field(() => LocalDateScalar, { description: '起算日之后第 days 个工作日' }) date: string;
+  @Field({ description: '是否为暂定结果：跨入尚未载入国务院放假调休安排的年份（按周一至周五推算，公布后重新计算）' }) provisional: boolean;
+}
+
 /**
  * 限时办结 arithmetic on the statutory calendar (放假调休), exposed for the window and for checks
  * against the State Council notices. Deployment overrides come from CALENDAR_OVERRIDES_FILE.
@@ -24,10 +30,11 @@ class AddWorkingDaysArgs {
 export class WorkingDaysResolver {
   private readonly calendar = WorkingCalendar.fromEnv(process.env);
 
-  @Query(() => LocalDateScalar, { description: '起算日之后第 days 个工作日（起算日当日不计入），按国务院放假调休安排' })
-  addWorkingDays(@Args() args: AddWorkingDaysArgs): string {
+  @Query(() => WorkingDaysResult, { description: '起算日之后第 days 个工作日（起算日当日不计入），按国务院放假调休安排；provisional 表示跨入尚未公布安排的年份' })
+  addWorkingDays(@Args() args: AddWorkingDaysArgs): WorkingDaysResult {
     try {
-      return this.calendar.addWorkingDays(args.from, args.days).date;
+      const r = this.calendar.addWorkingDays(args.from, args.days);
+      return { date: r.date, provisional: r.provisional };
     } catch (err) {
       if (err instanceof CalendarError) throw DomainException.validation(`日期计算失败：${err.message}`);
       throw err;

@@ -58,6 +58,34 @@ describe('application views: masking by role', () => {
     expect(a.acceptedAt.toISOString()).toBe('2026-02-10T01:30:00.000Z');
   });
 
+  it('shows both limits: promised (承诺时限) and statutory (法定时限) with its deadline and the clock stop', () => {
+    const a = toApplication(snapshot({
+      promisedTimeLimit: { value: 15, unit: 'WORKING_DAYS' },
+      statutoryTimeLimit: { value: 60, unit: 'CALENDAR_DAYS' },
+      statutoryDeadline: '2026-04-13',
+      statutoryDeadlineProvisional: false,
+      clockStopsAt: 'READY_FOR_PICKUP',
+      extendedWorkingDays: 3,
+      maxExtensionWorkingDays: 10,
+    }), identity([Role.CLERK]), '2026-02-10');
+    expect(a).toMatchObject({
+      promisedTimeLimit: { value: 15, unit: 'WORKING_DAYS', text: '15个工作日' },
+      statutoryTimeLimit: { value: 60, unit: 'CALENDAR_DAYS', text: '60日（自然日）' },
+      statutoryDeadline: '2026-04-13',
+      statutoryDeadlineProvisional: false,
+      clockStopsAt: 'READY_FOR_PICKUP',
+      extendedWorkingDays: 3,
+      maxExtensionWorkingDays: 10,
+    });
+  });
+
+  it('reads snapshots written before the limits were stored: no limits, clock stops at the decision', () => {
+    const a = toApplication(snapshot(), identity([Role.CLERK]), '2026-02-10');
+    expect(a).toMatchObject({ statutoryDeadlineProvisional: false, clockStopsAt: 'APPROVED', extendedWorkingDays: 0, maxExtensionWorkingDays: 10 });
+    expect(a.promisedTimeLimit).toBeUndefined();
+    expect(a.statutoryDeadline).toBeUndefined();
+  });
+
   it('always masks inbox rows, whoever looks', () => {
     const row = { number: 'HH-1', policeType: 'HOUSEHOLD', itemCode: 'X', itemName: 'x', applicantName: '张三', applicantIdNumber: '440524188001010014', status: 'ACCEPTED', unitCode: '510107001', deadline: '2026-03-10', deadlineState: 'ON_TIME', version: 1, updatedAt: new Date() } as InboxApplicationEntity;
     expect(toInboxApplication(row, '2026-02-10')).toMatchObject({ applicantName: '张*', applicantIdNumber: '440524********0014' });

@@ -1,10 +1,12 @@
 import { Role, type ApplicationSnapshot, type DeadlineState, type Identity, type PoliceType } from '@onewindow/contracts';
-import { formatFen } from '@onewindow/catalog';
+import { DEFAULT_MAX_EXTENSION, formatFen, formatTimeLimit } from '@onewindow/catalog';
 import { maskIdNumber, maskName, maskPhone } from '@onewindow/id-number';
 import { hasRole } from '@onewindow/platform';
+import type { TimeLimitUnit } from '../catalog/catalog.model.js';
 import {
   Application,
   ApplicationStatusEnum,
+  type ApplicationTimeLimit,
   DeadlineStateEnum,
   DeliveryMethodEnum,
   InboxApplication,
@@ -21,6 +23,11 @@ function date(s: string | null | undefined): Date | undefined {
   if (!s) return undefined;
   const d = new Date(s);
   return Number.isNaN(d.getTime()) ? undefined : d;
+}
+
+function timeLimit(t: ApplicationSnapshot['promisedTimeLimit']): ApplicationTimeLimit | undefined {
+  if (!t) return undefined;
+  return { value: t.value, unit: t.unit as TimeLimitUnit, text: formatTimeLimit(t) };
 }
 
 /** A snapshot as the viewer may see it: masked applicant unless their role needs it in full. */
@@ -47,6 +54,14 @@ export function toApplication(s: ApplicationSnapshot, viewer: Identity, today: s
     deadlineProvisional: s.deadlineProvisional,
     deadlineState: effectiveDeadlineState(s.deadlineState, s.deadline, today) as DeadlineStateEnum,
     clockStoppedSince: date(s.clockStoppedSince),
+    promisedTimeLimit: timeLimit(s.promisedTimeLimit),
+    statutoryTimeLimit: timeLimit(s.statutoryTimeLimit),
+    statutoryDeadline: s.statutoryDeadline ?? undefined,
+    statutoryDeadlineProvisional: s.statutoryDeadlineProvisional ?? false,
+    // Snapshots written before the clock stop was stored ended at the decision.
+    clockStopsAt: (s.clockStopsAt ?? 'APPROVED') as ApplicationStatusEnum,
+    extendedWorkingDays: s.extendedWorkingDays ?? 0,
+    maxExtensionWorkingDays: s.maxExtensionWorkingDays ?? DEFAULT_MAX_EXTENSION.workingDays,
     fee: { fen: s.feeFen, formatted: s.feeFen === 0 ? '不收费' : formatFen(s.feeFen), waiverCode: s.waiverCode ?? undefined },
     toleratedMaterials: (s.toleratedMaterials ?? []).map((t) => ({
       code: t.code,

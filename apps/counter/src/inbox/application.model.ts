@@ -1,6 +1,7 @@
 import { Field, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { PoliceType, type ApplicationSnapshot } from '@onewindow/contracts';
 import { LocalDateScalar } from '@onewindow/platform';
+import { TimeLimitUnit } from '../catalog/catalog.model.js';
 
 export enum ApplicationStatusEnum {
   ACCEPTED = 'ACCEPTED',
@@ -76,6 +77,13 @@ export class ApplicationToleratedMaterial {
   @Field({ nullable: true, description: '补交时间' }) suppliedAt?: Date;
 }
 
+@ObjectType({ description: '申请适用的时限（受理时按事项目录记录）' })
+export class ApplicationTimeLimit {
+  @Field(() => Int, { description: '数值，0 为当场办结' }) value: number;
+  @Field(() => TimeLimitUnit) unit: TimeLimitUnit;
+  @Field({ description: '中文表述，如 15个工作日、60日（自然日）、当场办结' }) text: string;
+}
+
 @ObjectType({ description: '办理记录' })
 export class ApplicationTimelineEntry {
   @Field() at: Date;
@@ -104,6 +112,13 @@ export class Application {
   @Field({ description: '期限是否为暂定（跨入尚未公布放假安排的年份）' }) deadlineProvisional: boolean;
   @Field(() => DeadlineStateEnum, { description: '时限状态（按今日计算）' }) deadlineState: DeadlineStateEnum;
   @Field({ nullable: true, description: '暂停计时起点（补正期间）' }) clockStoppedSince?: Date;
+  @Field(() => ApplicationTimeLimit, { nullable: true, description: '承诺时限（办结期限 deadline 据此计算）' }) promisedTimeLimit?: ApplicationTimeLimit;
+  @Field(() => ApplicationTimeLimit, { nullable: true, description: '法定时限' }) statutoryTimeLimit?: ApplicationTimeLimit;
+  @Field(() => LocalDateScalar, { nullable: true, description: '法定期限（按法定时限计算，随补正、延期顺延）' }) statutoryDeadline?: string;
+  @Field({ description: '法定期限是否为暂定（跨入尚未公布放假安排的年份）' }) statutoryDeadlineProvisional: boolean;
+  @Field(() => ApplicationStatusEnum, { description: '到哪一环节停止计时（限时办结）：审批通过，或证件制作完成待领取' }) clockStopsAt: ApplicationStatusEnum;
+  @Field(() => Int, { description: '已批准延期的工作日合计' }) extendedWorkingDays: number;
+  @Field(() => Int, { description: '可延期的工作日上限（行政许可法第四十二条为 10，事项另有规定的从其规定）' }) maxExtensionWorkingDays: number;
   @Field(() => ApplicationFee) fee: ApplicationFee;
   @Field(() => [ApplicationToleratedMaterial]) toleratedMaterials: ApplicationToleratedMaterial[];
   @Field({ nullable: true, description: '不予批准理由' }) rejectionReason?: string;
