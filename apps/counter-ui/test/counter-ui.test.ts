@@ -205,6 +205,9 @@ describe('counter UI: window acceptance to pickup, in Chromium', () => {
     await entries.first().waitFor();
     expect(await entries.first().getAttribute('data-action')).toBe('ACCEPT');
     expect(await page.getByTestId('timeline').innerText()).toContain('王窗口');
+    // Both limits in Chinese: 承诺 15 working days, 法定 60 days (居民身份证法 第十二条) with its own deadline.
+    expect(await page.getByTestId('promised-limit').innerText()).toBe('15个工作日');
+    expect(await page.getByTestId('statutory-limit').innerText()).toMatch(/^60日（自然日）（法定期限 2026-\d{2}-\d{2}）$/);
     await shot('detail');
   });
 

@@ -320,12 +320,16 @@ describe('CaseworkService on PostgreSQL with fake police-type rules', () => {
     });
   });
 
-  it('the time-limit migration goes down and up again', async () => {
+  it('the time-limit migration goes down and up again, back-filling the clock start and promised limit of existing cases', async () => {
+    const app = await accept('HH-TEST-LICENCE');
     await ds.undoLastMigration();
     const cols = (await ds.query(`SELECT column_name FROM information_schema.columns WHERE table_name = 'application' AND column_name = 'statutory_deadline'`)) as unknown[];
     expect(cols).toEqual([]);
     await ds.runMigrations();
-    const again = (await ds.query(`SELECT column_name FROM information_schema.columns WHERE table_name = 'application' AND column_name = 'statutory_deadline'`)) as unknown[];
-    expect(again).toHaveLength(1);
+    const [row] = (await ds.query(
+      `SELECT clock_started_on::text AS started, promised_time_limit AS promised, statutory_time_limit AS statutory, clock_stops_at AS stop, extended_working_days AS extended FROM application WHERE number = $1`,
+      [app.number],
+    )) as Record<string, unknown>[];
+    expect(row).toEqual({ started: '2026-02-10', promised: { value: 15, unit: 'WORKING_DAYS' }, statutory: null, stop: 'APPROVED', extended: 0 });
   });
 });
