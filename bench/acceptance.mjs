@@ -4,7 +4,7 @@
 // every accepted application (end-to-end event propagation).
 //   npx turbo run build && node bench/acceptance.mjs [requests=300] [concurrency=8]
 import { TestStack } from '@onewindow/testing';
-import { DEMO_PERSON_IDS } from '../apps/household/dist/seed/demo-persons.js';
+import { DEMO_PERSON_IDS } from '@onewindow/population';
 
 const requests = Number(process.argv[2] ?? 300);
 const concurrency = Number(process.argv[3] ?? 8);

@@ -1,6 +1,6 @@
 import type { TransferEntity } from '@onewindow/transfers';
 import { Role, type ApplicationSnapshot, type Identity, type TransferRequestedEvent } from '@onewindow/contracts';
-import { DEMO_PERSON_IDS } from '@onewindow/household/demo-persons';
+import { DEMO_PERSON_IDS } from '@onewindow/population';
 import { AuditService, BusinessClock, buildDataSourceOptions, createLogger } from '@onewindow/platform';
 import { createTestDatabase, sql, type TestDatabase } from '@onewindow/testing';
 import { randomUUID } from 'node:crypto';

@@ -3,7 +3,7 @@ import {
   Role, RpcSubjects, ServiceName, streamOf, TransferSubjects, type AcceptApplicationReply, type ApplicationSnapshot, type Identity,
   type TransferRequestedEvent,
 } from '@onewindow/contracts';
-import { DEMO_PERSON_IDS } from '@onewindow/household/demo-persons';
+import { DEMO_PERSON_IDS } from '@onewindow/population';
 import { createLogger, DomainException, IDENTITY_HEADER, IdentitySigner, NatsService, RpcClient } from '@onewindow/platform';
 import { sql, TEST_NATS_URL, TestStack } from '@onewindow/testing';
 import { randomUUID } from 'node:crypto';

@@ -1,6 +1,6 @@
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
-import { DEMO_PERSON_IDS } from '@onewindow/household/demo-persons';
+import { DEMO_PERSON_IDS } from '@onewindow/population';
 import { sql, TEST_NATS_URL, TestStack, eventually as eventuallyWithin } from '@onewindow/testing';
 
 /**

@@ -8,7 +8,7 @@ import { HOUSEHOLD_CATALOG_PATH, HOUSEHOLD_ENTITIES, HOUSEHOLD_MIGRATIONS } from
 import { IdCardRepository } from '../src/id-card/id-card.repository.js';
 import { PersonRepository } from '../src/person/person.repository.js';
 import { PersonService } from '../src/person/person.service.js';
-import { DEMO_PERSON_IDS, DEMO_PERSONS } from '../src/seed/demo-persons.js';
+import { DEMO_PERSON_IDS, DEMO_PERSONS } from '@onewindow/population';
 import { seedDemoData } from '../src/seed/demo-seed.js';
 
 /** The household rules on a real, freshly migrated database, through a real EntityManager and transaction. */

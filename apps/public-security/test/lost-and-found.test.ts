@@ -1,4 +1,4 @@
-import { DEMO_PERSON_IDS } from '@onewindow/household/demo-persons';
+import { DEMO_PERSON_IDS } from '@onewindow/population';
 import { sql, TestStack } from '@onewindow/testing';
 import { analyst, clerk, codeOf, eventually, otherDistrictSupervisor, psOfficer, subgraph, supervisor, trafficOfficer } from './support.js';
 

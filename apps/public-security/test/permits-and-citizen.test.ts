@@ -1,5 +1,5 @@
 import { RpcSubjects, ServiceName, streamOf, TransferSubjects, type AcceptApplicationReply, type ApplicationSnapshot, type Identity, type TransferRequestedEvent } from '@onewindow/contracts';
-import { DEMO_PERSON_IDS } from '@onewindow/household/demo-persons';
+import { DEMO_PERSON_IDS } from '@onewindow/population';
 import { createLogger, DomainException, NatsService, RpcClient } from '@onewindow/platform';
 import { sql, TEST_NATS_URL, TestStack } from '@onewindow/testing';
 import { randomUUID } from 'node:crypto';

@@ -1,6 +1,6 @@
 import { CASEWORK_ENTITIES, CASEWORK_MIGRATIONS } from '@onewindow/casework';
 import { Role, ServiceName, type ApplicationAction, type ApplicationSnapshot, type Identity, type TransferRequestedEvent } from '@onewindow/contracts';
-import { DEMO_PERSON_IDS } from '@onewindow/household/demo-persons';
+import { DEMO_PERSON_IDS } from '@onewindow/population';
 import { AuditService, buildDataSourceOptions, BusinessClock, type RpcClient } from '@onewindow/platform';
 import { createTestDatabase, type TestDatabase } from '@onewindow/testing';
 import { DataSource } from 'typeorm';

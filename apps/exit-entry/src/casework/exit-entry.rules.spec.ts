@@ -1,7 +1,7 @@
 import type { AcceptanceContext, TransitionContext } from '@onewindow/casework';
 import { loadCatalogFile, type CatalogItem } from '@onewindow/catalog';
 import { Role, RpcSubjects, type AcceptApplicationCommand, type ApplicationAction, type ApplicationSnapshot, type Identity, type PersonLookupReply } from '@onewindow/contracts';
-import { DEMO_PERSON_IDS, DEMO_PERSONS } from '@onewindow/household/demo-persons';
+import { DEMO_PERSON_IDS, DEMO_PERSONS } from '@onewindow/population';
 import { buildIdNumber } from '@onewindow/id-number';
 import type { RpcClient } from '@onewindow/platform';
 import type { EntityManager } from 'typeorm';

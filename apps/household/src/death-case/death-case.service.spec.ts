@@ -1,7 +1,7 @@
 import type { ApplicationSnapshot, TransferSnapshot } from '@onewindow/contracts';
 import type { TransfersService } from '@onewindow/transfers';
 import type { EntityManager } from 'typeorm';
-import { DEMO_PERSON_IDS } from '../seed/demo-persons.js';
+import { DEMO_PERSON_IDS } from '@onewindow/population';
 import { DeathCaseService } from './death-case.service.js';
 
 const manager = {} as EntityManager;

@@ -1,6 +1,6 @@
 import type { AppMode, Logger } from '@onewindow/platform';
 import type { DataSource, EntityManager } from 'typeorm';
-import { DEMO_HOUSEHOLDS, DEMO_ID_CARDS, DEMO_PERSONS } from './demo-persons.js';
+import { DEMO_HOUSEHOLDS, DEMO_ID_CARDS, DEMO_PERSONS } from '@onewindow/population';
 import { loadPopulation } from './population-loader.js';
 
 /** Serialises concurrent boots of several replicas on one database (arbitrary constant). */

@@ -2,7 +2,7 @@
 // and idempotently: rows that exist are left alone, so a permit a demo user (or a death follow-up)
 // changed is not reset on reboot. Permit numbers use the 9xxxxx range, which the register's
 // sequence does not reach. Demo mode also gets a sanitation batch on the notice board.
-import { DEMO_PERSON_IDS } from '@onewindow/household/demo-persons';
+import { DEMO_PERSON_IDS } from '@onewindow/population';
 
 export const DEMO_UNIT = { code: '510107001', name: '成都市公安局武侯区分局浆洗街派出所' } as const;
 

@@ -1,7 +1,7 @@
 import type { AcceptanceContext } from '@onewindow/casework';
 import { loadCatalogFile, type CatalogItem } from '@onewindow/catalog';
 import { Role, type AcceptApplicationCommand, type Identity, type PersonLookupReply } from '@onewindow/contracts';
-import { DEMO_PERSON_IDS } from '@onewindow/household/demo-persons';
+import { DEMO_PERSON_IDS } from '@onewindow/population';
 import type { RpcClient } from '@onewindow/platform';
 import type { EntityManager } from 'typeorm';
 import type { DrivingLicenceEntity } from '../driving-licence/driving-licence.entity.js';

@@ -2,7 +2,7 @@
 // and integration tests can rely on them (imported by tests as DEMO_LICENCES / DEMO_VEHICLES).
 // Demo plates start with a digit after 川A; plates issued by this service start with a letter
 // (see vehicle-identifiers.ts), so the two never collide.
-import { DEMO_PERSON_IDS } from '@onewindow/household/demo-persons';
+import { DEMO_PERSON_IDS } from '@onewindow/population';
 import type { EntityManager } from 'typeorm';
 import type { NewDrivingLicence } from '../driving-licence/driving-licence.repository.js';
 import type { NewVehicle } from '../vehicle/vehicle.repository.js';

@@ -2,7 +2,9 @@
 // them. ID numbers are built with buildIdNumber (valid check codes) and use sequence numbers 9xx,
 // which the synthetic population never reaches (it scatters from 001 and rarely passes 100 per
 // day), so the two never collide. Household numbers use the 9xxxxx range of their station for the
-// same reason. Import from '@onewindow/household/demo-persons' in other workspaces' tests.
+// same reason. Household seeds them into its register; other services seed their own records for
+// them and tests refer to them: everyone imports them from '@onewindow/population', never from a
+// service.
 import { buildIdNumber } from '@onewindow/id-number';
 
 export const DEMO_UNITS = { jiangxijie: '510107001', chunxilu: '510104002' } as const;

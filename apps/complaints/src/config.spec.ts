@@ -1,0 +1,23 @@
+import { ConfigError, loadConfig } from '@onewindow/platform';
+import { ComplaintsConfig } from './config.js';
+
+describe('complaints configuration', () => {
+  it('listens on 4105 by default', () => {
+    const config = loadConfig('complaints', ComplaintsConfig, {});
+    expect(config.PORT).toBe(4105);
+    expect(config.APP_MODE).toBe('demo');
+  });
+
+  it('takes its port from the environment', () => {
+    expect(loadConfig('complaints', ComplaintsConfig, { PORT: '5105' }).PORT).toBe(5105);
+  });
+
+  it('stops at boot with one line naming the service when a value is bad', () => {
+    expect(() => loadConfig('complaints', ComplaintsConfig, { PORT: '70000' })).toThrow(ConfigError);
+    expect(() => loadConfig('complaints', ComplaintsConfig, { PORT: '70000' })).toThrow(/^\[complaints\] invalid configuration: /);
+  });
+
+  it('refuses demo secrets and the embedded database in production', () => {
+    expect(() => loadConfig('complaints', ComplaintsConfig, { APP_MODE: 'production' })).toThrow(/INTERNAL_IDENTITY_SECRET.*DATABASE_URL/);
+  });
+});
