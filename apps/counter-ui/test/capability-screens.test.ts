@@ -16,9 +16,11 @@ const BATCH = 'HW-2026-0210-02';
 
 /**
  * The screens of the police types' own registers (警种业务) in Chromium against the real stack, on
- * the fixed business date 2026-02-10: traffic violations (query, decision and payment), …
- * Each story checks what the API then says, and the menu shows a screen only to the roles the
- * backend lets in.
+ * the fixed business date 2026-02-10: lost and found (hand-in, loss report, match, claim,
+ * disposal), traffic violations (query, decision and payment), exit-entry documents and
+ * endorsements, public-security permits (lookup, register, status change). Each story checks what
+ * the API then says; the menu shows a screen only to the roles the backend lets in. Its own stack,
+ * so the state it changes (a paid violation, a permit under review) does not reach counter-ui.test.ts.
  */
 describe('counter UI: the police types\' registers (警种业务), in Chromium', () => {
   const stack = new TestStack({ env: { UI_DIR, CLOCK_FIXED_DATE: '2026-02-10' } });

@@ -486,9 +486,40 @@ type Batch = RegisterFoundItemsMutation['registerFoundItems'];
 
 /** One hand-in: the sanitation department's batch (with its batch reference) or a citizen's item; all items in one transaction. */
 function HandIn({ onShowBatch }: { onShowBatch: (reference: string) => void }) {
+  const [batch, setBatch] = useState<Batch | null>(null);
+  if (!batch) return <HandInEntry onRegistered={setBatch} />;
+  return (
+    <div data-testid="handin-success">
+      <Result
+        status="success"
+        title={`已接收登记 ${batch.itemCount} 件拾得物，招领公告已发布`}
+        subTitle={`批次/回执号 ${batch.batchReference} · ${label(HANDED_IN_BY_LABELS, batch.handedInBy)}${batch.handedInByName ? `（${batch.handedInByName}）` : ''} · 保管于 ${batch.storagePlace}`}
+        extra={[
+          <Button key="show" type="primary" onClick={() => onShowBatch(batch.batchReference)} data-testid="handin-show">查看本批招领信息</Button>,
+          // A fresh, empty form for the next hand-in.
+          <Button key="next" onClick={() => setBatch(null)}>继续接收</Button>,
+        ]}
+      >
+        <Table
+          size="small"
+          rowKey="number"
+          pagination={false}
+          dataSource={batch.items}
+          columns={[
+            { title: '拾得物编号', dataIndex: 'number', render: (v: string) => <span data-testid="handin-number">{v}</span> },
+            { title: '物品', render: (_, i) => `${i.categoryLabel}：${i.description}` },
+            { title: '存放位置', dataIndex: 'storageSlot', render: (v?: string | null) => v ?? '—' },
+            { title: '认领期限', dataIndex: 'retentionUntil' },
+          ]}
+        />
+      </Result>
+    </div>
+  );
+}
+
+function HandInEntry({ onRegistered }: { onRegistered: (batch: Batch) => void }) {
   const [form] = Form.useForm<HandInForm>();
   const [register, result] = useMutation(RegisterFoundItemsDocument);
-  const [batch, setBatch] = useState<Batch | null>(null);
 
   const submit = async (v: HandInForm) => {
     result.reset();
@@ -510,40 +541,11 @@ function HandIn({ onShowBatch }: { onShowBatch: (reference: string) => void }) {
           },
         },
       });
-      if (r.data) setBatch(r.data.registerFoundItems);
+      if (r.data) onRegistered(r.data.registerFoundItems);
     } catch {
       // shown below
     }
   };
-
-  if (batch) {
-    return (
-      <div data-testid="handin-success">
-        <Result
-          status="success"
-          title={`已接收登记 ${batch.itemCount} 件拾得物，招领公告已发布`}
-          subTitle={`批次/回执号 ${batch.batchReference} · ${label(HANDED_IN_BY_LABELS, batch.handedInBy)}${batch.handedInByName ? `（${batch.handedInByName}）` : ''} · 保管于 ${batch.storagePlace}`}
-          extra={[
-            <Button key="show" type="primary" onClick={() => onShowBatch(batch.batchReference)} data-testid="handin-show">查看本批招领信息</Button>,
-            <Button key="next" onClick={() => { setBatch(null); form.resetFields(); }}>继续接收</Button>,
-          ]}
-        >
-          <Table
-            size="small"
-            rowKey="number"
-            pagination={false}
-            dataSource={batch.items}
-            columns={[
-              { title: '拾得物编号', dataIndex: 'number', render: (v: string) => <span data-testid="handin-number">{v}</span> },
-              { title: '物品', render: (_, i) => `${i.categoryLabel}：${i.description}` },
-              { title: '存放位置', dataIndex: 'storageSlot', render: (v?: string | null) => v ?? '—' },
-              { title: '认领期限', dataIndex: 'retentionUntil' },
-            ]}
-          />
-        </Result>
-      </div>
-    );
-  }
 
   return (
     <Form
