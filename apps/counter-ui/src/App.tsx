@@ -9,6 +9,7 @@ import { BackOfficePage } from './pages/BackOfficePage';
 import { CatalogItemPage } from './pages/CatalogItemPage';
 import { CatalogPage } from './pages/CatalogPage';
 import { CitizenPage } from './pages/CitizenPage';
+import { featureMenuItems, featureScreen, FEATURE_SCREENS } from './features';
 import { InboxPage } from './pages/InboxPage';
 import { startOidcLogout } from './oidc';
 import { AuthCallbackPage } from './pages/AuthCallbackPage';
@@ -54,8 +55,10 @@ function Page({ user }: { user: SessionUser }) {
       return <ApplicationPage number={second ?? ''} />;
     case 'backoffice':
       return <BackOfficePage />;
-    default:
-      return <Redirect to={homePath(user)} />;
+    default: {
+      const feature = featureScreen(first);
+      return feature?.visible(user) ? feature.render() : <Redirect to={homePath(user)} />;
+    }
   }
 }
 
@@ -79,7 +82,7 @@ export function App() {
     if (!user) return;
     const onKey = (e: KeyboardEvent) => {
       if (!e.altKey || e.ctrlKey || e.metaKey) return;
-      const item = NAV.find((n) => n.hotkey === e.key && n.visible(user));
+      const item = [...NAV, ...FEATURE_SCREENS].find((n) => n.hotkey === e.key && n.visible(user));
       if (item) {
         e.preventDefault();
         navigate(item.path);
@@ -109,7 +112,7 @@ export function App() {
     <Layout style={{ minHeight: '100%' }}>
       <Layout.Header className="ow-header">
         <span className="ow-brand">一窗通办 · 综合窗口</span>
-        <Menu theme="dark" mode="horizontal" selectedKeys={[selected]} items={items} />
+        <Menu theme="dark" mode="horizontal" selectedKeys={[selected]} items={[...items, ...featureMenuItems(user)]} />
         {citizen && (
           <Tag color="gold" style={{ marginLeft: 12 }} data-testid="current-citizen">
             正在办理：{citizen.name}

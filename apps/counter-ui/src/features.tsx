@@ -1,0 +1,66 @@
+import { AppstoreOutlined, CarOutlined, GlobalOutlined, SafetyCertificateOutlined, SearchOutlined } from '@ant-design/icons';
+import type { MenuProps } from 'antd';
+import type { ReactNode } from 'react';
+import { ViolationsPage } from './pages/ViolationsPage';
+import { LostFoundPage } from './pages/LostFoundPage';
+import { PermitsPage } from './pages/PermitsPage';
+import { TravelDocumentsPage } from './pages/TravelDocumentsPage';
+import { navigate } from './router';
+import { hasRole, type SessionUser } from './session';
+
+/**
+ * Screens of the police types' own registers, grouped in the header under 警种业务. `visible`
+ * mirrors who the backend lets in (the resolvers' @Roles and the services' own checks), so a user
+ * never sees a screen that would only answer 没有权限.
+ */
+export interface FeatureScreen {
+  key: string;
+  path: string;
+  label: string;
+  icon: ReactNode;
+  hotkey: string;
+  visible: (u: SessionUser) => boolean;
+  render: () => ReactNode;
+}
+
+const officerOf = (u: SessionUser, policeType: string) => hasRole(u, 'OFFICER') && u.policeType === policeType;
+
+export const FEATURE_SCREENS: FeatureScreen[] = [
+  // lost-found.service assertLostAndFoundStaff: clerks, supervisors, public-security officers.
+  { key: 'lost-found', path: '/lost-found', label: '失物招领', icon: <SearchOutlined />, hotkey: '5', visible: (u) => hasRole(u, 'CLERK', 'SUPERVISOR') || officerOf(u, 'PUBLIC_SECURITY'), render: () => <LostFoundPage /> },
+  // lost-found.service assertLostAndFoundStaff: clerks, supervisors, public-security officers.
+  // violations: CLERK, OFFICER, SUPERVISOR (handling: clerks and traffic officers, checked on the page).
+  { key: 'violations', path: '/violations', label: '交通违法', icon: <CarOutlined />, hotkey: '6', visible: (u) => hasRole(u, 'CLERK', 'OFFICER', 'SUPERVISOR'), render: () => <ViolationsPage /> },
+  // travelDocument / citizen: CLERK, OFFICER, SUPERVISOR.
+  { key: 'travel-documents', path: '/travel-documents', label: '出入境证件', icon: <GlobalOutlined />, hotkey: '7', visible: (u) => hasRole(u, 'CLERK', 'OFFICER', 'SUPERVISOR'), render: () => <TravelDocumentsPage /> },
+  // publicSecurityPermit: CLERK, OFFICER, SUPERVISOR (register list: public-security officers and supervisors).
+  { key: 'permits', path: '/permits', label: '治安许可证', icon: <SafetyCertificateOutlined />, hotkey: '8', visible: (u) => hasRole(u, 'CLERK', 'OFFICER', 'SUPERVISOR'), render: () => <PermitsPage /> },
+  // travelDocument / citizen: CLERK, OFFICER, SUPERVISOR.
+  // publicSecurityPermit: CLERK, OFFICER, SUPERVISOR (register list: public-security officers and supervisors).
+];
+
+export function featureScreen(segment: string | undefined): FeatureScreen | undefined {
+  return FEATURE_SCREENS.find((f) => f.path === `/${segment ?? ''}`);
+}
+
+/** The 警种业务 submenu with the screens this user may open (none → no submenu). */
+export function featureMenuItems(user: SessionUser): NonNullable<MenuProps['items']> {
+  const visible = FEATURE_SCREENS.filter((f) => f.visible(user));
+  if (visible.length === 0) return [];
+  return [
+    {
+      key: 'features',
+      icon: <AppstoreOutlined />,
+      label: <span data-testid="nav-features">警种业务</span>,
+      children: visible.map((f) => ({
+        key: f.key,
+        icon: f.icon,
+        label: (
+          <a href={f.path} onClick={(e) => { e.preventDefault(); navigate(f.path); }} data-testid={`nav-${f.key}`}>
+            {f.label}<span style={{ marginLeft: 16, opacity: 0.55, fontSize: 12 }}>Alt+{f.hotkey}</span>
+          </a>
+        ),
+      })),
+    },
+  ];
+}
