@@ -28,9 +28,9 @@ const SYSTEM_ACTOR: Identity = { sub: 'system:casework', username: 'system', dis
  */
 @Injectable()
 export class CaseworkService {
-  readonly calendar = WorkingCalendar.fromEnv(process.env);
-
   constructor(
+    /** The platform's working calendar (with the deployment's overrides). */
+    readonly calendar: WorkingCalendar,
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(CASEWORK_OPTIONS) private readonly options: CaseworkOptions,
     @Inject(POLICE_TYPE_RULES) private readonly rules: PoliceTypeRules,

@@ -22,7 +22,7 @@ class AddWorkingDaysArgs {
  */
 @Resolver()
 export class WorkingDaysResolver {
-  private readonly calendar = WorkingCalendar.fromEnv(process.env);
+  constructor(private readonly calendar: WorkingCalendar) {}
 
   @Query(() => LocalDateScalar, { description: '起算日之后第 days 个工作日（起算日当日不计入），按国务院放假调休安排' })
   addWorkingDays(@Args() args: AddWorkingDaysArgs): string {

@@ -1,5 +1,5 @@
-import { Role, type Identity } from '@onewindow/contracts';
-import { hasRole } from '@onewindow/platform';
+import type { Identity } from '@onewindow/contracts';
+import { seesFullDocumentNumbers } from '@onewindow/platform';
 import {
   DOCUMENT_KIND_LABELS, DOCUMENT_STATUS_LABELS, effectiveDocumentStatus, ENDORSEMENT_ENTRIES_LABELS, ENDORSEMENT_TYPE_LABELS, maskDocumentNumber,
 } from '../documents/document-kinds.js';
@@ -9,11 +9,6 @@ import {
   CitizenExitEntrySection, ExitEntryEndorsement, ExitEntryEndorsementChannelEnum, ExitEntryEndorsementEntriesEnum, ExitEntryEndorsementTypeEnum,
   TravelDocument, TravelDocumentKindEnum, TravelDocumentStatusEnum,
 } from './citizen.model.js';
-
-/** Back-office officers and supervisors work with document numbers; window staff see them masked. */
-export function seesFullDocumentNumbers(viewer: Identity): boolean {
-  return hasRole(viewer, Role.OFFICER, Role.SUPERVISOR);
-}
 
 export function toEndorsement(e: EndorsementEntity, documentValid: boolean, today: string): ExitEntryEndorsement {
   return {

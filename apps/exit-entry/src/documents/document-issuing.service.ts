@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { ApplicationSnapshot, Identity } from '@onewindow/contracts';
 import { validateIdNumber } from '@onewindow/id-number';
-import { BusinessClock } from '@onewindow/platform';
+import { BusinessClock, cityScope } from '@onewindow/platform';
 import type { EntityManager } from 'typeorm';
 import { DocumentRegisterRepository } from './document-register.repository.js';
 import {
@@ -9,7 +9,6 @@ import {
 } from './document-kinds.js';
 import { DocumentErrorCode, DocumentException } from './documents.exception.js';
 import { DOCUMENT_ITEMS, endorsementRequestOf } from './exit-entry-items.js';
-import { cityScopeOf } from './jurisdiction.js';
 import type { TravelDocumentEntity } from './travel-document.entity.js';
 
 export interface RecordedResult {
@@ -55,7 +54,7 @@ export class DocumentIssuingService {
 
     const request = endorsementRequestOf(app.itemCode, app.form);
     if (!request || (await this.register.findEndorsementByApplication(manager, app.number))) return result;
-    const permit = request.withNewPermit ? issued : await this.register.findValid(manager, app.applicantIdNumber, request.documentKind, cityScopeOf(actor));
+    const permit = request.withNewPermit ? issued : await this.register.findValid(manager, app.applicantIdNumber, request.documentKind, cityScope(actor));
     if (!permit || permit.kind !== request.documentKind || permit.validUntil < today) {
       throw new DocumentException(DocumentErrorCode.DOCUMENT_REQUIRED, `申请人已无有效的${DOCUMENT_KIND_LABELS[request.documentKind]}，不能加注${ENDORSEMENT_TYPE_LABELS[request.type]}签注`);
     }

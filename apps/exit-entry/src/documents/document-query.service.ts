@@ -2,12 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Role, type Identity } from '@onewindow/contracts';
 import { validateIdNumber } from '@onewindow/id-number';
-import { AuditService, DomainException, hasRole } from '@onewindow/platform';
+import { AuditService, cityScope, DomainException, hasRole } from '@onewindow/platform';
 import { DataSource } from 'typeorm';
 import { DocumentRegisterRepository } from './document-register.repository.js';
 import { DocumentErrorCode, DocumentException } from './documents.exception.js';
 import type { EndorsementEntity } from './endorsement.entity.js';
-import { cityScopeOf } from './jurisdiction.js';
 import type { TravelDocumentEntity } from './travel-document.entity.js';
 
 /** A document with its endorsements, as readers see it (masking is the transport's job). */
@@ -38,7 +37,7 @@ export class DocumentQueryService {
     const check = validateIdNumber(idNumber);
     if (!check.valid) return [];
     const manager = this.dataSource.manager;
-    const documents = await this.register.findByHolder(manager, check.normalized, cityScopeOf(actor));
+    const documents = await this.register.findByHolder(manager, check.normalized, cityScope(actor));
     return this.withEndorsements(documents);
   }
 
@@ -47,7 +46,7 @@ export class DocumentQueryService {
     assertReader(actor);
     if (!purpose.trim()) throw new DocumentException(DocumentErrorCode.PURPOSE_REQUIRED, '查询出入境证件须说明查询事由');
     const normalized = number.trim().toUpperCase();
-    const document = await this.register.findByNumber(this.dataSource.manager, normalized, cityScopeOf(actor));
+    const document = await this.register.findByNumber(this.dataSource.manager, normalized, cityScope(actor));
     await this.audit.record(actor, {
       action: 'TRAVEL_DOCUMENT_READ',
       subjectType: 'TRAVEL_DOCUMENT',

@@ -1,8 +1,8 @@
 import type { Identity } from '@onewindow/contracts';
-import { maskerFor } from '../common/masking.js';
 import { PERMIT_KIND_SPECS } from './permit-kinds.js';
 import type { PermitEntity, PermitEventEntity } from './permit.entity.js';
 import { PermitHolderKindEnum, PermitKindEnum, PermitStatusEnum, type PermitHistoryEntry, type PublicSecurityPermit } from './permit.model.js';
+import { publicSecurityMasker } from '@onewindow/platform';
 
 export function toPermitHistory(e: PermitEventEntity): PermitHistoryEntry {
   return {
@@ -17,7 +17,7 @@ export function toPermitHistory(e: PermitEventEntity): PermitHistoryEntry {
 
 /** GraphQL view of a permit; a person's ID number and name are masked for clerks and in lists. */
 export function toPermit(p: PermitEntity, viewer: Identity, history: PermitEventEntity[] = [], opts: { list?: boolean } = {}): PublicSecurityPermit {
-  const mask = maskerFor(viewer, opts);
+  const mask = publicSecurityMasker(viewer, opts);
   const person = p.holderKind === 'PERSON';
   return {
     number: p.number,

@@ -1,7 +1,6 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { Role, type Identity } from '@onewindow/contracts';
-import { AuditService, CurrentIdentity, Roles } from '@onewindow/platform';
-import { seesFullPersonalData } from '../common/masking.js';
+import { PoliceType, Role, type Identity } from '@onewindow/contracts';
+import { AuditService, CurrentIdentity, Roles, seesFullPersonalDataOf } from '@onewindow/platform';
 import { ChangePermitStatusInput, PermitArgs, PermitListArgs } from './dto/permit.args.js';
 import { toPermit } from './permit.mapper.js';
 import { PublicSecurityPermit, PublicSecurityPermitPage } from './permit.model.js';
@@ -15,7 +14,7 @@ export class PermitResolver {
   @Query(() => PublicSecurityPermit, { description: '按编号查询治安许可证（全市；个人证件的持证人信息按角色脱敏，完整读取留痕审计）' })
   async publicSecurityPermit(@Args() args: PermitArgs, @CurrentIdentity() actor: Identity): Promise<PublicSecurityPermit> {
     const { permit, history } = await this.permits.get(actor, args.number);
-    if (permit.holderKind === 'PERSON' && seesFullPersonalData(actor)) {
+    if (permit.holderKind === 'PERSON' && seesFullPersonalDataOf(actor, PoliceType.PUBLIC_SECURITY)) {
       await this.audit.record(actor, { action: 'PERMIT_READ', subjectType: 'PERSON', subjectRef: permit.holderIdNumber ?? permit.number, purpose: '查看许可证', details: { permit: permit.number } });
     }
     return toPermit(permit, actor, history);

@@ -2,13 +2,12 @@ import { Inject, Injectable } from '@nestjs/common';
 import { RegisterCheckedRules, type AcceptanceContext, type AcceptanceDecision, type TransitionContext } from '@onewindow/casework';
 import { fieldProblem, isBlank, type CatalogItem, type FieldProblem } from '@onewindow/catalog';
 import { validateIdNumber } from '@onewindow/id-number';
-import { RpcClient, SERVICE_CONFIG, type Jurisdiction } from '@onewindow/platform';
+import { cityScope, type Jurisdiction, RpcClient, SERVICE_CONFIG } from '@onewindow/platform';
 import type { EntityManager } from 'typeorm';
 import type { TrafficConfig } from '../config.js';
 import type { DrivingLicenceEntity } from '../driving-licence/driving-licence.entity.js';
 import { DrivingLicenceRepository } from '../driving-licence/driving-licence.repository.js';
 import { effectiveLicenceStatus, renewalWindow, renewedValidUntil } from '../driving-licence/licence-validity.js';
-import { cityScope } from '../scope.js';
 import { TrafficErrorCode as Code, TrafficException } from '../traffic.exception.js';
 import type { VehicleEntity } from '../vehicle/vehicle.entity.js';
 import {

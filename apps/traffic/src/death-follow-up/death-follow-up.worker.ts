@@ -4,9 +4,9 @@ import { validateIdNumber } from '@onewindow/id-number';
 import type { TransferEntity, TransferWorker, TransferWorkResult } from '@onewindow/transfers';
 import type { EntityManager } from 'typeorm';
 import { DrivingLicenceRepository } from '../driving-licence/driving-licence.repository.js';
-import { cityScopeOfUnit } from '../scope.js';
 import { TrafficErrorCode as Code, TrafficException } from '../traffic.exception.js';
 import { VehicleRepository } from '../vehicle/vehicle.repository.js';
+import { cityScopeOfUnit } from '@onewindow/platform';
 
 /**
  * DEATH_FOLLOW_UP from household (死亡注销后续): cancels the deceased's driving licence and flags

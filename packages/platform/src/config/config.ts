@@ -72,6 +72,29 @@ export class BaseServiceConfig {
   @Max(120_000)
   RPC_TIMEOUT_MS = 5000;
 
+  /**
+   * JSON file of working-calendar years that replace the library's (format in
+   * packages/calendar/README.md); unset = the built-in statutory calendar. Loaded once at boot.
+   */
+  @IsOptional()
+  @IsString()
+  @MinLength(1, { message: 'CALENDAR_OVERRIDES_FILE must name a file' })
+  CALENDAR_OVERRIDES_FILE?: string = undefined;
+
+  /** How often police-type services recompute deadline states (限时办结); 0 = once at boot only. */
+  @Transform(toInt)
+  @Max(86_400_000, { message: 'DEADLINE_JOB_INTERVAL_MS must be at most 86400000 (one day)' })
+  @Min(0, { message: 'DEADLINE_JOB_INTERVAL_MS must be 0 (boot only) or more' })
+  @IsInt({ message: 'DEADLINE_JOB_INTERVAL_MS must be a whole number of milliseconds' })
+  DEADLINE_JOB_INTERVAL_MS = 600_000;
+
+  /** How often transfers past their requested deadline are flagged; 0 = once at boot only. */
+  @Transform(toInt)
+  @Max(86_400_000, { message: 'TRANSFER_JOB_INTERVAL_MS must be at most 86400000 (one day)' })
+  @Min(0, { message: 'TRANSFER_JOB_INTERVAL_MS must be 0 (boot only) or more' })
+  @IsInt({ message: 'TRANSFER_JOB_INTERVAL_MS must be a whole number of milliseconds' })
+  TRANSFER_JOB_INTERVAL_MS = 600_000;
+
   /** Run pending migrations on boot (default on; operators may run them separately). */
   @IsIn(['true', 'false'])
   MIGRATIONS_RUN = 'true';
@@ -115,7 +138,9 @@ export function loadConfig<T extends BaseServiceConfig>(
     if (v !== undefined && v !== '') merged[key] = v;
   }
   const instance = plainToInstance(cls, merged, { exposeDefaultValues: true });
-  const errors = validateSync(instance as object, { whitelist: false });
+  // One problem per setting: a typo ("10min") says it is not a number, not also every range it misses
+  // (decorators run bottom-up, so the type check sits last).
+  const errors = validateSync(instance as object, { whitelist: false, stopAtFirstError: true });
   const problems = errors.flatMap((e) => Object.values(e.constraints ?? { invalid: `${e.property} is invalid` }));
   if (!problems.length) problems.push(...instance.consistencyProblems());
   if (instance.APP_MODE === 'production') problems.push(...instance.productionProblems());

@@ -1,5 +1,6 @@
-import { toErrorBody, type Logger } from '@onewindow/platform';
 import { GraphQLError } from 'graphql';
+import { toErrorBody } from '../errors/exception.filter.js';
+import type { Logger } from '../logging/logger.js';
 
 /**
  * Field resolvers of a federated entity run without Nest's guards and exception filters, so their
