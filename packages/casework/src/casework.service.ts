@@ -12,7 +12,7 @@ import { DataSource, QueryFailedError, type EntityManager } from 'typeorm';
 import { ApplicationEntity } from './application.entity.js';
 import { CaseworkErrorCode, CaseworkException } from './casework.exception.js';
 import { ApplicationRepository } from './casework.repository.js';
-import { CatalogService } from './catalog.service.js';
+import { PoliceTypeCatalogService } from './police-type-catalog.service.js';
 import { deadlineStateOf, resumeDeadline } from './deadline.js';
 import { POLICE_TYPE_RULES, type PoliceTypeRules } from './police-type-rules.js';
 import { planTransition, TRANSITIONS } from './state-machine.js';
@@ -35,7 +35,7 @@ export class CaseworkService {
     @Inject(CASEWORK_OPTIONS) private readonly options: CaseworkOptions,
     @Inject(POLICE_TYPE_RULES) private readonly rules: PoliceTypeRules,
     private readonly applications: ApplicationRepository,
-    private readonly catalog: CatalogService,
+    private readonly catalog: PoliceTypeCatalogService,
     private readonly outbox: OutboxService,
     private readonly clock: BusinessClock,
   ) {}

@@ -14,7 +14,7 @@ import { CASEWORK_OPTIONS, type CaseworkOptions } from './casework.options.js';
  * and announced once per content version to the counter's unified index through the outbox.
  */
 @Injectable()
-export class CatalogService implements OnApplicationBootstrap {
+export class PoliceTypeCatalogService implements OnApplicationBootstrap {
   readonly catalog: Catalog;
   private readonly contentHash: string;
 

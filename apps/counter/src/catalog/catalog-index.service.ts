@@ -23,7 +23,7 @@ function toIndexed(row: CatalogItemEntity): IndexedItem {
 
 /** The unified catalog index: fed by every police type's published catalog, searched at the window. */
 @Injectable()
-export class CatalogService {
+export class CatalogIndexService {
   constructor(private readonly catalog: CatalogRepository, @Inject(LOGGER) private readonly logger: Logger) {}
 
   /**
