@@ -5,7 +5,7 @@ import { PoliceTypeServiceModule } from '@onewindow/service-kit';
 import { ExitEntryRules } from './casework/exit-entry.rules.js';
 import { CitizenModule } from './citizen/citizen.module.js';
 import { DeathFollowUpWorker } from './death-follow-up/death-follow-up.worker.js';
-import { DocumentsModule } from './documents/documents.module.js';
+import { TravelDocumentModule } from './travel-document/travel-document.module.js';
 import { EXIT_ENTRY_CATALOG_PATH, EXIT_ENTRY_ENTITIES, EXIT_ENTRY_MIGRATIONS } from './exit-entry.schema.js';
 import { DemoSeedModule } from './seed/seed.module.js';
 
@@ -21,7 +21,7 @@ export class ExitEntryAppModule {
           policeType: PoliceType.EXIT_ENTRY,
           catalogPath: EXIT_ENTRY_CATALOG_PATH,
           rules: ExitEntryRules,
-          registers: [DocumentsModule],
+          registers: [TravelDocumentModule],
           features: [CitizenModule],
           entities: EXIT_ENTRY_ENTITIES,
           migrations: EXIT_ENTRY_MIGRATIONS,

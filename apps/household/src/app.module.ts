@@ -6,7 +6,9 @@ import { CitizenModule } from './citizen/citizen.module.js';
 import { DeathCaseModule } from './death-case/death-case.module.js';
 import { DeathCaseRules } from './death-case/death-case.rules.js';
 import { DeathFollowUpListener } from './death-case/death-follow-up.listener.js';
+import { HouseholdModule } from './household/household.module.js';
 import { HOUSEHOLD_CATALOG_PATH, HOUSEHOLD_ENTITIES, HOUSEHOLD_MIGRATIONS } from './household.schema.js';
+import { IdCardModule } from './id-card/id-card.module.js';
 import { PersonModule } from './person/person.module.js';
 import { DemoSeedModule } from './seed/seed.module.js';
 
@@ -22,7 +24,7 @@ export class HouseholdAppModule {
           policeType: PoliceType.HOUSEHOLD,
           catalogPath: HOUSEHOLD_CATALOG_PATH,
           rules: DeathCaseRules, // HouseholdRules + the death case (follow-up transfers)
-          registers: [PersonModule],
+          registers: [PersonModule, HouseholdModule, IdCardModule],
           features: [CitizenModule, DeathCaseModule],
           entities: HOUSEHOLD_ENTITIES,
           migrations: HOUSEHOLD_MIGRATIONS,

@@ -4,11 +4,11 @@ import { fieldProblem, formInvalidMessage, isBlank, type CatalogItem, type Field
 import { RpcSubjects, type Identity, type PersonLookupReply } from '@onewindow/contracts';
 import { ageOn, checkConsistency, maskIdNumber, validateIdNumber } from '@onewindow/id-number';
 import { cityScope, RpcClient } from '@onewindow/platform';
-import { DocumentIssuingService } from '../documents/document-issuing.service.js';
-import { DOCUMENT_KIND_LABELS, documentValidityYears, effectiveDocumentStatus, ENDORSEMENT_TYPE_LABELS, maskDocumentNumber } from '../documents/document-kinds.js';
-import { DocumentRegisterRepository } from '../documents/document-register.repository.js';
-import { DocumentErrorCode, DocumentException } from '../documents/documents.exception.js';
-import { DOCUMENT_ITEMS, endorsementRequestOf, SELF_SERVICE_ITEM } from '../documents/exit-entry-items.js';
+import { DocumentIssuingService } from '../travel-document/document-issuing.service.js';
+import { DOCUMENT_KIND_LABELS, documentValidityYears, effectiveDocumentStatus, ENDORSEMENT_TYPE_LABELS, maskDocumentNumber } from '../travel-document/document-kinds.js';
+import { DocumentRegisterRepository } from '../travel-document/document-register.repository.js';
+import { DocumentErrorCode, DocumentException } from '../travel-document/travel-document.exception.js';
+import { DOCUMENT_ITEMS, endorsementRequestOf, SELF_SERVICE_ITEM } from '../travel-document/exit-entry-items.js';
 import { ExitEntryCaseErrorCode as Code, ExitEntryCaseException } from './exit-entry-case.exception.js';
 import { exitEntryFee } from './exit-entry-fee.js';
 import { checkForm, crossFieldProblems, normalizedIdNumber } from './form-check.js';

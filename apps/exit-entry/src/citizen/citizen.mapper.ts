@@ -2,9 +2,9 @@ import type { Identity } from '@onewindow/contracts';
 import { seesFullDocumentNumbers } from '@onewindow/platform';
 import {
   DOCUMENT_KIND_LABELS, DOCUMENT_STATUS_LABELS, effectiveDocumentStatus, ENDORSEMENT_ENTRIES_LABELS, ENDORSEMENT_TYPE_LABELS, maskDocumentNumber,
-} from '../documents/document-kinds.js';
-import type { DocumentView } from '../documents/document-query.service.js';
-import type { EndorsementEntity } from '../documents/endorsement.entity.js';
+} from '../travel-document/document-kinds.js';
+import type { DocumentView } from '../travel-document/document-query.service.js';
+import type { EndorsementEntity } from '../travel-document/endorsement.entity.js';
 import {
   CitizenExitEntrySection, ExitEntryEndorsement, ExitEntryEndorsementChannelEnum, ExitEntryEndorsementEntriesEnum, ExitEntryEndorsementTypeEnum,
   TravelDocument, TravelDocumentKindEnum, TravelDocumentStatusEnum,

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { PoliceType, Role, type Identity, type PersonLookupReply } from '@onewindow/contracts';
 import { validateIdNumber } from '@onewindow/id-number';
 import { AuditService, cityScope, DomainException, hasRole, jurisdictionOf } from '@onewindow/platform';
-import type { HouseholdEntity } from './household.entity.js';
+import type { HouseholdEntity } from '../household/household.entity.js';
 import type { PersonEntity, PersonStatus } from './person.entity.js';
 import { PersonErrorCode, PersonException } from './person.exception.js';
 import { PersonRepository } from './person.repository.js';

@@ -7,7 +7,7 @@ import { DocumentRegisterRepository } from './document-register.repository.js';
 import {
   DOCUMENT_KIND_LABELS, documentValidityYears, documentValidUntil, endorsementValidUntil, ENDORSEMENT_TYPE_LABELS,
 } from './document-kinds.js';
-import { DocumentErrorCode, DocumentException } from './documents.exception.js';
+import { DocumentErrorCode, DocumentException } from './travel-document.exception.js';
 import { DOCUMENT_ITEMS, endorsementRequestOf } from './exit-entry-items.js';
 import type { TravelDocumentEntity } from './travel-document.entity.js';
 

@@ -2,13 +2,13 @@ import { Args, Query, Resolver } from '@nestjs/graphql';
 import { Role, type Identity } from '@onewindow/contracts';
 import { maskIdNumber, maskPhone } from '@onewindow/id-number';
 import { CurrentIdentity, Roles } from '@onewindow/platform';
+import { PersonsListArgs } from '../person/dto/persons-list.args.js';
+import type { PersonEntity } from '../person/person.entity.js';
+import { PersonStatusEnum, SexEnum } from '../person/person.model.js';
+import { toPerson } from '../person/person.resolver.js';
+import { PersonService } from '../person/person.service.js';
 import { HouseholdLookupArgs } from './dto/household-lookup.args.js';
-import { PersonsListArgs } from './dto/persons-list.args.js';
 import { Household, HouseholdKindEnum, PersonListEntry, PersonPage } from './household.model.js';
-import type { PersonEntity } from './person.entity.js';
-import { PersonStatusEnum, SexEnum } from './person.model.js';
-import { toPerson } from './person.resolver.js';
-import { PersonService } from './person.service.js';
 
 export function toListEntry(p: PersonEntity): PersonListEntry {
   return {
@@ -24,6 +24,10 @@ export function toListEntry(p: PersonEntity): PersonListEntry {
   };
 }
 
+/**
+ * Reads of households (户) and the unit's register list. The person register answers both: a household
+ * is read with its members, in one audited lookup.
+ */
 @Resolver(() => Household)
 export class HouseholdResolver {
   constructor(private readonly register: PersonService) {}

@@ -1,11 +1,12 @@
 import { Args, Query, Resolver } from '@nestjs/graphql';
 import { Role, type Identity } from '@onewindow/contracts';
 import { BusinessClock, CurrentIdentity, Roles } from '@onewindow/platform';
-import { DocumentQueryService } from '../documents/document-query.service.js';
-import { toTravelDocument } from './citizen.mapper.js';
-import { TravelDocument } from './citizen.model.js';
+import { toTravelDocument } from '../citizen/citizen.mapper.js';
+import { TravelDocument } from '../citizen/citizen.model.js';
+import { DocumentQueryService } from './document-query.service.js';
 import { TravelDocumentLookupArgs } from './dto/travel-document-lookup.args.js';
 
+/** The audited lookup of one document by its number (the citizen section lists a person's documents). */
 @Resolver(() => TravelDocument)
 export class TravelDocumentResolver {
   constructor(private readonly documents: DocumentQueryService, private readonly clock: BusinessClock) {}

@@ -1,7 +1,7 @@
 import { Role, type Identity } from '@onewindow/contracts';
-import type { PersonEntity } from './person.entity.js';
+import type { PersonEntity } from '../person/person.entity.js';
+import { toPerson } from '../person/person.resolver.js';
 import { toListEntry } from './household.resolver.js';
-import { toPerson } from './person.resolver.js';
 
 const person = {
   idNumber: '510107198804129130', name: '张伟', sex: 'MALE', ethnicity: '汉族', birthDate: '1988-04-12', address: '武侯区', phone: '13800138000',

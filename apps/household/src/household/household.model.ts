@@ -1,5 +1,5 @@
 import { Field, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { Person, PersonStatusEnum, SexEnum } from './person.model.js';
+import { Person, PersonStatusEnum, SexEnum } from '../person/person.model.js';
 
 export enum HouseholdKindEnum {
   FAMILY = 'FAMILY',

@@ -5,7 +5,7 @@ import { validateIdNumber } from '@onewindow/id-number';
 import { AuditService, cityScope, DomainException, hasRole } from '@onewindow/platform';
 import { DataSource } from 'typeorm';
 import { DocumentRegisterRepository } from './document-register.repository.js';
-import { DocumentErrorCode, DocumentException } from './documents.exception.js';
+import { DocumentErrorCode, DocumentException } from './travel-document.exception.js';
 import type { EndorsementEntity } from './endorsement.entity.js';
 import type { TravelDocumentEntity } from './travel-document.entity.js';
 
