@@ -1,4 +1,4 @@
-import { plusDays } from '@onewindow/calendar';
+import { addMonths, plusDays } from '@onewindow/calendar';
 import { ageOn } from '@onewindow/id-number';
 
 /** Travel documents for mainland residents that this service issues (出入境证件). */
@@ -111,18 +111,6 @@ function dayBeforeAnniversary(date: string, months: number): string {
   // A day the target month lacks (31st, 29 Feb) has its anniversary on the next month's first day.
   const anniversary = same.slice(8) < date.slice(8) ? plusDays(same, 1) : same;
   return plusDays(anniversary, -1);
-}
-
-/** Same day `months` later; a day the month lacks (29 Feb, 31st) falls back to the month's last day. */
-export function addMonths(date: string, months: number): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  if (!m) throw new RangeError(`date must be YYYY-MM-DD, got "${date}"`);
-  const total = Number(m[1]) * 12 + (Number(m[2]) - 1) + months;
-  const year = Math.floor(total / 12);
-  const month = (total % 12) + 1;
-  const lastDay = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  const day = Math.min(Number(m[3]), lastDay);
-  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
 /**
