@@ -1,6 +1,7 @@
-import { PoliceType, Role, type ApplicationSnapshot, type Identity } from '@onewindow/contracts';
+import { Role, type ApplicationSnapshot, type Identity } from '@onewindow/contracts';
 import type { AuditService, BusinessClock, RpcClient } from '@onewindow/platform';
 import type { EntityManager } from 'typeorm';
+import { applicationSnapshot } from '../../test/application-snapshot.factory.js';
 import type { CatalogIndexService } from '../catalog/catalog-index.service.js';
 import type { TransactionRunner } from '../common/transaction-runner.js';
 import type { SmsService } from '../sms/sms.service.js';
@@ -10,32 +11,7 @@ import { InboxService } from './inbox.service.js';
 
 const clerk: Identity = { sub: 'demo:clerk', username: 'clerk', displayName: '王窗口', roles: [Role.CLERK], unitCode: '510107001', unitName: '浆洗街派出所' };
 
-const readyForPickup: ApplicationSnapshot = {
-  number: 'HH-20260210-0001',
-  service: 'household',
-  policeType: PoliceType.HOUSEHOLD,
-  itemCode: 'HH-ID-CARD-RENEW',
-  itemName: '居民身份证换领',
-  applicantIdNumber: '11010519491231002X',
-  applicantName: '欧阳娜娜',
-  applicantPhone: '13812345678',
-  status: 'READY_FOR_PICKUP',
-  unitCode: '510107001',
-  unitName: '成都市公安局武侯区分局浆洗街派出所',
-  firstInquiryOwnerSub: 'demo:clerk',
-  firstInquiryOwnerName: '王窗口',
-  acceptedAt: '2026-02-10T09:30:00+08:00',
-  deadline: '2026-03-10',
-  deadlineProvisional: false,
-  deadlineState: 'ON_TIME',
-  feeFen: 2000,
-  presentedMaterials: [],
-  toleratedMaterials: [],
-  form: {},
-  timeline: [{ at: '2026-02-10T09:30:00+08:00', actorSub: 'demo:clerk', actorName: '王窗口', actorRoles: ['CLERK'], action: 'ACCEPT', fromStatus: null, toStatus: 'ACCEPTED' }],
-  version: 3,
-  updatedAt: '2026-02-12T10:00:00+08:00',
-};
+const readyForPickup = applicationSnapshot({ status: 'READY_FOR_PICKUP', version: 3, updatedAt: '2026-02-12T10:00:00+08:00' });
 
 /** The inbox wired to fakes: the projection has not caught up, the owning service answers. */
 function inboxWithFakes() {

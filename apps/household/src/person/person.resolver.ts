@@ -7,7 +7,8 @@ import type { PersonEntity } from './person.entity.js';
 import { Person, PersonStatusEnum, SexEnum } from './person.model.js';
 import { PersonService } from './person.service.js';
 
-export function toPerson(p: PersonEntity, viewer: Identity): Person {
+/** What every view of a person on the register shows, the phone masked by role. */
+export function personFacts(p: PersonEntity, viewer: Identity): Pick<Person, 'idNumber' | 'name' | 'sex' | 'ethnicity' | 'birthDate' | 'address' | 'phone' | 'status' | 'unitCode'> {
   return {
     idNumber: p.idNumber,
     name: p.name,
@@ -17,9 +18,15 @@ export function toPerson(p: PersonEntity, viewer: Identity): Person {
     address: p.address,
     phone: p.phone ? (seesFullRegisterDetails(viewer) ? p.phone : maskPhone(p.phone)) : undefined,
     status: p.status as PersonStatusEnum,
+    unitCode: p.unitCode,
+  };
+}
+
+export function toPerson(p: PersonEntity, viewer: Identity): Person {
+  return {
+    ...personFacts(p, viewer),
     householdNumber: p.household?.householdNumber,
     relationToHead: p.relationToHead ?? undefined,
-    unitCode: p.unitCode,
   };
 }
 
