@@ -6,7 +6,7 @@ import { PublicSecurityRules } from './casework/public-security.rules.js';
 import { CitizenModule } from './citizen/citizen.module.js';
 import { DeathFollowUpWorker } from './death-follow-up/death-follow-up.worker.js';
 import { LostFoundModule } from './lost-found/lost-found.module.js';
-import { PermitModule } from './permits/permit.module.js';
+import { PermitModule } from './permit/permit.module.js';
 import { PUBLIC_SECURITY_CATALOG_PATH, PUBLIC_SECURITY_ENTITIES, PUBLIC_SECURITY_MIGRATIONS } from './public-security.schema.js';
 import { DemoSeedModule } from './seed/seed.module.js';
 

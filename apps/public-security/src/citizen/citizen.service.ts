@@ -6,8 +6,8 @@ import { AuditService, cityScope, DomainException, hasRole } from '@onewindow/pl
 import { DataSource } from 'typeorm';
 import { toClaim, toLostReport } from '../lost-found/lost-found.mapper.js';
 import { LostAndFoundService } from '../lost-found/lost-found.service.js';
-import { toPermit } from '../permits/permit.mapper.js';
-import { PermitRepository } from '../permits/permit.repository.js';
+import { toPermit } from '../permit/permit.mapper.js';
+import { PermitRepository } from '../permit/permit.repository.js';
 import type { CitizenPublicSecuritySection } from './citizen.model.js';
 
 /** The public-security section of the citizen 360 view. */

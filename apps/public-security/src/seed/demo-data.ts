@@ -3,7 +3,7 @@
 // changed is not reset on reboot. Permit numbers use the 9xxxxx range, which the register's
 // sequence does not reach. Demo mode also gets a sanitation batch on the notice board.
 import { DEMO_PERSON_IDS } from '@onewindow/household/demo-persons';
-import type { NewPermit } from '../permits/permit.repository.js';
+import type { NewPermit } from '../permit/permit.repository.js';
 
 export const DEMO_UNIT = { code: '510107001', name: '成都市公安局武侯区分局浆洗街派出所' } as const;
 
