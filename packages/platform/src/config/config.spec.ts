@@ -38,6 +38,10 @@ describe('loadConfig', () => {
     expect(defaults.CALENDAR_OVERRIDES_FILE).toBeUndefined();
   });
 
+  it('says a number setting with a typo is not a number, once', () => {
+    expect(() => loadConfig('svc', BaseServiceConfig, { RPC_TIMEOUT_MS: '5s' })).toThrow(/^\[svc\] invalid configuration: RPC_TIMEOUT_MS must be an integer number$/);
+  });
+
   it.each([
     ['DEADLINE_JOB_INTERVAL_MS', '10min', /DEADLINE_JOB_INTERVAL_MS must be a whole number of milliseconds/],
     ['DEADLINE_JOB_INTERVAL_MS', '-1', /DEADLINE_JOB_INTERVAL_MS must be 0 \(boot only\) or more/],
