@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { EndorsementEntity } from './documents/endorsement.entity.js';
-import { SelfServiceEndorsementEntity } from './documents/self-service-endorsement.entity.js';
-import { TravelDocumentEntity } from './documents/travel-document.entity.js';
+import { EndorsementEntity } from './travel-document/endorsement.entity.js';
+import { SelfServiceEndorsementEntity } from './travel-document/self-service-endorsement.entity.js';
+import { TravelDocumentEntity } from './travel-document/travel-document.entity.js';
 import { CreateTravelDocuments1764100000720 } from './migrations/1764100000720-CreateTravelDocuments.js';
 
 /** Tables the exit-entry service owns (the casework core adds its own). */

@@ -1,4 +1,4 @@
-import { DEMO_PERSON_IDS } from '@onewindow/household/demo-persons';
+import { DEMO_PERSON_IDS } from '@onewindow/population';
 import { eventually, sql, TestStack } from '@onewindow/testing';
 
 /**

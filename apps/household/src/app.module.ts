@@ -1,37 +1,37 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { CASEWORK_ENTITIES, CASEWORK_MIGRATIONS, CaseworkModule } from '@onewindow/casework';
 import { PoliceType, ServiceName } from '@onewindow/contracts';
-import { PlatformModule, type ServiceRuntime } from '@onewindow/platform';
-import { TRANSFERS_ENTITIES, TRANSFERS_MIGRATIONS, TransfersModule } from '@onewindow/transfers';
-import { DeathCaseModule } from './death-case/death-case.module.js';
-import { DeathCaseRules } from './death-case/death-case.rules.js';
-import { DeathFollowUpListener } from './death-case/death-follow-up.listener.js';
-import { HOUSEHOLD_CATALOG_PATH, HOUSEHOLD_ENTITIES, HOUSEHOLD_MIGRATIONS } from './household.schema.js';
-import { PersonModule } from './person/person.module.js';
+import type { ServiceRuntime } from '@onewindow/platform';
+import { PoliceTypeServiceModule } from '@onewindow/service-kit';
 import { CitizenModule } from './citizen/citizen.module.js';
+import { DeathCaseModule } from './death-follow-up/death-case.module.js';
+import { DeathCaseRules } from './death-follow-up/death-case.rules.js';
+import { DeathFollowUpListener } from './death-follow-up/death-follow-up.listener.js';
+import { HouseholdModule } from './household/household.module.js';
+import { HOUSEHOLD_CATALOG_PATH, HOUSEHOLD_ENTITIES, HOUSEHOLD_MIGRATIONS } from './household.schema.js';
+import { IdCardModule } from './id-card/id-card.module.js';
+import { PersonModule } from './person/person.module.js';
 import { DemoSeedModule } from './seed/seed.module.js';
 
+/** The household service (户政): what is its own; the kit adds platform, casework and transfers. */
 @Module({})
 export class HouseholdAppModule {
   static forRuntime(rt: ServiceRuntime): DynamicModule {
     return {
       module: HouseholdAppModule,
       imports: [
-        PlatformModule.forRoot(rt, {
-          entities: [...HOUSEHOLD_ENTITIES, ...CASEWORK_ENTITIES, ...TRANSFERS_ENTITIES],
-          migrations: [...HOUSEHOLD_MIGRATIONS, ...CASEWORK_MIGRATIONS, ...TRANSFERS_MIGRATIONS],
-        }),
-        PersonModule,
-        CitizenModule,
-        CaseworkModule.register({
+        PoliceTypeServiceModule.forRoot(rt, {
           service: ServiceName.HOUSEHOLD,
           policeType: PoliceType.HOUSEHOLD,
           catalogPath: HOUSEHOLD_CATALOG_PATH,
           rules: DeathCaseRules, // HouseholdRules + the death case (follow-up transfers)
-          imports: [PersonModule, DeathCaseModule],
+          registers: [PersonModule, HouseholdModule, IdCardModule],
+          features: [CitizenModule, DeathCaseModule],
+          entities: HOUSEHOLD_ENTITIES,
+          migrations: HOUSEHOLD_MIGRATIONS,
+          // Household sends the death follow-ups and hears their outcomes.
+          transferOutcomeListener: DeathFollowUpListener,
+          seed: DemoSeedModule,
         }),
-        TransfersModule.register({ service: ServiceName.HOUSEHOLD, outcomeListener: DeathFollowUpListener, imports: [DeathCaseModule] }),
-        DemoSeedModule,
       ],
     };
   }

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { IdCardEntity } from './id-card/id-card.entity.js';
 import { CreatePopulationRegister1764100000100 } from './migrations/1764100000100-CreatePopulationRegister.js';
 import { CreateIdCard1764100000300 } from './migrations/1764100000300-CreateIdCard.js';
-import { HouseholdEntity } from './person/household.entity.js';
+import { HouseholdEntity } from './household/household.entity.js';
 import { PersonEntity } from './person/person.entity.js';
 
 /** Tables the household service owns (the casework core adds its own). */

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { FoundItemBatchEntity, FoundItemClaimEntity, FoundItemEntity, LostFoundEventEntity, LostReportEntity } from './lost-found/lost-found.entity.js';
 import { CreatePermitRegister1764100000800 } from './migrations/1764100000800-CreatePermitRegister.js';
 import { CreateLostAndFound1764100000810 } from './migrations/1764100000810-CreateLostAndFound.js';
-import { PermitEntity, PermitEventEntity } from './permits/permit.entity.js';
+import { PermitEntity, PermitEventEntity } from './permit/permit.entity.js';
 
 /** Tables the public-security service owns (the casework core and transfers add their own). */
 export const PUBLIC_SECURITY_ENTITIES = [PermitEntity, PermitEventEntity, FoundItemBatchEntity, FoundItemEntity, LostReportEntity, FoundItemClaimEntity, LostFoundEventEntity];

@@ -1,5 +1,7 @@
 export { CalendarError, type CalendarErrorCode } from './errors.js';
-export { isValidIsoDate, isoDayOfWeek, plusDays, MIN_DATE, MAX_DATE } from './iso-date.js';
+export {
+  addMonths, civilFromDays, daysFromCivil, daysInMonth, isLeapYear, isValidIsoDate, isoDayOfWeek, plusDays, MIN_DATE, MAX_DATE,
+} from './iso-date.js';
 export {
   loadOverridesFile,
   parseOverridesJson,

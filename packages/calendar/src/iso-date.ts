@@ -12,11 +12,11 @@ const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 export const MIN_DATE = '0001-01-01';
 export const MAX_DATE = '9999-12-31';
 
-function isLeapYear(year: number): boolean {
+export function isLeapYear(year: number): boolean {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
 }
 
-function daysInMonth(year: number, month: number): number {
+export function daysInMonth(year: number, month: number): number {
   if (month === 2) return isLeapYear(year) ? 29 : 28;
   return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
@@ -33,8 +33,8 @@ export function isValidIsoDate(s: unknown): s is string {
   return day <= daysInMonth(year, month);
 }
 
-/** Days since 1970-01-01 (Howard Hinnant's days_from_civil). */
-function daysFromCivil(year: number, month: number, day: number): number {
+/** Days since 1970-01-01 (Howard Hinnant's days_from_civil); no validation, for callers that hold numbers already. */
+export function daysFromCivil(year: number, month: number, day: number): number {
   const y = month <= 2 ? year - 1 : year;
   const era = Math.floor(y / 400);
   const yoe = y - era * 400;
@@ -45,7 +45,7 @@ function daysFromCivil(year: number, month: number, day: number): number {
 }
 
 /** Inverse of daysFromCivil. */
-function civilFromDays(n: number): { year: number; month: number; day: number } {
+export function civilFromDays(n: number): { year: number; month: number; day: number } {
   const z = n + 719468;
   const era = Math.floor(z / 146097);
   const doe = z - era * 146097;
@@ -120,4 +120,20 @@ export function plusDays(date: string, days: number): string {
     throw new CalendarError('INVALID_DAYS', `days must be an integer, got ${String(days)}`);
   }
   return fromDayNumber(toDayNumber(date) + days);
+}
+
+/**
+ * The same day `months` later (negative: earlier); a day the target month lacks (29 February, the
+ * 31st) falls back to that month's last day. Validity periods counted in months or years (ID
+ * cards, passports, endorsements) are built on it.
+ */
+export function addMonths(date: string, months: number): string {
+  if (!Number.isInteger(months)) throw new CalendarError('INVALID_DAYS', `months must be an integer, got ${String(months)}`);
+  toDayNumber(date);
+  const total = Number(date.slice(0, 4)) * 12 + (Number(date.slice(5, 7)) - 1) + months;
+  const year = Math.floor(total / 12);
+  const month = (total % 12) + 1;
+  if (year < 1 || year > 9999) throw new CalendarError('DATE_OUT_OF_RANGE', `Resulting date is outside ${MIN_DATE}..${MAX_DATE}`);
+  const day = Math.min(Number(date.slice(8, 10)), daysInMonth(year, month));
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }

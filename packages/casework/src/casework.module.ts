@@ -5,7 +5,7 @@ import { createCaseworkHandler } from './casework.handler.js';
 import { ApplicationRepository } from './casework.repository.js';
 import { CASEWORK_OPTIONS } from './casework.options.js';
 import { CaseworkService } from './casework.service.js';
-import { CatalogService } from './catalog.service.js';
+import { PoliceTypeCatalogService } from './police-type-catalog.service.js';
 import { DeadlineScheduler } from './deadline.scheduler.js';
 import { CreateCasework1764100000200 } from './migrations/1764100000200-CreateCasework.js';
 import { AddCaseworkTimeLimits1764950000200 } from './migrations/1764950000200-AddCaseworkTimeLimits.js';
@@ -44,11 +44,11 @@ export class CaseworkModule {
         { provide: CASEWORK_OPTIONS, useValue: { service: reg.service, policeType: reg.policeType, catalogPath: reg.catalogPath, numberPrefix: NUMBER_PREFIX[reg.policeType] } },
         { provide: POLICE_TYPE_RULES, useClass: reg.rules },
         ApplicationRepository,
-        CatalogService,
+        PoliceTypeCatalogService,
         CaseworkService,
         DeadlineScheduler,
       ],
-      exports: [CaseworkService, CatalogService],
+      exports: [CaseworkService, PoliceTypeCatalogService],
     };
   }
 }

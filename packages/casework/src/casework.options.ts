@@ -9,9 +9,3 @@ export interface CaseworkOptions {
   /** Application number prefix, e.g. HH for household. */
   numberPrefix: string;
 }
-
-/**
- * Optional provider of the working calendar (tests give one with or without a year's notice);
- * default: WorkingCalendar.fromEnv (CALENDAR_OVERRIDES_FILE).
- */
-export const WORKING_CALENDAR = Symbol('WORKING_CALENDAR');

@@ -11,7 +11,7 @@ import { CASEWORK_ENTITIES, CASEWORK_MIGRATIONS } from './casework.module.js';
 import type { CaseworkOptions } from './casework.options.js';
 import { ApplicationRepository } from './casework.repository.js';
 import { CaseworkService } from './casework.service.js';
-import { CatalogService } from './catalog.service.js';
+import { PoliceTypeCatalogService } from './police-type-catalog.service.js';
 import type { AcceptanceContext, AcceptanceDecision, AfterAcceptContext, PoliceTypeRules, RulesTimelineNote, TransitionContext } from './police-type-rules.js';
 
 /** A police type's rules as the core sees them: records what it was asked, refuses on demand. */
@@ -100,13 +100,13 @@ describe('CaseworkService on PostgreSQL with fake police-type rules', () => {
   let ds: DataSource;
   let rules: FakePoliceTypeRules;
   let clock: TestClock;
-  let catalog: CatalogService;
+  let catalog: PoliceTypeCatalogService;
   let casework: CaseworkService;
   let key = 0;
   const options: CaseworkOptions = { service: ServiceName.HOUSEHOLD, policeType: PoliceType.HOUSEHOLD, catalogPath: '', numberPrefix: 'HH' };
 
   const build = (calendar?: WorkingCalendar) =>
-    new CaseworkService(ds, options, rules, new ApplicationRepository(), catalog, new OutboxService(), clock, calendar ?? WorkingCalendar.default());
+    new CaseworkService(calendar ?? WorkingCalendar.default(), ds, options, rules, new ApplicationRepository(), catalog, new OutboxService(), clock);
 
   beforeAll(async () => {
     const dir = mkdtempSync(join(tmpdir(), 'casework-spec-'));
@@ -115,7 +115,7 @@ describe('CaseworkService on PostgreSQL with fake police-type rules', () => {
     db = await createTestDatabase('casework');
     ds = new DataSource(buildDataSourceOptions({ url: db.url, entities: CASEWORK_ENTITIES, migrations: CASEWORK_MIGRATIONS, migrationsRun: true, poolSize: 3 }));
     await ds.initialize();
-    catalog = new CatalogService(options, ds, new OutboxService(), createLogger('casework-spec', 'silent'));
+    catalog = new PoliceTypeCatalogService(options, ds, new OutboxService(), createLogger('casework-spec', 'silent'));
   });
 
   afterAll(async () => {

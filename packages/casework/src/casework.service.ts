@@ -1,4 +1,4 @@
-import { Inject, Injectable, Optional } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { addTimeLimit, WorkingCalendar } from '@onewindow/calendar';
 import { checkMaterials, citizenText, computeFee, DEFAULT_MAX_EXTENSION } from '@onewindow/catalog';
@@ -12,11 +12,11 @@ import { DataSource, QueryFailedError, type EntityManager } from 'typeorm';
 import { ApplicationEntity } from './application.entity.js';
 import { CaseworkErrorCode, CaseworkException } from './casework.exception.js';
 import { ApplicationRepository } from './casework.repository.js';
-import { CatalogService } from './catalog.service.js';
+import { PoliceTypeCatalogService } from './police-type-catalog.service.js';
 import { deadlineMovesOf, deadlineStateOf, replayDeadline, resumeDeadline } from './deadline.js';
 import { POLICE_TYPE_RULES, type PoliceTypeRules } from './police-type-rules.js';
 import { planTransition, TRANSITIONS } from './state-machine.js';
-import { CASEWORK_OPTIONS, WORKING_CALENDAR, type CaseworkOptions } from './casework.options.js';
+import { CASEWORK_OPTIONS, type CaseworkOptions } from './casework.options.js';
 
 /** Who the deadline job records its entries as. */
 const DEADLINE_JOB_ACTOR: Identity = { sub: 'system:deadline-job', username: 'system', displayName: '系统（时限监控）', roles: [], unitCode: '', unitName: '' };
@@ -31,20 +31,17 @@ const SYSTEM_ACTOR: Identity = { sub: 'system:casework', username: 'system', dis
  */
 @Injectable()
 export class CaseworkService {
-  readonly calendar: WorkingCalendar;
-
   constructor(
+    /** The platform's working calendar (with the deployment's overrides). */
+    readonly calendar: WorkingCalendar,
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(CASEWORK_OPTIONS) private readonly options: CaseworkOptions,
     @Inject(POLICE_TYPE_RULES) private readonly rules: PoliceTypeRules,
     private readonly applications: ApplicationRepository,
-    private readonly catalog: CatalogService,
+    private readonly catalog: PoliceTypeCatalogService,
     private readonly outbox: OutboxService,
     private readonly clock: BusinessClock,
-    @Optional() @Inject(WORKING_CALENDAR) calendar?: WorkingCalendar | null,
-  ) {
-    this.calendar = calendar ?? WorkingCalendar.fromEnv(process.env);
-  }
+  ) {}
 
   /** Window acceptance (受理). Missing required materials → the exact list, nothing written. */
   async accept(cmd: AcceptApplicationCommand, actor: Identity): Promise<AcceptApplicationReply> {

@@ -1,16 +1,20 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { LOGGER, type Logger } from '@onewindow/platform';
+import { LOGGER, SERVICE_CONFIG, type BaseServiceConfig, type Logger } from '@onewindow/platform';
 import { CaseworkService } from './casework.service.js';
 
-/** Runs the deadline flagging job at boot and then every DEADLINE_JOB_INTERVAL_MS (default 10 min). */
+/** Runs the deadline flagging job at boot and then every DEADLINE_JOB_INTERVAL_MS (typed config; default 10 min; 0 = boot only). */
 @Injectable()
 export class DeadlineScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
   private timer?: NodeJS.Timeout;
 
-  constructor(private readonly casework: CaseworkService, @Inject(LOGGER) private readonly logger: Logger) {}
+  constructor(
+    private readonly casework: CaseworkService,
+    @Inject(SERVICE_CONFIG) private readonly config: BaseServiceConfig,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {}
 
   onApplicationBootstrap(): void {
-    const interval = Number(process.env.DEADLINE_JOB_INTERVAL_MS ?? 600_000);
+    const interval = this.config.DEADLINE_JOB_INTERVAL_MS;
     const run = () =>
       this.casework
         .flagDeadlines()

@@ -5,7 +5,7 @@ export * from './deadline.js';
 export * from './application.entity.js';
 export * from './casework.repository.js';
 export * from './casework.service.js';
-export * from './catalog.service.js';
+export * from './police-type-catalog.service.js';
 export * from './casework.module.js';
 export * from './migrations/1764100000200-CreateCasework.js';
 export * from './migrations/1764950000200-AddCaseworkTimeLimits.js';

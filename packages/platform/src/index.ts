@@ -31,3 +31,6 @@ export * from './service/bootstrap.js';
 export * from './clock/business-clock.js';
 export * from './graphql/page.args.js';
 export * from './graphql/audited-read.args.js';
+export * from './graphql/mapped-errors.js';
+export * from './policy/jurisdiction-scope.js';
+export * from './policy/masking.js';

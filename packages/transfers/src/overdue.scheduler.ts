@@ -1,16 +1,20 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { LOGGER, type Logger } from '@onewindow/platform';
+import { LOGGER, SERVICE_CONFIG, type BaseServiceConfig, type Logger } from '@onewindow/platform';
 import { TransfersService } from './transfers.service.js';
 
-/** Runs the overdue-transfer job at boot and then every TRANSFER_JOB_INTERVAL_MS (default 10 min; 0 = boot only). */
+/** Runs the overdue-transfer job at boot and then every TRANSFER_JOB_INTERVAL_MS (typed config; default 10 min; 0 = boot only). */
 @Injectable()
 export class TransferOverdueScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
   private timer?: NodeJS.Timeout;
 
-  constructor(private readonly transfers: TransfersService, @Inject(LOGGER) private readonly logger: Logger) {}
+  constructor(
+    private readonly transfers: TransfersService,
+    @Inject(SERVICE_CONFIG) private readonly config: BaseServiceConfig,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {}
 
   onApplicationBootstrap(): void {
-    const interval = Number(process.env.TRANSFER_JOB_INTERVAL_MS ?? 600_000);
+    const interval = this.config.TRANSFER_JOB_INTERVAL_MS;
     const run = () =>
       this.transfers
         .flagOverdue()

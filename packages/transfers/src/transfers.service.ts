@@ -52,7 +52,6 @@ const FLAG_ACTOR = '系统（移交时限监控）';
  */
 @Injectable()
 export class TransfersService {
-  readonly calendar = WorkingCalendar.fromEnv(process.env);
   private readonly workers: ReadonlyMap<TransferKind, TransferWorker>;
 
   constructor(
@@ -64,6 +63,8 @@ export class TransfersService {
     private readonly rpc: RpcClient,
     @Inject(LOGGER) private readonly logger: Logger,
     @Optional() @Inject(TRANSFER_WORKERS) workers: TransferWorker[] | null,
+    /** The platform's working calendar (with the deployment's overrides). */
+    readonly calendar: WorkingCalendar,
   ) {
     this.workers = new Map((workers ?? []).map((w) => [w.kind, w]));
   }

@@ -10,7 +10,7 @@ import {
 } from '@onewindow/contracts';
 import { validateIdNumber } from '@onewindow/id-number';
 import { jurisdictionOf, RpcClient } from '@onewindow/platform';
-import { CatalogService } from '../catalog/catalog.service.js';
+import { CatalogIndexService } from '../catalog/catalog-index.service.js';
 import { isUniqueViolation, TransactionRunner } from '../common/transaction-runner.js';
 import { InboxProjectionService } from '../inbox/inbox-projection.service.js';
 import { InboxRepository } from '../inbox/inbox.repository.js';
@@ -33,7 +33,7 @@ export type AcceptanceResult = { kind: 'APPLICATION'; snapshot: ApplicationSnaps
 export class AcceptanceService {
   constructor(
     private readonly requests: AcceptRequestRepository,
-    private readonly catalog: CatalogService,
+    private readonly catalog: CatalogIndexService,
     private readonly notices: OneTimeNoticeService,
     private readonly projection: InboxProjectionService,
     private readonly inbox: InboxRepository,

@@ -28,7 +28,7 @@ class WorkingDaysResult {
  */
 @Resolver()
 export class WorkingDaysResolver {
-  private readonly calendar = WorkingCalendar.fromEnv(process.env);
+  constructor(private readonly calendar: WorkingCalendar) {}
 
   @Query(() => WorkingDaysResult, { description: '起算日之后第 days 个工作日（起算日当日不计入），按国务院放假调休安排；provisional 表示跨入尚未公布安排的年份' })
   addWorkingDays(@Args() args: AddWorkingDaysArgs): WorkingDaysResult {

@@ -2,10 +2,10 @@ import { Module } from '@nestjs/common';
 import { CatalogHandler } from './catalog.handler.js';
 import { CatalogRepository } from './catalog.repository.js';
 import { CatalogResolver } from './catalog.resolver.js';
-import { CatalogService } from './catalog.service.js';
+import { CatalogIndexService } from './catalog-index.service.js';
 
 @Module({
-  providers: [CatalogRepository, CatalogService, CatalogResolver, CatalogHandler],
-  exports: [CatalogService],
+  providers: [CatalogRepository, CatalogIndexService, CatalogResolver, CatalogHandler],
+  exports: [CatalogIndexService],
 })
 export class CatalogModule {}

@@ -1,7 +1,7 @@
 import { Directive, Field, ObjectType, ResolveField, Resolver, ResolveReference, Parent } from '@nestjs/graphql';
 import { Role, type Identity } from '@onewindow/contracts';
 
-import { BusinessClock, CurrentIdentity, jurisdictionOf, Roles, type Jurisdiction } from '@onewindow/platform';
+import { BusinessClock, cityScope, CurrentIdentity, Roles } from '@onewindow/platform';
 import { toInboxApplication } from '../inbox/application.mapper.js';
 import { InboxApplication } from '../inbox/application.model.js';
 import { InboxRepository } from '../inbox/inbox.repository.js';
@@ -28,11 +28,6 @@ export class CitizenCounterSection {
 @Directive('@key(fields: "idNumber")')
 export class CitizenRef {
   @Field() idNumber: string;
-}
-
-/** 一窗通办: a citizen's applications anywhere in the city are visible at any window of the city. */
-function cityScope(actor: Identity): Jurisdiction {
-  return { unitPrefix: jurisdictionOf(actor).unitPrefix.slice(0, 4) };
 }
 
 @Resolver(() => CitizenRef)

@@ -9,7 +9,7 @@ import { InboxRepository } from './inbox.repository.js';
 
 /**
  * Writes snapshots into the inbox projection — from events, and from the replies the counter
- * receives itself so the clerk sees a change at once — and triggers the pickup SMS. An older
+ * receives itself so the clerk sees a change at once — and triggers the pickup SMS (never on a read). An older
  * version never overwrites a newer one; the SMS is at most one per application and status, so it
  * does not matter which path sees a snapshot first or how often.
  */
@@ -27,9 +27,24 @@ export class InboxProjectionService {
     return snapshot;
   }
 
-  /** Returns true when the snapshot is now the projected state (false: a newer one is stored). */
+  /**
+   * A change the counter learnt of (an event, or the reply to a command it sent): projected, and
+   * the pickup SMS queued when it is due. Returns true when the snapshot is now the projected
+   * state (false: a newer one is stored).
+   */
   async apply(snapshot: ApplicationSnapshot, manager: EntityManager): Promise<boolean> {
-    const applied = await this.inbox.upsertUnlessOlder(
+    const applied = await this.project(snapshot, manager);
+    if (applied) await this.sms.queueForSnapshot(snapshot, manager);
+    return applied;
+  }
+
+  /**
+   * Projection only, never an SMS: for snapshots fetched to answer a read. The change's own event
+   * still arrives and goes through `apply` (an equal version is re-applied), so the pickup SMS is
+   * queued by the event path, not by whoever happened to look first.
+   */
+  async project(snapshot: ApplicationSnapshot, manager: EntityManager): Promise<boolean> {
+    return this.inbox.upsertUnlessOlder(
       {
         number: snapshot.number,
         policeType: snapshot.policeType,
@@ -48,7 +63,5 @@ export class InboxProjectionService {
       },
       manager,
     );
-    if (applied) await this.sms.queueForSnapshot(snapshot, manager);
-    return applied;
   }
 }

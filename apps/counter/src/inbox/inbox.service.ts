@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { RpcSubjects, withinJurisdiction, type ApplicationSnapshot, type Identity, type ServiceName } from '@onewindow/contracts';
 import { renderAcceptanceReceipt } from '@onewindow/notice-pdf';
 import { AuditService, DomainException, jurisdictionOf, RpcClient } from '@onewindow/platform';
-import { CatalogService } from '../catalog/catalog.service.js';
+import { CatalogIndexService } from '../catalog/catalog-index.service.js';
 import { BusinessClock } from '@onewindow/platform';
 import { serviceOfNumber } from '../common/service-routing.js';
 import { TransactionRunner } from '../common/transaction-runner.js';
@@ -31,7 +31,7 @@ export class InboxService {
     private readonly rpc: RpcClient,
     private readonly audit: AuditService,
     private readonly clock: BusinessClock,
-    private readonly catalog: CatalogService,
+    private readonly catalog: CatalogIndexService,
     private readonly tx: TransactionRunner,
   ) {}
 
@@ -93,7 +93,8 @@ export class InboxService {
       await record('DENIED', { reason: 'out of jurisdiction' });
       throw DomainException.outOfJurisdiction();
     }
-    await this.tx.run((m) => this.projection.apply(snapshot, m));
+    // A read projects what it fetched but has no side effect on citizens (no pickup SMS).
+    await this.tx.run((m) => this.projection.project(snapshot, m));
     return snapshot;
   }
 

@@ -5,7 +5,7 @@ import { maskIdNumber, maskName } from '@onewindow/id-number';
 import { renderOneTimeNotice, type OneTimeNoticeDocument } from '@onewindow/notice-pdf';
 import { AuditService, jurisdictionOf } from '@onewindow/platform';
 import type { EntityManager } from 'typeorm';
-import type { IndexedItem } from '../catalog/catalog.service.js';
+import type { IndexedItem } from '../catalog/catalog-index.service.js';
 import { BusinessClock } from '@onewindow/platform';
 import { clerkIdOf } from '../inbox/acceptance-receipt.js';
 import { noticeGuide } from './notice-guide.js';

@@ -1,6 +1,6 @@
 import { computeFee, formatFen, type CatalogItem } from '@onewindow/catalog';
-import { ENDORSEMENT_ENTRIES_LABELS, type EndorsementEntries } from '../documents/document-kinds.js';
-import { endorsementRequestOf } from '../documents/exit-entry-items.js';
+import { ENDORSEMENT_ENTRIES_LABELS, type EndorsementEntries } from '../travel-document/document-kinds.js';
+import { endorsementRequestOf } from '../travel-document/exit-entry-items.js';
 
 /**
  * Short-term (up to one year) multiple-entry endorsement, 80 yuan per the endorsement items' fee

@@ -5,10 +5,10 @@ import { DEMO_PERSON_IDS, DEMO_PERSONS } from '@onewindow/population';
 import { buildIdNumber } from '@onewindow/id-number';
 import type { RpcClient } from '@onewindow/platform';
 import type { EntityManager } from 'typeorm';
-import type { DocumentIssuingService } from '../documents/document-issuing.service.js';
-import type { DocumentKind, EndorsementType } from '../documents/document-kinds.js';
-import type { DocumentRegisterRepository } from '../documents/document-register.repository.js';
-import type { TravelDocumentEntity } from '../documents/travel-document.entity.js';
+import type { DocumentIssuingService } from '../travel-document/document-issuing.service.js';
+import type { DocumentKind, EndorsementType } from '../travel-document/document-kinds.js';
+import type { DocumentRegisterRepository } from '../travel-document/document-register.repository.js';
+import type { TravelDocumentEntity } from '../travel-document/travel-document.entity.js';
 import { EXIT_ENTRY_CATALOG_PATH } from '../exit-entry.schema.js';
 import { ExitEntryRules } from './exit-entry.rules.js';
 

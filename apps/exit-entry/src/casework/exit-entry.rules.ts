@@ -3,13 +3,12 @@ import { RegisterCheckedRules, type AcceptanceContext, type AcceptanceDecision, 
 import { fieldProblem, formInvalidMessage, isBlank, type CatalogItem, type FieldProblem } from '@onewindow/catalog';
 import { RpcSubjects, type Identity, type PersonLookupReply } from '@onewindow/contracts';
 import { ageOn, checkConsistency, maskIdNumber, validateIdNumber } from '@onewindow/id-number';
-import { RpcClient } from '@onewindow/platform';
-import { DocumentIssuingService } from '../documents/document-issuing.service.js';
-import { DOCUMENT_KIND_LABELS, documentValidityYears, effectiveDocumentStatus, ENDORSEMENT_TYPE_LABELS, maskDocumentNumber } from '../documents/document-kinds.js';
-import { DocumentRegisterRepository } from '../documents/document-register.repository.js';
-import { DocumentErrorCode, DocumentException } from '../documents/documents.exception.js';
-import { DOCUMENT_ITEMS, endorsementRequestOf, SELF_SERVICE_ITEM } from '../documents/exit-entry-items.js';
-import { cityScopeOf } from '../documents/jurisdiction.js';
+import { cityScope, RpcClient } from '@onewindow/platform';
+import { DocumentIssuingService } from '../travel-document/document-issuing.service.js';
+import { DOCUMENT_KIND_LABELS, documentValidityYears, effectiveDocumentStatus, ENDORSEMENT_TYPE_LABELS, maskDocumentNumber } from '../travel-document/document-kinds.js';
+import { DocumentRegisterRepository } from '../travel-document/document-register.repository.js';
+import { DocumentErrorCode, DocumentException } from '../travel-document/travel-document.exception.js';
+import { DOCUMENT_ITEMS, endorsementRequestOf, SELF_SERVICE_ITEM } from '../travel-document/exit-entry-items.js';
 import { ExitEntryCaseErrorCode as Code, ExitEntryCaseException } from './exit-entry-case.exception.js';
 import { exitEntryFee } from './exit-entry-fee.js';
 import { checkForm, crossFieldProblems, normalizedIdNumber } from './form-check.js';
@@ -135,7 +134,7 @@ export class ExitEntryRules extends RegisterCheckedRules implements PoliceTypeRu
   /** Endorsements need a valid permit; notes the holder's current document for the reviewing officer. */
   private async checkDocuments(ctx: AcceptanceContext): Promise<Record<string, unknown>> {
     const { item, command, today, manager, actor, applicantIdNumber } = ctx;
-    const scope = cityScopeOf(actor);
+    const scope = cityScope(actor);
     const notes: Record<string, unknown> = {};
     const docItem = DOCUMENT_ITEMS[item.code];
     if (docItem) {

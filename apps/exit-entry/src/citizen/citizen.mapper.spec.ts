@@ -1,7 +1,7 @@
 import { Role, type Identity } from '@onewindow/contracts';
-import type { DocumentView } from '../documents/document-query.service.js';
-import type { EndorsementEntity } from '../documents/endorsement.entity.js';
-import type { TravelDocumentEntity } from '../documents/travel-document.entity.js';
+import type { DocumentView } from '../travel-document/document-query.service.js';
+import type { EndorsementEntity } from '../travel-document/endorsement.entity.js';
+import type { TravelDocumentEntity } from '../travel-document/travel-document.entity.js';
 import { toSection } from './citizen.mapper.js';
 
 const who = (roles: Role[]): Identity => ({ sub: 'u', username: 'u', displayName: 'u', roles, unitCode: '510107001', unitName: 'x' });

@@ -1,19 +1,14 @@
-import { Role, type Identity } from '@onewindow/contracts';
-import { hasRole } from '@onewindow/platform';
+import type { Identity } from '@onewindow/contracts';
+import { seesFullDocumentNumbers } from '@onewindow/platform';
 import {
   DOCUMENT_KIND_LABELS, DOCUMENT_STATUS_LABELS, effectiveDocumentStatus, ENDORSEMENT_ENTRIES_LABELS, ENDORSEMENT_TYPE_LABELS, maskDocumentNumber,
-} from '../documents/document-kinds.js';
-import type { DocumentView } from '../documents/document-query.service.js';
-import type { EndorsementEntity } from '../documents/endorsement.entity.js';
+} from '../travel-document/document-kinds.js';
+import type { DocumentView } from '../travel-document/document-query.service.js';
+import type { EndorsementEntity } from '../travel-document/endorsement.entity.js';
 import {
   CitizenExitEntrySection, ExitEntryEndorsement, ExitEntryEndorsementChannelEnum, ExitEntryEndorsementEntriesEnum, ExitEntryEndorsementTypeEnum,
   TravelDocument, TravelDocumentKindEnum, TravelDocumentStatusEnum,
 } from './citizen.model.js';
-
-/** Back-office officers and supervisors work with document numbers; window staff see them masked. */
-export function seesFullDocumentNumbers(viewer: Identity): boolean {
-  return hasRole(viewer, Role.OFFICER, Role.SUPERVISOR);
-}
 
 export function toEndorsement(e: EndorsementEntity, documentValid: boolean, today: string): ExitEntryEndorsement {
   return {

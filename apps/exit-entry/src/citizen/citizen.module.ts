@@ -1,11 +1,10 @@
 import { Module } from '@nestjs/common';
-import { DocumentsModule } from '../documents/documents.module.js';
+import { TravelDocumentModule } from '../travel-document/travel-document.module.js';
 import { CitizenResolver } from './citizen.resolver.js';
-import { TravelDocumentResolver } from './travel-document.resolver.js';
 
-/** GraphQL reads of the documents register: the citizen 360 section and the audited lookup by number. */
+/** `Citizen.exitEntry`, the exit-entry section of the citizen 360° view. */
 @Module({
-  imports: [DocumentsModule],
-  providers: [CitizenResolver, TravelDocumentResolver],
+  imports: [TravelDocumentModule],
+  providers: [CitizenResolver],
 })
 export class CitizenModule {}

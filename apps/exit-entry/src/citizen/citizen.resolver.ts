@@ -1,11 +1,10 @@
 import { Inject } from '@nestjs/common';
 import { Parent, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
 import { Role, type Identity } from '@onewindow/contracts';
-import { BusinessClock, CurrentIdentity, LOGGER, Roles, type Logger } from '@onewindow/platform';
-import { DocumentQueryService } from '../documents/document-query.service.js';
+import { BusinessClock, CurrentIdentity, LOGGER, type Logger, Roles, withMappedErrors } from '@onewindow/platform';
+import { DocumentQueryService } from '../travel-document/document-query.service.js';
 import { toSection } from './citizen.mapper.js';
 import { Citizen, CitizenExitEntrySection } from './citizen.model.js';
-import { withMappedErrors } from './graphql-error.js';
 
 /**
  * Exit-entry's part of the citizen 360 view (`Citizen.exitEntry`). Reached through the gateway's

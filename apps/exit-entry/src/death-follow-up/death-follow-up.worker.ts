@@ -4,8 +4,8 @@ import { maskIdNumber, validateIdNumber } from '@onewindow/id-number';
 import { BusinessClock, DomainException } from '@onewindow/platform';
 import type { TransferEntity, TransferWorker, TransferWorkResult } from '@onewindow/transfers';
 import type { EntityManager } from 'typeorm';
-import { DOCUMENT_KIND_LABELS, DOCUMENT_KIND_UNITS, DOCUMENT_KINDS, type DocumentKind } from '../documents/document-kinds.js';
-import { DocumentRegisterRepository } from '../documents/document-register.repository.js';
+import { DOCUMENT_KIND_LABELS, DOCUMENT_KIND_UNITS, DOCUMENT_KINDS, type DocumentKind } from '../travel-document/document-kinds.js';
+import { DocumentRegisterRepository } from '../travel-document/document-register.repository.js';
 
 export enum DeathFollowUpErrorCode {
   /** The transfer does not carry a valid ID number of the deceased. */

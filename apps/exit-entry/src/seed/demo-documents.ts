@@ -2,7 +2,7 @@
 // AND test mode so that demos and gateway tests can rely on them. Numbers use the 9xxxxxxx range,
 // above what travel_document_number_seq issues (10000001–89999999), so the two never collide.
 import { DEMO_PERSON_IDS, DEMO_UNITS } from '@onewindow/population';
-import type { DocumentKind, DocumentStatus, EndorsementChannel, EndorsementEntries, EndorsementType } from '../documents/document-kinds.js';
+import type { DocumentKind, DocumentStatus, EndorsementChannel, EndorsementEntries, EndorsementType } from '../travel-document/document-kinds.js';
 
 export interface DemoDocument {
   number: string;

@@ -3,14 +3,13 @@ import type { AcceptanceContext, AcceptanceDecision, PoliceTypeRules, RulesTimel
 import { computeFee, fieldProblem, formInvalidMessage, type CatalogItem, type FieldProblem } from '@onewindow/catalog';
 import type { Identity } from '@onewindow/contracts';
 import { ageOn, maskIdNumber, normalizeIdNumberInput, validateIdNumber } from '@onewindow/id-number';
-import { AuditService } from '@onewindow/platform';
+import { AuditService, cityScope } from '@onewindow/platform';
 import type { EntityManager } from 'typeorm';
 import { idCardValidity, idCardValidUntil, temporaryIdCardValidUntil, type IdCardValidity } from '../id-card/id-card-validity.js';
 import type { IdCardKind } from '../id-card/id-card.entity.js';
 import { IdCardRepository } from '../id-card/id-card.repository.js';
 import type { PersonEntity } from '../person/person.entity.js';
 import { PersonRepository } from '../person/person.repository.js';
-import { windowLookupScope } from '../person/scope.js';
 import { checkForm, formSubjects, statedFactMismatches } from './form-check.js';
 import { HouseholdCaseErrorCode as Code, HouseholdCaseException } from './household-case.exception.js';
 
@@ -117,7 +116,7 @@ export class HouseholdRules implements PoliceTypeRules {
 
   async onTransition(ctx: TransitionContext): Promise<RulesTimelineNote[] | void> {
     const { application: app, action, manager, actor, today } = ctx;
-    const scope = windowLookupScope(actor);
+    const scope = cityScope(actor);
     if (action === 'APPROVE') {
       switch (app.itemCode) {
         case 'HH-DEATH-CANCEL': {
@@ -161,7 +160,7 @@ export class HouseholdRules implements PoliceTypeRules {
 
   /** Register lookup for acceptance, city-wide (一窗通办) and audited with the item as purpose. */
   private async lookup(actor: Identity, idNumber: string, item: CatalogItem, manager: EntityManager): Promise<PersonEntity | null> {
-    const person = await this.persons.findByIdNumber(idNumber, windowLookupScope(actor), manager);
+    const person = await this.persons.findByIdNumber(idNumber, cityScope(actor), manager);
     await this.audit.record(
       actor,
       { action: 'PERSON_READ', subjectType: 'PERSON', subjectRef: idNumber, purpose: `受理：${item.name}`, outcome: person ? 'SUCCESS' : 'FAILURE' },
@@ -254,7 +253,7 @@ export class HouseholdRules implements PoliceTypeRules {
   }
 
   private async getLiving(idNumber: string, actor: Identity, manager: EntityManager, who: string): Promise<PersonEntity> {
-    const person = await this.persons.findByIdNumber(idNumber, windowLookupScope(actor), manager);
+    const person = await this.persons.findByIdNumber(idNumber, cityScope(actor), manager);
     if (!person) throw new HouseholdCaseException(Code.PERSON_NOT_FOUND, `人口信息库中未找到${who}（${maskIdNumber(idNumber)}）`);
     if (person.status === 'DECEASED') throw new HouseholdCaseException(Code.PERSON_DECEASED, `${who}户口已死亡注销`);
     return person;

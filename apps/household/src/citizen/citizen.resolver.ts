@@ -1,14 +1,13 @@
 import { Args, Query, Resolver, ResolveReference } from '@nestjs/graphql';
 import { Role, type Identity } from '@onewindow/contracts';
-import { maskIdNumber, maskName, maskPhone } from '@onewindow/id-number';
-import { CurrentIdentity, Roles } from '@onewindow/platform';
+import { maskIdNumber, maskName } from '@onewindow/id-number';
+import { cityScope, CurrentIdentity, Roles, seesFullRegisterDetails } from '@onewindow/platform';
 import { PersonLookupArgs } from '../person/dto/person-lookup.args.js';
-import { seesFullContact } from '../person/person.resolver.js';
 import { PersonRepository } from '../person/person.repository.js';
 import { PersonService } from '../person/person.service.js';
 import type { PersonEntity } from '../person/person.entity.js';
-import { PersonStatusEnum, SexEnum } from '../person/person.model.js';
-import { windowLookupScope } from '../person/scope.js';
+import { PersonStatusEnum } from '../person/person.model.js';
+import { personFacts } from '../person/person.resolver.js';
 import { Citizen } from './citizen.model.js';
 
 /**
@@ -30,24 +29,16 @@ export class CitizenResolver {
   /** Another subgraph returned a Citizen reference: same scope, no second audit row for one view. */
   @ResolveReference()
   async resolveReference(ref: { idNumber: string }, @CurrentIdentity() actor: Identity): Promise<Citizen | null> {
-    const person = await this.repository.findByIdNumber(ref.idNumber, windowLookupScope(actor));
+    const person = await this.repository.findByIdNumber(ref.idNumber, cityScope(actor));
     return person ? this.toCitizen(person, actor) : null;
   }
 
   private async toCitizen(p: PersonEntity, viewer: Identity): Promise<Citizen> {
-    const full = seesFullContact(viewer);
-    const members = p.householdId ? await this.repository.findHouseholdMembers(p.householdId, windowLookupScope(viewer)) : [];
+    const full = seesFullRegisterDetails(viewer);
+    const members = p.householdId ? await this.repository.findHouseholdMembers(p.householdId, cityScope(viewer)) : [];
     return {
-      idNumber: p.idNumber,
-      name: p.name,
-      sex: p.sex as SexEnum,
-      ethnicity: p.ethnicity,
-      birthDate: p.birthDate,
-      address: p.address,
-      phone: p.phone ? (full ? p.phone : maskPhone(p.phone)) : undefined,
+      ...personFacts(p, viewer),
       phoneMasked: !full,
-      status: p.status as PersonStatusEnum,
-      unitCode: p.unitCode,
       household: p.household
         ? {
             householdNumber: p.household.householdNumber,

@@ -1,3 +1,4 @@
+import { addMonths } from '@onewindow/calendar';
 import { ageOn } from '@onewindow/id-number';
 
 /**
@@ -49,16 +50,4 @@ export function idCardValidUntil(term: IdCardTerm, issuedOn: string): string | n
 /** 临时居民身份证: valid three months from the issue date (临时居民身份证管理办法). */
 export function temporaryIdCardValidUntil(issuedOn: string): string {
   return addMonths(issuedOn, 3);
-}
-
-/** Same day `months` later; a day that does not exist (29 Feb, 31st) falls back to the month's last day. */
-export function addMonths(date: string, months: number): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  if (!m) throw new RangeError(`date must be YYYY-MM-DD, got "${date}"`);
-  const total = Number(m[1]) * 12 + (Number(m[2]) - 1) + months;
-  const year = Math.floor(total / 12);
-  const month = (total % 12) + 1;
-  const lastDay = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  const day = Math.min(Number(m[3]), lastDay);
-  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn, type Relation } from 'typeorm';
-import { HouseholdEntity } from './household.entity.js';
+import { HouseholdEntity } from '../household/household.entity.js';
 
 export type Sex = 'MALE' | 'FEMALE';
 export type PersonStatus = 'NORMAL' | 'MOVED_OUT' | 'DECEASED';

@@ -1,15 +1,14 @@
 import { Module } from '@nestjs/common';
-import { IdCardRepository } from '../id-card/id-card.repository.js';
-import { HouseholdResolver } from './household.resolver.js';
 import { PersonHandler } from './person.handler.js';
 import { PersonRepository } from './person.repository.js';
 import { PersonResolver } from './person.resolver.js';
 import { PersonService } from './person.service.js';
 
+/** The population register (人口信息): persons, the lookup other services ask over NATS, the window lookup. */
 @Module({
   controllers: [PersonHandler],
-  providers: [PersonRepository, IdCardRepository, PersonService, PersonResolver, HouseholdResolver],
-  // HouseholdRules (casework) needs the repositories; AuditService comes from the global PlatformModule.
-  exports: [PersonService, PersonRepository, IdCardRepository],
+  providers: [PersonRepository, PersonService, PersonResolver],
+  // HouseholdRules (casework) needs the repository; AuditService comes from the global PlatformModule.
+  exports: [PersonService, PersonRepository],
 })
 export class PersonModule {}

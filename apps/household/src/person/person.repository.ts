@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Jurisdiction } from '@onewindow/platform';
 import { DataSource, type EntityManager } from 'typeorm';
-import { HouseholdEntity } from './household.entity.js';
+import { HouseholdEntity } from '../household/household.entity.js';
 import { PersonEntity, type PersonStatus } from './person.entity.js';
 
 /** Population register access. Every query that returns personal data takes the caller's jurisdiction. */

@@ -1,18 +1,14 @@
 import { Args, Query, Resolver } from '@nestjs/graphql';
 import { Role, type Identity } from '@onewindow/contracts';
 import { maskPhone } from '@onewindow/id-number';
-import { CurrentIdentity, hasRole, Roles } from '@onewindow/platform';
+import { CurrentIdentity, Roles, seesFullRegisterDetails } from '@onewindow/platform';
 import { PersonLookupArgs } from './dto/person-lookup.args.js';
 import type { PersonEntity } from './person.entity.js';
 import { Person, PersonStatusEnum, SexEnum } from './person.model.js';
 import { PersonService } from './person.service.js';
 
-/** Roles that need a citizen's contact details in full; everyone else sees them masked. */
-export function seesFullContact(identity: Identity): boolean {
-  return hasRole(identity, Role.OFFICER, Role.SUPERVISOR, Role.ADMIN);
-}
-
-export function toPerson(p: PersonEntity, viewer: Identity): Person {
+/** What every view of a person on the register shows, the phone masked by role. */
+export function personFacts(p: PersonEntity, viewer: Identity): Pick<Person, 'idNumber' | 'name' | 'sex' | 'ethnicity' | 'birthDate' | 'address' | 'phone' | 'status' | 'unitCode'> {
   return {
     idNumber: p.idNumber,
     name: p.name,
@@ -20,11 +16,17 @@ export function toPerson(p: PersonEntity, viewer: Identity): Person {
     ethnicity: p.ethnicity,
     birthDate: p.birthDate,
     address: p.address,
-    phone: p.phone ? (seesFullContact(viewer) ? p.phone : maskPhone(p.phone)) : undefined,
+    phone: p.phone ? (seesFullRegisterDetails(viewer) ? p.phone : maskPhone(p.phone)) : undefined,
     status: p.status as PersonStatusEnum,
+    unitCode: p.unitCode,
+  };
+}
+
+export function toPerson(p: PersonEntity, viewer: Identity): Person {
+  return {
+    ...personFacts(p, viewer),
     householdNumber: p.household?.householdNumber,
     relationToHead: p.relationToHead ?? undefined,
-    unitCode: p.unitCode,
   };
 }
 

@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { PoliceType, Role, type Identity, type PersonLookupReply } from '@onewindow/contracts';
 import { validateIdNumber } from '@onewindow/id-number';
-import { AuditService, DomainException, hasRole, jurisdictionOf } from '@onewindow/platform';
-import type { HouseholdEntity } from './household.entity.js';
+import { AuditService, cityScope, DomainException, hasRole, jurisdictionOf } from '@onewindow/platform';
+import type { HouseholdEntity } from '../household/household.entity.js';
 import type { PersonEntity, PersonStatus } from './person.entity.js';
 import { PersonErrorCode, PersonException } from './person.exception.js';
 import { PersonRepository } from './person.repository.js';
-import { windowLookupScope } from './scope.js';
 
 /** Reads of the population register; each one is audited with its purpose. */
 @Injectable()
@@ -22,7 +21,7 @@ export class PersonService {
   async getForWindow(actor: Identity, idNumber: string, purpose: string, action = 'PERSON_READ'): Promise<PersonEntity> {
     if (!purpose.trim()) throw new PersonException(PersonErrorCode.PURPOSE_REQUIRED, '查询人口信息须说明查询事由');
     const normalized = this.normalize(idNumber);
-    const person = await this.persons.findByIdNumber(normalized, windowLookupScope(actor));
+    const person = await this.persons.findByIdNumber(normalized, cityScope(actor));
     await this.audit.record(actor, {
       action,
       subjectType: 'PERSON',
@@ -38,7 +37,7 @@ export class PersonService {
   /** Service-to-service check (e.g. before exit-entry accepts a passport application). */
   async lookup(actor: Identity, idNumber: string): Promise<PersonLookupReply> {
     const normalized = this.normalize(idNumber);
-    const person = await this.persons.findByIdNumber(normalized, windowLookupScope(actor));
+    const person = await this.persons.findByIdNumber(normalized, cityScope(actor));
     await this.audit.record(actor, { action: 'PERSON_LOOKUP', subjectType: 'PERSON', subjectRef: normalized, purpose: 'service check', outcome: person ? 'SUCCESS' : 'FAILURE' });
     if (!person) return { found: false, idNumber: normalized };
     return { found: true, idNumber: normalized, name: person.name, sex: person.sex, birthDate: person.birthDate, status: person.status, unitCode: person.unitCode };
@@ -47,7 +46,7 @@ export class PersonService {
   /** A household and its members by 户号, city-wide like a person lookup, audited with its purpose. */
   async getHouseholdForWindow(actor: Identity, householdNumber: string, purpose: string): Promise<{ household: HouseholdEntity; members: PersonEntity[] }> {
     if (!purpose.trim()) throw new PersonException(PersonErrorCode.PURPOSE_REQUIRED, '查询户信息须说明查询事由');
-    const scope = windowLookupScope(actor);
+    const scope = cityScope(actor);
     const household = await this.persons.findHouseholdByNumber(householdNumber, scope);
     const members = household ? await this.persons.findHouseholdMembers(household.id, scope) : [];
     await this.audit.record(actor, {

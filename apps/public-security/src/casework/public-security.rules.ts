@@ -4,9 +4,9 @@ import { fieldProblem, formInvalidMessage, type CatalogItem, type FieldProblem }
 import { RpcSubjects, type PersonLookupReply } from '@onewindow/contracts';
 import { ageOn, maskIdNumber, validateIdNumber } from '@onewindow/id-number';
 import { RpcClient } from '@onewindow/platform';
-import { PERMIT_KIND_SPECS, permitKindOfItem } from '../permits/permit-kinds.js';
-import { PermitRepository } from '../permits/permit.repository.js';
-import { PermitService } from '../permits/permit.service.js';
+import { PERMIT_KIND_SPECS, permitKindOfItem } from '../permit/permit-kinds.js';
+import { PermitRepository } from '../permit/permit.repository.js';
+import { PermitService } from '../permit/permit.service.js';
 import { validateCreditCode } from './credit-code.js';
 import { ADULT_AGE, checkBusinessFields, checkForm } from './form-check.js';
 import { PublicSecurityCaseErrorCode as Code, PublicSecurityCaseException } from './public-security-case.exception.js';

@@ -1,6 +1,6 @@
 import { Directive, Field, ObjectType } from '@nestjs/graphql';
 import { FoundItemClaim, LostReport } from '../lost-found/lost-found.model.js';
-import { PublicSecurityPermit } from '../permits/permit.model.js';
+import { PublicSecurityPermit } from '../permit/permit.model.js';
 
 /**
  * The citizen as a federated entity (公民 360 视图). Household owns the root lookup and audits it;

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { LostFoundModule } from '../lost-found/lost-found.module.js';
-import { PermitModule } from '../permits/permit.module.js';
+import { PermitModule } from '../permit/permit.module.js';
 import { CitizenResolver } from './citizen.resolver.js';
 import { CitizenSectionService } from './citizen.service.js';
 

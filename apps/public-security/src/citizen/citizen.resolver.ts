@@ -1,10 +1,9 @@
 import { Inject } from '@nestjs/common';
 import { Args, ArgsType, Parent, Query, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
 import { Role, type Identity } from '@onewindow/contracts';
-import { CitizenLookupArgs, CurrentIdentity, LOGGER, Roles, type Logger } from '@onewindow/platform';
+import { CitizenLookupArgs, CurrentIdentity, LOGGER, type Logger, Roles, withMappedErrors } from '@onewindow/platform';
 import { Citizen, CitizenPublicSecuritySection } from './citizen.model.js';
 import { CitizenSectionService } from './citizen.service.js';
-import { withMappedErrors } from './graphql-error.js';
 
 @ArgsType()
 export class PublicSecurityCitizenArgs extends CitizenLookupArgs {}

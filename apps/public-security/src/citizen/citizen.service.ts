@@ -2,13 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Role, type Identity } from '@onewindow/contracts';
 import { validateIdNumber } from '@onewindow/id-number';
-import { AuditService, DomainException, hasRole } from '@onewindow/platform';
+import { AuditService, cityScope, DomainException, hasRole } from '@onewindow/platform';
 import { DataSource } from 'typeorm';
-import { cityScope } from '../common/scope.js';
 import { toClaim, toLostReport } from '../lost-found/lost-found.mapper.js';
 import { LostAndFoundService } from '../lost-found/lost-found.service.js';
-import { toPermit } from '../permits/permit.mapper.js';
-import { PermitRepository } from '../permits/permit.repository.js';
+import { toPermit } from '../permit/permit.mapper.js';
+import { PermitRepository } from '../permit/permit.repository.js';
 import type { CitizenPublicSecuritySection } from './citizen.model.js';
 
 /** The public-security section of the citizen 360 view. */

@@ -3,10 +3,10 @@ import type { Identity, TransferRequestedEvent } from '@onewindow/contracts';
 import { validateIdNumber } from '@onewindow/id-number';
 import type { TransferEntity, TransferWorker, TransferWorkResult } from '@onewindow/transfers';
 import type { EntityManager } from 'typeorm';
-import { WHOLE_BUREAU } from '../common/scope.js';
-import { PERMIT_KIND_SPECS, type PermitStatus } from '../permits/permit-kinds.js';
-import { PermitErrorCode, PermitException } from '../permits/permit.exception.js';
-import { PermitRepository } from '../permits/permit.repository.js';
+import { PERMIT_KIND_SPECS, type PermitStatus } from '../permit/permit-kinds.js';
+import { PermitErrorCode, PermitException } from '../permit/permit.exception.js';
+import { PermitRepository } from '../permit/permit.repository.js';
+import { WHOLE_BUREAU } from '@onewindow/platform';
 
 /**
  * DEATH_FOLLOW_UP (死亡注销后续), sent by household when a death cancellation is approved: the

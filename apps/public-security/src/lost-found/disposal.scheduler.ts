@@ -1,6 +1,5 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { LOGGER, SERVICE_CONFIG, type Logger } from '@onewindow/platform';
-import { systemActor } from '../common/scope.js';
+import { LOGGER, type Logger, SERVICE_CONFIG, systemActor } from '@onewindow/platform';
 import type { PublicSecurityConfig } from '../config.js';
 import { LostAndFoundService } from './lost-found.service.js';
 

@@ -1,5 +1,4 @@
 import type { Identity } from '@onewindow/contracts';
-import { maskerFor } from '../common/masking.js';
 import { CATEGORY_LABELS, DISPOSAL_LABELS } from './lost-found.constants.js';
 import type { FoundItemClaimEntity, LostFoundEventEntity } from './lost-found.entity.js';
 import {
@@ -7,6 +6,7 @@ import {
   type FoundItem, type FoundItemClaim, type LostAndFoundHistoryEntry, type LostReport,
 } from './lost-found.model.js';
 import { ITEM_STATUS_LABELS, type FoundItemView, type LostReportView } from './lost-found.service.js';
+import { publicSecurityMasker } from '@onewindow/platform';
 
 export interface ViewOptions {
   /** Lists mask personal data for everyone. */
@@ -19,7 +19,7 @@ export function toHistory(e: LostFoundEventEntity): LostAndFoundHistoryEntry {
 
 export function toLostReport(view: LostReportView, viewer: Identity, opts: ViewOptions = {}): LostReport {
   const { report: r } = view;
-  const mask = maskerFor(viewer, opts);
+  const mask = publicSecurityMasker(viewer, opts);
   return {
     id: r.id,
     category: r.category as FoundItemCategoryEnum,
@@ -40,7 +40,7 @@ export function toLostReport(view: LostReportView, viewer: Identity, opts: ViewO
 }
 
 export function toClaim(c: FoundItemClaimEntity, itemNumber: string, viewer: Identity, opts: ViewOptions = {}): FoundItemClaim {
-  const mask = maskerFor(viewer, opts);
+  const mask = publicSecurityMasker(viewer, opts);
   return {
     id: c.id,
     foundItemNumber: itemNumber,

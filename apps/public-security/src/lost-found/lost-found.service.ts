@@ -5,12 +5,11 @@ import {
   EventSubjects, NotificationRequestedEvent, PoliceType, Role, RpcSubjects, ServiceName, type Identity, type PersonLookupReply,
 } from '@onewindow/contracts';
 import { maskIdNumber, validateIdNumber } from '@onewindow/id-number';
-import { AuditService, BusinessClock, DomainException, hasRole, jurisdictionOf, OutboxService, RpcClient, type Jurisdiction } from '@onewindow/platform';
+import { AuditService, BusinessClock, cityScope, DomainException, hasRole, type Jurisdiction, jurisdictionOf, OutboxService, RpcClient, WHOLE_BUREAU } from '@onewindow/platform';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { randomUUID } from 'node:crypto';
 import { DataSource, QueryFailedError, type EntityManager } from 'typeorm';
-import { cityScope, WHOLE_BUREAU } from '../common/scope.js';
 import {
   CATEGORY_LABELS, DISPOSAL_LABELS, disposalMethodFor, LOST_ITEM_MATCHED_TEMPLATE, OPEN_ITEM_STATUSES,
   type FoundItemCategory, type FoundItemStatus, type HandedInBy, type LostReportStatus, type VerificationMethod,
@@ -81,8 +80,6 @@ const CLAIMABLE: readonly FoundItemStatus[] = ['IN_STORAGE', 'MATCHED'];
  */
 @Injectable()
 export class LostAndFoundService {
-  readonly calendar = WorkingCalendar.fromEnv(process.env);
-
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly store: LostFoundRepository,
@@ -90,6 +87,8 @@ export class LostAndFoundService {
     private readonly audit: AuditService,
     private readonly rpc: RpcClient,
     private readonly clock: BusinessClock,
+    /** The platform's working calendar (with the deployment's overrides). */
+    readonly calendar: WorkingCalendar,
   ) {}
 
   /** 接收登记: one hand-in (a sanitation batch or a citizen's item), all items in one transaction. */

@@ -3,23 +3,17 @@
 // changed is not reset on reboot. Permit numbers use the 9xxxxx range, which the register's
 // sequence does not reach. Demo mode also gets a sanitation batch on the notice board.
 import { DEMO_PERSON_IDS } from '@onewindow/population';
+import type { NewPermit } from '../permit/permit.repository.js';
 
 export const DEMO_UNIT = { code: '510107001', name: '成都市公安局武侯区分局浆洗街派出所' } as const;
 
 /** 成都锦里客栈有限公司: a valid GB 32100 code (check character 7). */
 export const DEMO_HOTEL_CREDIT_CODE = '91510107MA6C9JL017';
 
-export interface DemoPermit {
-  number: string;
+/** A permit of the demo register: a register row without its unit and application. */
+export interface DemoPermit extends Omit<NewPermit, 'kind' | 'holderKind' | 'unitCode' | 'applicationNumber'> {
   kind: 'SECURITY_GUARD' | 'HOTEL';
   holderKind: 'PERSON' | 'COMPANY';
-  holderIdNumber: string | null;
-  holderCreditCode: string | null;
-  holderName: string;
-  legalRepIdNumber: string | null;
-  address: string | null;
-  issuedOn: string;
-  validUntil: string | null;
 }
 
 /**

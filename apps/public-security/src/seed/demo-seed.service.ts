@@ -1,5 +1,6 @@
 import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { WorkingCalendar } from '@onewindow/calendar';
 import { BusinessClock, LOGGER, SERVICE_CONFIG, type Logger } from '@onewindow/platform';
 import { DataSource } from 'typeorm';
 import type { PublicSecurityConfig } from '../config.js';
@@ -13,9 +14,10 @@ export class DemoSeedService implements OnApplicationBootstrap {
     @Inject(SERVICE_CONFIG) private readonly config: PublicSecurityConfig,
     @Inject(LOGGER) private readonly logger: Logger,
     private readonly clock: BusinessClock,
+    private readonly calendar: WorkingCalendar,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    await seedDemoData(this.dataSource, { mode: this.config.APP_MODE, today: this.clock.today() }, this.logger);
+    await seedDemoData(this.dataSource, { mode: this.config.APP_MODE, today: this.clock.today(), calendar: this.calendar }, this.logger);
   }
 }

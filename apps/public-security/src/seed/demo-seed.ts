@@ -63,13 +63,13 @@ export async function seedDemoSanitationBatch(manager: EntityManager, today: str
 }
 
 /** Boot-time demo data: demo and test get the permits; demo also the sanitation batch; production nothing. */
-export async function seedDemoData(dataSource: DataSource, opts: { mode: AppMode; today: string }, logger: Logger): Promise<DemoSeedResult> {
+export async function seedDemoData(dataSource: DataSource, opts: { mode: AppMode; today: string; calendar: WorkingCalendar }, logger: Logger): Promise<DemoSeedResult> {
   const result: DemoSeedResult = { permits: 0, foundItems: 0 };
   if (opts.mode === 'production') return result;
   await dataSource.transaction(async (manager) => {
     await manager.query('SELECT pg_advisory_xact_lock($1)', [SEED_LOCK_KEY]);
     result.permits = await seedDemoPermits(manager);
-    if (opts.mode === 'demo') result.foundItems = await seedDemoSanitationBatch(manager, opts.today, WorkingCalendar.fromEnv(process.env));
+    if (opts.mode === 'demo') result.foundItems = await seedDemoSanitationBatch(manager, opts.today, opts.calendar);
   });
   if (result.permits || result.foundItems) logger.info(result, 'demo data seeded');
   return result;

@@ -1,5 +1,5 @@
 import { checkFormFields, formInvalidMessage, type FieldProblem, type FormFieldSpec } from '@onewindow/catalog';
-import { TrafficErrorCode, TrafficException } from '../traffic.exception.js';
+import { TrafficCaseErrorCode, TrafficCaseException } from './traffic-case.exception.js';
 
 /**
  * Checks a form against the item's formFields (see checkFormFields). Dates are not bounded by
@@ -10,5 +10,5 @@ export function checkForm(fields: readonly FormFieldSpec[], form: Record<string,
 }
 
 export function throwIfFormInvalid(problems: FieldProblem[]): void {
-  if (problems.length) throw new TrafficException(TrafficErrorCode.FORM_INVALID, formInvalidMessage(problems), problems);
+  if (problems.length) throw new TrafficCaseException(TrafficCaseErrorCode.FORM_INVALID, formInvalidMessage(problems), problems);
 }

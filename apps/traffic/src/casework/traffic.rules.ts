@@ -2,14 +2,13 @@ import { Inject, Injectable } from '@nestjs/common';
 import { RegisterCheckedRules, type AcceptanceContext, type AcceptanceDecision, type TransitionContext } from '@onewindow/casework';
 import { fieldProblem, isBlank, type CatalogItem, type FieldProblem } from '@onewindow/catalog';
 import { validateIdNumber } from '@onewindow/id-number';
-import { RpcClient, SERVICE_CONFIG, type Jurisdiction } from '@onewindow/platform';
+import { cityScope, type Jurisdiction, RpcClient, SERVICE_CONFIG } from '@onewindow/platform';
 import type { EntityManager } from 'typeorm';
 import type { TrafficConfig } from '../config.js';
 import type { DrivingLicenceEntity } from '../driving-licence/driving-licence.entity.js';
 import { DrivingLicenceRepository } from '../driving-licence/driving-licence.repository.js';
 import { effectiveLicenceStatus, renewalWindow, renewedValidUntil } from '../driving-licence/licence-validity.js';
-import { cityScope } from '../scope.js';
-import { TrafficErrorCode as Code, TrafficException } from '../traffic.exception.js';
+import { TrafficCaseErrorCode as Code, TrafficCaseException } from './traffic-case.exception.js';
 import type { VehicleEntity } from '../vehicle/vehicle.entity.js';
 import {
   isUnifiedSocialCreditCode, normalizePlate, normalizeVin, PLATE_PATTERN, plateForSerial, PLATE_SERIAL_MAX, VIN_PATTERN,
@@ -100,10 +99,10 @@ export class TrafficRules extends RegisterCheckedRules {
       if (item.code === 'TR-DL-RENEW') {
         const window = renewalWindow(licence.validUntil, today);
         if (!window.allowed && window.reason === 'LONG_TERM') {
-          throw new TrafficException(Code.RENEWAL_TOO_EARLY, '驾驶证长期有效，无需办理期满换证', { validUntil: null });
+          throw new TrafficCaseException(Code.RENEWAL_TOO_EARLY, '驾驶证长期有效，无需办理期满换证', { validUntil: null });
         }
         if (!window.allowed) {
-          throw new TrafficException(Code.RENEWAL_TOO_EARLY, `驾驶证有效期至${licence.validUntil}，自${window.renewableFrom}起方可申请期满换证（有效期满前九十日内）`, {
+          throw new TrafficCaseException(Code.RENEWAL_TOO_EARLY, `驾驶证有效期至${licence.validUntil}，自${window.renewableFrom}起方可申请期满换证（有效期满前九十日内）`, {
             validUntil: licence.validUntil, renewableFrom: window.renewableFrom,
           });
         }
@@ -113,7 +112,7 @@ export class TrafficRules extends RegisterCheckedRules {
         return { licence: { number: licence.number, licenceClass: licence.licenceClass, validUntil: licence.validUntil, renewableFrom: window.renewableFrom, overdue: window.overdue } };
       }
       if (status === 'EXPIRED') {
-        throw new TrafficException(Code.LICENCE_NOT_VALID, `驾驶证已于${licence.validUntil}超过有效期，请办理期满换证`, { validUntil: licence.validUntil });
+        throw new TrafficCaseException(Code.LICENCE_NOT_VALID, `驾驶证已于${licence.validUntil}超过有效期，请办理期满换证`, { validUntil: licence.validUntil });
       }
       return { licence: { number: licence.number, licenceClass: licence.licenceClass, validUntil: licence.validUntil } };
     }
@@ -124,14 +123,14 @@ export class TrafficRules extends RegisterCheckedRules {
         const vin = normalizeVin(String(form['vin']));
         const registered = await this.vehicles.findCurrentByVin(manager, vin, scope);
         if (registered) {
-          throw new TrafficException(Code.VEHICLE_ALREADY_REGISTERED, `车辆识别代号为 ${vin} 的机动车已注册登记（号牌 ${registered.plateNumber}）`, { plateNumber: registered.plateNumber });
+          throw new TrafficCaseException(Code.VEHICLE_ALREADY_REGISTERED, `车辆识别代号为 ${vin} 的机动车已注册登记（号牌 ${registered.plateNumber}）`, { plateNumber: registered.plateNumber });
         }
         return { vin };
       }
       case 'TR-VEH-TRANSFER': {
         const vehicle = await this.getCurrentVehicle(manager, String(form['plateNumber']), scope);
         const newOwner = ownerIdOf(form['newOwnerIdNumber']);
-        if (vehicle.ownerIdNumber === newOwner) throw new TrafficException(Code.ALREADY_OWNER, `号牌 ${vehicle.plateNumber} 的机动车已登记在现所有人名下`);
+        if (vehicle.ownerIdNumber === newOwner) throw new TrafficCaseException(Code.ALREADY_OWNER, `号牌 ${vehicle.plateNumber} 的机动车已登记在现所有人名下`);
         await this.assertNoUnpaidViolations(manager, vehicle, scope);
         // A vehicle flagged after its owner's death is transferred to the heir (继承过户).
         return { vehicle: { plateNumber: vehicle.plateNumber, previousStatus: vehicle.status }, inheritance: vehicle.status === 'FLAGGED_OWNER_DECEASED' };
@@ -140,7 +139,7 @@ export class TrafficRules extends RegisterCheckedRules {
         const unpaid = await this.unpaidViolationsOf(manager, applicant, scope);
         const plate = isBlank(form['plateNumber']) ? undefined : normalizePlate(String(form['plateNumber']));
         const relevant = plate ? unpaid.filter((v) => v.plateNumber === plate) : unpaid;
-        if (!relevant.length) throw new TrafficException(Code.NO_OPEN_VIOLATIONS, plate ? `号牌 ${plate} 没有待处理的交通违法记录` : '申请人名下没有待处理的交通违法记录');
+        if (!relevant.length) throw new TrafficCaseException(Code.NO_OPEN_VIOLATIONS, plate ? `号牌 ${plate} 没有待处理的交通违法记录` : '申请人名下没有待处理的交通违法记录');
         if (Number(form['violationCount']) > relevant.length) {
           throwIfFormInvalid([fieldProblem(item, 'violationCount', `待处理的违法记录只有${relevant.length}条`)]);
         }
@@ -153,11 +152,11 @@ export class TrafficRules extends RegisterCheckedRules {
     if (OWNED_VEHICLE_ITEMS.has(item.code)) {
       const vehicle = await this.getCurrentVehicle(manager, String(form['plateNumber']), scope);
       if (vehicle.status === 'FLAGGED_OWNER_DECEASED') {
-        throw new TrafficException(Code.VEHICLE_NOT_ACTIVE, `号牌 ${vehicle.plateNumber} 的机动车所有人已死亡，须先由继承人办理转移登记`);
+        throw new TrafficCaseException(Code.VEHICLE_NOT_ACTIVE, `号牌 ${vehicle.plateNumber} 的机动车所有人已死亡，须先由继承人办理转移登记`);
       }
       // Organisation-owned vehicles are handled by the organisation's agent, who is the applicant.
       if (vehicle.ownerIdNumber !== applicant && !isUnifiedSocialCreditCode(vehicle.ownerIdNumber)) {
-        throw new TrafficException(Code.NOT_VEHICLE_OWNER, `申请人不是号牌 ${vehicle.plateNumber} 的机动车所有人`);
+        throw new TrafficCaseException(Code.NOT_VEHICLE_OWNER, `申请人不是号牌 ${vehicle.plateNumber} 的机动车所有人`);
       }
       if (String(form['ownerName']).trim() !== vehicle.ownerName) {
         throwIfFormInvalid([fieldProblem(item, 'ownerName', '与机动车登记的所有人不一致')]);
@@ -186,7 +185,7 @@ export class TrafficRules extends RegisterCheckedRules {
           contactPhone: typeof form['contactPhone'] === 'string' ? form['contactPhone'] : licence.contactPhone,
         };
         if (app.itemCode === 'TR-DL-RENEW') {
-          if (licence.validUntil === null) throw new TrafficException(Code.RENEWAL_TOO_EARLY, '驾驶证长期有效，无需办理期满换证');
+          if (licence.validUntil === null) throw new TrafficCaseException(Code.RENEWAL_TOO_EARLY, '驾驶证长期有效，无需办理期满换证');
           change.validUntil = renewedValidUntil({ firstIssuedOn: licence.firstIssuedOn, validUntil: licence.validUntil, points: licence.points });
           change.status = 'VALID';
         }
@@ -256,9 +255,9 @@ export class TrafficRules extends RegisterCheckedRules {
     const latest = await this.licences.findLatest(manager, number, scope);
     if (latest) {
       const what = latest.status === 'REVOKED' ? '已被吊销' : '已被注销';
-      throw new TrafficException(Code.LICENCE_NOT_VALID, `申请人的驾驶证${what}，须重新申领`, { status: latest.status });
+      throw new TrafficCaseException(Code.LICENCE_NOT_VALID, `申请人的驾驶证${what}，须重新申领`, { status: latest.status });
     }
-    throw new TrafficException(Code.LICENCE_NOT_FOUND, '驾驶人档案中没有申请人的驾驶证');
+    throw new TrafficCaseException(Code.LICENCE_NOT_FOUND, '驾驶人档案中没有申请人的驾驶证');
   }
 
   private async getCurrentVehicle(manager: EntityManager, rawPlate: string, scope: Jurisdiction, lock = false): Promise<VehicleEntity> {
@@ -266,14 +265,14 @@ export class TrafficRules extends RegisterCheckedRules {
     const vehicle = await this.vehicles.findCurrentByPlate(manager, plate, scope, lock);
     if (vehicle) return vehicle;
     const latest = await this.vehicles.findLatestByPlate(manager, plate, scope);
-    if (latest) throw new TrafficException(Code.VEHICLE_NOT_ACTIVE, `号牌 ${plate} 的机动车已${latest.status === 'DEREGISTERED' ? '注销' : '转移'}登记`, { status: latest.status });
-    throw new TrafficException(Code.VEHICLE_NOT_FOUND, `机动车登记中没有号牌 ${plate}`);
+    if (latest) throw new TrafficCaseException(Code.VEHICLE_NOT_ACTIVE, `号牌 ${plate} 的机动车已${latest.status === 'DEREGISTERED' ? '注销' : '转移'}登记`, { status: latest.status });
+    throw new TrafficCaseException(Code.VEHICLE_NOT_FOUND, `机动车登记中没有号牌 ${plate}`);
   }
 
   private async assertNoUnpaidViolations(manager: EntityManager, vehicle: VehicleEntity, scope: Jurisdiction): Promise<void> {
     const unpaid = await this.violations.findByPlate(manager, vehicle.plateNumber, scope, { unpaidOnly: true });
     if (unpaid.length) {
-      throw new TrafficException(Code.OPEN_VIOLATIONS, `号牌 ${vehicle.plateNumber} 有${unpaid.length}条交通违法记录未处理完毕，须先处理`, { count: unpaid.length });
+      throw new TrafficCaseException(Code.OPEN_VIOLATIONS, `号牌 ${vehicle.plateNumber} 有${unpaid.length}条交通违法记录未处理完毕，须先处理`, { count: unpaid.length });
     }
   }
 

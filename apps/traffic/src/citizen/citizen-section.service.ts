@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Role, type Identity } from '@onewindow/contracts';
-import { BusinessClock, DomainException, hasRole } from '@onewindow/platform';
+import { BusinessClock, cityScope, DomainException, hasRole } from '@onewindow/platform';
 import { DataSource } from 'typeorm';
 import { toDrivingLicence } from '../driving-licence/driving-licence.model.js';
 import { DrivingLicenceRepository } from '../driving-licence/driving-licence.repository.js';
-import { cityScope } from '../scope.js';
 import { toVehicle } from '../vehicle/vehicle.model.js';
 import { VehicleRepository } from '../vehicle/vehicle.repository.js';
 import { toViolation } from '../violation/violation.model.js';

@@ -1,8 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { Parent, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
 import type { Identity } from '@onewindow/contracts';
-import { CurrentIdentity, LOGGER, toErrorBody, type Logger } from '@onewindow/platform';
-import { GraphQLError } from 'graphql';
+import { CurrentIdentity, LOGGER, withMappedErrors, type Logger } from '@onewindow/platform';
 import { CitizenSectionService } from './citizen-section.service.js';
 import { CitizenTrafficSection } from './citizen-traffic-section.model.js';
 import { Citizen } from './citizen.model.js';
@@ -28,12 +27,7 @@ export class CitizenResolver {
     nullable: true, // a traffic failure must not blank the other police types' sections of the 360 view
     description: '交管信息（窗口人员看到脱敏的车辆识别代号和电话）',
   })
-  async traffic(@Parent() citizen: Citizen, @CurrentIdentity() viewer: Identity): Promise<CitizenTrafficSection> {
-    try {
-      return await this.sections.trafficSection(viewer, citizen.idNumber);
-    } catch (err) {
-      const body = toErrorBody(err, this.logger);
-      throw new GraphQLError(body.message, { extensions: { code: body.code, details: body.details } });
-    }
+  traffic(@Parent() citizen: Citizen, @CurrentIdentity() viewer: Identity): Promise<CitizenTrafficSection> {
+    return withMappedErrors(this.logger, () => this.sections.trafficSection(viewer, citizen.idNumber));
   }
 }

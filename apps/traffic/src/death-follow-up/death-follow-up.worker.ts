@@ -4,9 +4,9 @@ import { validateIdNumber } from '@onewindow/id-number';
 import type { TransferEntity, TransferWorker, TransferWorkResult } from '@onewindow/transfers';
 import type { EntityManager } from 'typeorm';
 import { DrivingLicenceRepository } from '../driving-licence/driving-licence.repository.js';
-import { cityScopeOfUnit } from '../scope.js';
-import { TrafficErrorCode as Code, TrafficException } from '../traffic.exception.js';
+import { DeathFollowUpErrorCode as Code, DeathFollowUpException } from './death-follow-up.exception.js';
 import { VehicleRepository } from '../vehicle/vehicle.repository.js';
+import { cityScopeOfUnit } from '@onewindow/platform';
 
 /**
  * DEATH_FOLLOW_UP from household (死亡注销后续): cancels the deceased's driving licence and flags
@@ -27,7 +27,7 @@ export class DeathFollowUpWorker implements TransferWorker {
   async work(transfer: TransferRequestedEvent, manager: EntityManager, _system: Identity): Promise<TransferWorkResult> {
     const check = transfer.subjectIdNumber ? validateIdNumber(transfer.subjectIdNumber) : undefined;
     // A domain refusal leaves the transfer to an officer (the transfers module records why).
-    if (!check?.valid) throw new TrafficException(Code.TRANSFER_SUBJECT_MISSING, '移交未载明有效的死者公民身份号码，请人工核查');
+    if (!check?.valid) throw new DeathFollowUpException(Code.TRANSFER_SUBJECT_MISSING, '移交未载明有效的死者公民身份号码，请人工核查');
     const idNumber = check.normalized;
     // The household office of the requesting city cancelled the hukou: act on that city's registers.
     const scope = cityScopeOfUnit(transfer.requestedBy.unitCode);
@@ -49,7 +49,7 @@ export class DeathFollowUpWorker implements TransferWorker {
     const plates = Array.isArray(details['flaggedPlates']) ? details['flaggedPlates'].map(String) : null;
     const licence = details['licence'] as { id?: unknown; previousStatus?: unknown } | null | undefined;
     if (!plates || (details['licenceCancelled'] === true && !licence)) {
-      throw new TrafficException(Code.TRANSFER_RESTORE_UNKNOWN, '原移交未记录所注销的驾驶证或所标记的车辆，请人工核查恢复');
+      throw new DeathFollowUpException(Code.TRANSFER_RESTORE_UNKNOWN, '原移交未记录所注销的驾驶证或所标记的车辆，请人工核查恢复');
     }
     const idNumber = original.subjectIdNumber ?? '';
     const on = this.todayOf(revocation);

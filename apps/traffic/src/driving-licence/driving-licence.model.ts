@@ -1,8 +1,7 @@
 import { Field, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import type { Identity } from '@onewindow/contracts';
 import { maskPhone } from '@onewindow/id-number';
-import { LocalDateScalar } from '@onewindow/platform';
-import { seesFullDetails } from '../masking.js';
+import { LocalDateScalar, seesFullRegisterDetails } from '@onewindow/platform';
 import type { DrivingLicenceEntity, LicenceStatus } from './driving-licence.entity.js';
 import { effectiveLicenceStatus, POINTS_LIMIT, renewableFrom } from './licence-validity.js';
 
@@ -44,6 +43,6 @@ export function toDrivingLicence(l: DrivingLicenceEntity, viewer: Identity, toda
     pointsLimitReached: l.points >= POINTS_LIMIT,
     status: status as DrivingLicenceStatus,
     statusReason: l.statusReason ?? undefined,
-    contactPhone: l.contactPhone ? (seesFullDetails(viewer) ? l.contactPhone : maskPhone(l.contactPhone)) : undefined,
+    contactPhone: l.contactPhone ? (seesFullRegisterDetails(viewer) ? l.contactPhone : maskPhone(l.contactPhone)) : undefined,
   };
 }

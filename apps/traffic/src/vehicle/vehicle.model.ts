@@ -1,7 +1,6 @@
 import { Field, ObjectType, registerEnumType } from '@nestjs/graphql';
 import type { Identity } from '@onewindow/contracts';
-import { LocalDateScalar } from '@onewindow/platform';
-import { seesFullDetails } from '../masking.js';
+import { LocalDateScalar, seesFullRegisterDetails } from '@onewindow/platform';
 import type { VehicleEntity } from './vehicle.entity.js';
 import { maskVin } from './vehicle-identifiers.js';
 
@@ -26,7 +25,7 @@ export class Vehicle {
 export function toVehicle(v: VehicleEntity, viewer: Identity): Vehicle {
   return {
     plateNumber: v.plateNumber,
-    vin: seesFullDetails(viewer) ? v.vin : maskVin(v.vin),
+    vin: seesFullRegisterDetails(viewer) ? v.vin : maskVin(v.vin),
     vehicleType: v.vehicleType,
     ownerName: v.ownerName,
     registeredOn: v.registeredOn,

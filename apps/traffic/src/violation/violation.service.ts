@@ -2,11 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { PoliceType, Role, type Identity } from '@onewindow/contracts';
 import { validateIdNumber } from '@onewindow/id-number';
-import { AuditService, DomainException, hasRole, type Jurisdiction } from '@onewindow/platform';
+import { AuditService, cityScope, DomainException, hasRole, type Jurisdiction } from '@onewindow/platform';
 import { DataSource, type EntityManager } from 'typeorm';
 import { DrivingLicenceRepository } from '../driving-licence/driving-licence.repository.js';
-import { cityScope } from '../scope.js';
-import { TrafficErrorCode as Code, TrafficException } from '../traffic.exception.js';
+import { ViolationErrorCode as Code, ViolationException } from './violation.exception.js';
 import { normalizePlate, PLATE_PATTERN } from '../vehicle/vehicle-identifiers.js';
 import { VehicleRepository } from '../vehicle/vehicle.repository.js';
 import type { ViolationEntity } from './violation.entity.js';
@@ -40,7 +39,7 @@ export class ViolationService {
   async query(actor: Identity, q: ViolationQuery): Promise<ViolationEntity[]> {
     const hasPlate = !!q.plate?.trim();
     const hasId = !!q.idNumber?.trim();
-    if (hasPlate === hasId) throw new TrafficException(Code.QUERY_TARGET_REQUIRED, '请按号牌号码或身份证号码之一查询');
+    if (hasPlate === hasId) throw new ViolationException(Code.QUERY_TARGET_REQUIRED, '请按号牌号码或身份证号码之一查询');
     const scope = cityScope(actor);
     const manager = this.dataSource.manager;
     let subjectType: 'VEHICLE' | 'PERSON';
@@ -83,21 +82,21 @@ export class ViolationService {
     }
     const decisionNumber = h.decisionNumber?.trim() || undefined;
     const paymentReference = h.paymentReference?.trim() || undefined;
-    if (!decisionNumber && !paymentReference) throw new TrafficException(Code.HANDLING_REFERENCE_REQUIRED, '请填写处罚决定书编号或缴款凭证号');
+    if (!decisionNumber && !paymentReference) throw new ViolationException(Code.HANDLING_REFERENCE_REQUIRED, '请填写处罚决定书编号或缴款凭证号');
     const scope = cityScope(actor);
     return this.dataSource.transaction(async (manager) => {
       const v = await this.violations.lockById(manager, h.id, scope);
-      if (!v) throw new TrafficException(Code.VIOLATION_NOT_FOUND, '未找到该违法记录（或不在本市）');
-      if (v.status === 'PAID') throw new TrafficException(Code.VIOLATION_ALREADY_PAID, `该违法记录已于${v.paidAt ? new Date(v.paidAt).toISOString().slice(0, 10) : '此前'}缴款`);
+      if (!v) throw new ViolationException(Code.VIOLATION_NOT_FOUND, '未找到该违法记录（或不在本市）');
+      if (v.status === 'PAID') throw new ViolationException(Code.VIOLATION_ALREADY_PAID, `该违法记录已于${v.paidAt ? new Date(v.paidAt).toISOString().slice(0, 10) : '此前'}缴款`);
       const now = new Date();
       let pointsRecordedOn: string | null = null;
       if (decisionNumber) {
-        if (v.status !== 'OPEN') throw new TrafficException(Code.VIOLATION_ALREADY_DECIDED, `该违法记录已作出处罚决定（${v.decisionNumber}）`);
+        if (v.status !== 'OPEN') throw new ViolationException(Code.VIOLATION_ALREADY_DECIDED, `该违法记录已作出处罚决定（${v.decisionNumber}）`);
         await this.assertReferenceFree(manager, 'decision_number', decisionNumber, v.id);
         const driver = await this.driverOf(manager, v, h.driverIdNumber, scope);
         if (driver && v.points > 0) {
           const licence = await this.licences.findCurrent(manager, driver, scope, true);
-          if (!licence) throw new TrafficException(Code.LICENCE_NOT_FOUND, '驾驶人档案中没有该驾驶人的有效驾驶证，无法记分');
+          if (!licence) throw new ViolationException(Code.LICENCE_NOT_FOUND, '驾驶人档案中没有该驾驶人的有效驾驶证，无法记分');
           await this.licences.update(manager, licence.id, { points: licence.points + v.points });
           pointsRecordedOn = licence.number;
         }
@@ -107,7 +106,7 @@ export class ViolationService {
         v.status = 'DECIDED';
       }
       if (paymentReference) {
-        if (v.status !== 'DECIDED') throw new TrafficException(Code.VIOLATION_NOT_DECIDED, '须先作出处罚决定，再登记缴款');
+        if (v.status !== 'DECIDED') throw new ViolationException(Code.VIOLATION_NOT_DECIDED, '须先作出处罚决定，再登记缴款');
         await this.assertReferenceFree(manager, 'payment_reference', paymentReference, v.id);
         v.paymentReference = paymentReference;
         v.paidAt = now;
@@ -140,19 +139,19 @@ export class ViolationService {
     if (!v.plateNumber) return null;
     const vehicle = await this.vehicles.findCurrentByPlate(manager, v.plateNumber, scope);
     const owner = vehicle ? validateIdNumber(vehicle.ownerIdNumber) : undefined;
-    if (!owner?.valid) throw new TrafficException(Code.LICENCE_NOT_FOUND, '无法确定接受处理的驾驶人，请填写驾驶人身份证号码');
+    if (!owner?.valid) throw new ViolationException(Code.LICENCE_NOT_FOUND, '无法确定接受处理的驾驶人，请填写驾驶人身份证号码');
     return owner.normalized;
   }
 
   private async assertReferenceFree(manager: EntityManager, column: 'decision_number' | 'payment_reference', value: string, id: string): Promise<void> {
     if (await this.violations.referenceInUse(manager, column, value, id)) {
-      throw new TrafficException(Code.REFERENCE_IN_USE, `${column === 'decision_number' ? '处罚决定书编号' : '缴款凭证号'} ${value} 已登记在其他违法记录上`);
+      throw new ViolationException(Code.REFERENCE_IN_USE, `${column === 'decision_number' ? '处罚决定书编号' : '缴款凭证号'} ${value} 已登记在其他违法记录上`);
     }
   }
 }
 
 export function normalizedIdNumber(value: string): string {
   const check = validateIdNumber(value);
-  if (!check.valid) throw new TrafficException(Code.INVALID_ID_NUMBER, `身份证号码无效：${check.message}`, { reason: check.reason });
+  if (!check.valid) throw new ViolationException(Code.INVALID_ID_NUMBER, `身份证号码无效：${check.message}`, { reason: check.reason });
   return check.normalized;
 }

@@ -1,3 +1,5 @@
+import { Module } from '@nestjs/common';
+import { bootstrapService } from '../service/bootstrap.js';
 import { BaseServiceConfig, ConfigError, loadConfig } from './config.js';
 
 describe('loadConfig', () => {
@@ -23,5 +25,39 @@ describe('loadConfig', () => {
 
   it('refuses demo secrets and the embedded database in production', () => {
     expect(() => loadConfig('svc', BaseServiceConfig, { APP_MODE: 'production' })).toThrow(/INTERNAL_IDENTITY_SECRET must be set.*DATABASE_URL is required/);
+  });
+
+  it('reads the job intervals and the calendar overrides file as typed fields', () => {
+    const cfg = loadConfig('svc', BaseServiceConfig, { DEADLINE_JOB_INTERVAL_MS: '0', TRANSFER_JOB_INTERVAL_MS: '60000', CALENDAR_OVERRIDES_FILE: '/etc/onewindow/calendar.json' });
+    expect(cfg.DEADLINE_JOB_INTERVAL_MS).toBe(0);
+    expect(cfg.TRANSFER_JOB_INTERVAL_MS).toBe(60_000);
+    expect(cfg.CALENDAR_OVERRIDES_FILE).toBe('/etc/onewindow/calendar.json');
+    const defaults = loadConfig('svc', BaseServiceConfig, {});
+    expect(defaults.DEADLINE_JOB_INTERVAL_MS).toBe(600_000);
+    expect(defaults.TRANSFER_JOB_INTERVAL_MS).toBe(600_000);
+    expect(defaults.CALENDAR_OVERRIDES_FILE).toBeUndefined();
+  });
+
+  it('says a number setting with a typo is not a number, once', () => {
+    expect(() => loadConfig('svc', BaseServiceConfig, { RPC_TIMEOUT_MS: '5s' })).toThrow(/^\[svc\] invalid configuration: RPC_TIMEOUT_MS must be an integer number$/);
+  });
+
+  it.each([
+    ['DEADLINE_JOB_INTERVAL_MS', '10min', /DEADLINE_JOB_INTERVAL_MS must be a whole number of milliseconds/],
+    ['DEADLINE_JOB_INTERVAL_MS', '-1', /DEADLINE_JOB_INTERVAL_MS must be 0 \(boot only\) or more/],
+    ['TRANSFER_JOB_INTERVAL_MS', '1.5', /TRANSFER_JOB_INTERVAL_MS must be a whole number of milliseconds/],
+  ])('a bad %s (%s) is refused, not read as NaN', (key, value, message) => {
+    expect(() => loadConfig('svc', BaseServiceConfig, { [key]: value })).toThrow(message);
+  });
+});
+
+describe('boot', () => {
+  @Module({})
+  class EmptyModule {}
+
+  it('stops before anything starts when a job interval is a typo, with one clear line', async () => {
+    const boot = bootstrapService({ name: 'household', version: '0', configClass: BaseServiceConfig, module: () => ({ module: EmptyModule }), env: { DEADLINE_JOB_INTERVAL_MS: '600_000' } });
+    await expect(boot).rejects.toThrow(ConfigError);
+    await expect(boot).rejects.toThrow(/^\[household\] invalid configuration: DEADLINE_JOB_INTERVAL_MS must be a whole number of milliseconds$/);
   });
 });

@@ -72,6 +72,29 @@ export class BaseServiceConfig {
   @Max(120_000)
   RPC_TIMEOUT_MS = 5000;
 
+  /**
+   * JSON file of working-calendar years that replace the library's (format in
+   * packages/calendar/README.md); unset = the built-in statutory calendar. Loaded once at boot.
+   */
+  @IsOptional()
+  @IsString()
+  @MinLength(1, { message: 'CALENDAR_OVERRIDES_FILE must name a file' })
+  CALENDAR_OVERRIDES_FILE?: string = undefined;
+
+  /** How often police-type services recompute deadline states (限时办结); 0 = once at boot only. */
+  @Transform(toInt)
+  @IsInt({ message: 'DEADLINE_JOB_INTERVAL_MS must be a whole number of milliseconds' })
+  @Min(0, { message: 'DEADLINE_JOB_INTERVAL_MS must be 0 (boot only) or more' })
+  @Max(86_400_000, { message: 'DEADLINE_JOB_INTERVAL_MS must be at most 86400000 (one day)' })
+  DEADLINE_JOB_INTERVAL_MS = 600_000;
+
+  /** How often transfers past their requested deadline are flagged; 0 = once at boot only. */
+  @Transform(toInt)
+  @IsInt({ message: 'TRANSFER_JOB_INTERVAL_MS must be a whole number of milliseconds' })
+  @Min(0, { message: 'TRANSFER_JOB_INTERVAL_MS must be 0 (boot only) or more' })
+  @Max(86_400_000, { message: 'TRANSFER_JOB_INTERVAL_MS must be at most 86400000 (one day)' })
+  TRANSFER_JOB_INTERVAL_MS = 600_000;
+
   /** Run pending migrations on boot (default on; operators may run them separately). */
   @IsIn(['true', 'false'])
   MIGRATIONS_RUN = 'true';
@@ -116,11 +139,20 @@ export function loadConfig<T extends BaseServiceConfig>(
   }
   const instance = plainToInstance(cls, merged, { exposeDefaultValues: true });
   const errors = validateSync(instance as object, { whitelist: false });
-  const problems = errors.flatMap((e) => Object.values(e.constraints ?? { invalid: `${e.property} is invalid` }));
+  const problems = errors.flatMap((e) => problemsOf(e.property, e.constraints));
   if (!problems.length) problems.push(...instance.consistencyProblems());
   if (instance.APP_MODE === 'production') problems.push(...instance.productionProblems());
   if (problems.length) throw new ConfigError(service, problems);
   return instance;
+}
+
+/**
+ * A setting that is not a whole number (a typo such as "10min" read as NaN) is reported as that,
+ * not also as every range check NaN fails.
+ */
+function problemsOf(property: string, constraints: Record<string, string> | undefined): string[] {
+  if (!constraints) return [`${property} is invalid`];
+  return constraints['isInt'] ? [constraints['isInt']] : Object.values(constraints);
 }
 
 /** Config for logging at boot with secrets hidden. */

@@ -5,6 +5,7 @@ import { ScheduleModule } from '@nestjs/schedule';
 import { TerminusModule } from '@nestjs/terminus';
 import { getDataSourceToken, TypeOrmModule } from '@nestjs/typeorm';
 import type { MixedList } from 'typeorm';
+import { loadOverridesFile, WorkingCalendar } from '@onewindow/calendar';
 import { streamOf, type ServiceName } from '@onewindow/contracts';
 import type { Logger } from 'pino';
 import { AuditService } from '../audit/audit.service.js';
@@ -69,6 +70,8 @@ export class PlatformModule {
       { provide: LOGGER, useValue: rt.logger },
       { provide: IdentitySigner, useValue: signer },
       { provide: BusinessClock, useValue: new BusinessClock(rt.config.CLOCK_FIXED_DATE, rt.config.APP_MODE) },
+      // One working calendar per service, with the deployment's overrides (限时办结, retention dates).
+      { provide: WorkingCalendar, useFactory: () => workingCalendarOf(rt.config) },
       {
         provide: NatsService,
         useFactory: async () => {
@@ -113,7 +116,13 @@ export class PlatformModule {
       ],
       controllers: [HealthController],
       providers,
-      exports: [SERVICE_CONFIG, LOGGER, BusinessClock, IdentitySigner, NatsService, RpcClient, OutboxService, OutboxRelay, EventConsumerHost, AuditService, HealthService],
+      exports: [SERVICE_CONFIG, LOGGER, BusinessClock, WorkingCalendar, IdentitySigner, NatsService, RpcClient, OutboxService, OutboxRelay, EventConsumerHost, AuditService, HealthService],
     };
   }
+}
+
+/** The statutory working calendar, with the years of CALENDAR_OVERRIDES_FILE replacing the library's. */
+export function workingCalendarOf(config: Pick<BaseServiceConfig, 'CALENDAR_OVERRIDES_FILE'>): WorkingCalendar {
+  const file = config.CALENDAR_OVERRIDES_FILE?.trim();
+  return file ? WorkingCalendar.withOverrides(loadOverridesFile(file)) : WorkingCalendar.default();
 }

@@ -1,0 +1,1 @@
+export * from './police-type-service.module.js';
