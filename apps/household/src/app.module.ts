@@ -4,12 +4,13 @@ import { PoliceType, ServiceName } from '@onewindow/contracts';
 import { PlatformModule, type ServiceRuntime } from '@onewindow/platform';
 import { TRANSFERS_ENTITIES, TRANSFERS_MIGRATIONS, TransfersModule } from '@onewindow/transfers';
 import { DeathCaseModule } from './death-case/death-case.module.js';
-import { DeathCaseRules } from './death-case/death-case.rules.js';
 import { DeathFollowUpListener } from './death-case/death-follow-up.listener.js';
 import { HOUSEHOLD_CATALOG_PATH, HOUSEHOLD_ENTITIES, HOUSEHOLD_MIGRATIONS } from './household.schema.js';
 import { PersonModule } from './person/person.module.js';
 import { CitizenModule } from './citizen/citizen.module.js';
 import { DemoSeedModule } from './seed/seed.module.js';
+import { HouseholdCaseRules } from './register-effects/household-case.rules.js';
+import { RegisterEffectsModule } from './register-effects/register-effects.module.js';
 
 @Module({})
 export class HouseholdAppModule {
@@ -27,8 +28,8 @@ export class HouseholdAppModule {
           service: ServiceName.HOUSEHOLD,
           policeType: PoliceType.HOUSEHOLD,
           catalogPath: HOUSEHOLD_CATALOG_PATH,
-          rules: DeathCaseRules, // HouseholdRules + the death case (follow-up transfers)
-          imports: [PersonModule, DeathCaseModule],
+          rules: HouseholdCaseRules, // HouseholdRules + the death case (follow-up transfers) + register changes on approval
+          imports: [PersonModule, DeathCaseModule, RegisterEffectsModule],
         }),
         TransfersModule.register({ service: ServiceName.HOUSEHOLD, outcomeListener: DeathFollowUpListener, imports: [DeathCaseModule] }),
         DemoSeedModule,

@@ -40,6 +40,7 @@ export const APPLICANT_POLICY: Readonly<Record<string, ApplicantPolicy>> = {
   'HH-REGISTER-CHANGE': 'LOCAL',
   'HH-TALENT-SETTLE': 'MAY_BE_NEW',
   'HH-COLLECTIVE-SETUP': 'MAY_BE_NEW', // the unit's manager of the collective household
+  'HH-COLLECTIVE-ENTRY': 'MAY_BE_NEW', // the person entering the unit's collective household
 };
 /** Items added to the catalog later get the strictest policy until someone decides otherwise. */
 const DEFAULT_POLICY: ApplicantPolicy = 'LOCAL';
