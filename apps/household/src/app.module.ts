@@ -11,6 +11,7 @@ import { CitizenModule } from './citizen/citizen.module.js';
 import { DemoSeedModule } from './seed/seed.module.js';
 import { HouseholdCaseRules } from './register-effects/household-case.rules.js';
 import { RegisterEffectsModule } from './register-effects/register-effects.module.js';
+import { ResidencePermitModule } from './residence-permit/residence-permit.module.js';
 
 @Module({})
 export class HouseholdAppModule {
@@ -24,12 +25,13 @@ export class HouseholdAppModule {
         }),
         PersonModule,
         CitizenModule,
+        ResidencePermitModule,
         CaseworkModule.register({
           service: ServiceName.HOUSEHOLD,
           policeType: PoliceType.HOUSEHOLD,
           catalogPath: HOUSEHOLD_CATALOG_PATH,
           rules: HouseholdCaseRules, // HouseholdRules + the death case (follow-up transfers) + register changes on approval
-          imports: [PersonModule, DeathCaseModule, RegisterEffectsModule],
+          imports: [PersonModule, DeathCaseModule, RegisterEffectsModule, ResidencePermitModule],
         }),
         TransfersModule.register({ service: ServiceName.HOUSEHOLD, outcomeListener: DeathFollowUpListener, imports: [DeathCaseModule] }),
         DemoSeedModule,

@@ -10,6 +10,8 @@ import { PersonRepository } from '../src/person/person.repository.js';
 import { HouseholdCaseRules } from '../src/register-effects/household-case.rules.js';
 import { RegisterEffectsRepository } from '../src/register-effects/register-effects.repository.js';
 import { RegisterEffectsService } from '../src/register-effects/register-effects.service.js';
+import { ResidencePermitRepository } from '../src/residence-permit/residence-permit.repository.js';
+import { ResidencePermitService } from '../src/residence-permit/residence-permit.service.js';
 import { seedDemoData } from '../src/seed/demo-seed.js';
 import type { TransfersService } from '@onewindow/transfers';
 
@@ -30,6 +32,8 @@ export class CaseworkHarness {
   casework!: CaseworkService;
   catalog!: CatalogService;
   rules!: HouseholdCaseRules;
+  residencePermits!: ResidencePermitService;
+  private options!: CaseworkOptions;
   readonly outbox = new OutboxService();
   readonly prefix = randomName('t');
   private keys = 0;
@@ -49,11 +53,22 @@ export class CaseworkHarness {
     await this.nats.ensureStream(streamOf(ServiceName.HOUSEHOLD));
     this.relay = new OutboxRelay(this.ds, this.nats, this.outbox, logger, { intervalMs: 0, batchSize: 100 });
     this.rules = new HouseholdCaseRules(new PersonRepository(this.ds), new IdCardRepository(this.ds), new AuditService(this.ds));
-    Object.assign(this.rules, { deathCase: new DeathCaseService({} as TransfersService), registerEffects: new RegisterEffectsService(new RegisterEffectsRepository()) });
+    this.residencePermits = new ResidencePermitService(new ResidencePermitRepository(this.ds), new AuditService(this.ds));
+    Object.assign(this.rules, {
+      deathCase: new DeathCaseService({} as TransfersService),
+      registerEffects: new RegisterEffectsService(new RegisterEffectsRepository()),
+      residencePermits: this.residencePermits,
+    });
     this.extend?.(this);
-    const options: CaseworkOptions = { service: ServiceName.HOUSEHOLD, policeType: PoliceType.HOUSEHOLD, catalogPath: HOUSEHOLD_CATALOG_PATH, numberPrefix: 'HH' };
+    const options: CaseworkOptions = (this.options = { service: ServiceName.HOUSEHOLD, policeType: PoliceType.HOUSEHOLD, catalogPath: HOUSEHOLD_CATALOG_PATH, numberPrefix: 'HH' });
     this.catalog = new CatalogService(options, this.ds, this.outbox, logger);
     this.casework = new CaseworkService(this.ds, options, this.rules as PoliceTypeRules, new ApplicationRepository(), this.catalog, this.outbox, new BusinessClock(this.today));
+    return this;
+  }
+
+  /** Moves the business date (a fixed clock, as CLOCK_FIXED_DATE does in the service). */
+  at(today: string): this {
+    this.casework = new CaseworkService(this.ds, this.options, this.rules as PoliceTypeRules, new ApplicationRepository(), this.catalog, this.outbox, new BusinessClock(today));
     return this;
   }
 
