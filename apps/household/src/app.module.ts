@@ -12,6 +12,7 @@ import { DemoSeedModule } from './seed/seed.module.js';
 import { HouseholdCaseRules } from './register-effects/household-case.rules.js';
 import { RegisterEffectsModule } from './register-effects/register-effects.module.js';
 import { ResidencePermitModule } from './residence-permit/residence-permit.module.js';
+import { OnlineVerificationModule } from './online-verification/online-verification.module.js';
 
 @Module({})
 export class HouseholdAppModule {
@@ -31,7 +32,7 @@ export class HouseholdAppModule {
           policeType: PoliceType.HOUSEHOLD,
           catalogPath: HOUSEHOLD_CATALOG_PATH,
           rules: HouseholdCaseRules, // HouseholdRules + the death case (follow-up transfers) + register changes on approval
-          imports: [PersonModule, DeathCaseModule, RegisterEffectsModule, ResidencePermitModule],
+          imports: [PersonModule, DeathCaseModule, RegisterEffectsModule, ResidencePermitModule, OnlineVerificationModule],
         }),
         TransfersModule.register({ service: ServiceName.HOUSEHOLD, outcomeListener: DeathFollowUpListener, imports: [DeathCaseModule] }),
         DemoSeedModule,

@@ -14,6 +14,8 @@ import { ResidencePermitRepository } from '../src/residence-permit/residence-per
 import { ResidencePermitService } from '../src/residence-permit/residence-permit.service.js';
 import { seedDemoData } from '../src/seed/demo-seed.js';
 import type { TransfersService } from '@onewindow/transfers';
+import { DEMO_VERIFICATION_FIXTURE_PATH, fixtureAdapters, loadVerificationFixture, type VerificationAdapters } from '@onewindow/online-verification';
+import { OnlineVerificationService } from '../src/online-verification/online-verification.service.js';
 
 export const clerk: Identity = { sub: 'u-clerk', username: 'demo-clerk', displayName: '窗口民警', roles: [Role.CLERK], unitCode: '510107001', unitName: '浆洗街派出所' };
 export const officer: Identity = { ...clerk, sub: 'u-officer', username: 'demo-household', displayName: '户政民警', roles: [Role.OFFICER], policeType: 'HOUSEHOLD' as Identity['policeType'] };
@@ -38,7 +40,8 @@ export class CaseworkHarness {
   readonly prefix = randomName('t');
   private keys = 0;
 
-  constructor(readonly today: string, readonly extend?: (h: CaseworkHarness) => void) {}
+  /** `adapters`: the departments' online checks (default: the demo fixture). */
+  constructor(readonly today: string, private readonly adapters: VerificationAdapters = fixtureAdapters(loadVerificationFixture(DEMO_VERIFICATION_FIXTURE_PATH))) {}
 
   async start(): Promise<this> {
     const logger = createLogger('household-test', 'silent');
@@ -58,8 +61,8 @@ export class CaseworkHarness {
       deathCase: new DeathCaseService({} as TransfersService),
       registerEffects: new RegisterEffectsService(new RegisterEffectsRepository()),
       residencePermits: this.residencePermits,
+      onlineVerification: new OnlineVerificationService(this.adapters),
     });
-    this.extend?.(this);
     const options: CaseworkOptions = (this.options = { service: ServiceName.HOUSEHOLD, policeType: PoliceType.HOUSEHOLD, catalogPath: HOUSEHOLD_CATALOG_PATH, numberPrefix: 'HH' });
     this.catalog = new CatalogService(options, this.ds, this.outbox, logger);
     this.casework = new CaseworkService(this.ds, options, this.rules as PoliceTypeRules, new ApplicationRepository(), this.catalog, this.outbox, new BusinessClock(this.today));
@@ -87,7 +90,8 @@ export class CaseworkHarness {
     const item = this.catalog.getItem(itemCode);
     const cmd = {
       idempotencyKey: `k-register-${++this.keys}`, itemCode, applicantIdNumber, form,
-      presentedMaterials: presentedMaterials ?? item.materials.filter((m) => m.required && !m.verifiedOnline).map((m) => m.code),
+      // By default the citizen brings every required material on paper (no online check); tests of 免提交 say what they bring.
+      presentedMaterials: presentedMaterials ?? item.materials.filter((m) => m.required).map((m) => m.code),
     } as AcceptApplicationCommand;
     return this.casework.accept(cmd, clerk);
   }

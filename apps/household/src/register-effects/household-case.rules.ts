@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { AcceptanceContext, AcceptanceDecision, RulesTimelineNote, TransitionContext } from '@onewindow/casework';
+import type { AcceptanceContext, AcceptanceDecision, MaterialVerification, MaterialVerificationContext, RulesTimelineNote, TransitionContext } from '@onewindow/casework';
 import { DeathCaseRules } from '../death-case/death-case.rules.js';
+import { OnlineVerificationService } from '../online-verification/online-verification.service.js';
 import { ResidencePermitService } from '../residence-permit/residence-permit.service.js';
 import { RegisterEffectsService } from './register-effects.service.js';
 
@@ -15,6 +16,12 @@ import { RegisterEffectsService } from './register-effects.service.js';
 export class HouseholdCaseRules extends DeathCaseRules {
   @Inject(RegisterEffectsService) private readonly registerEffects!: RegisterEffectsService;
   @Inject(ResidencePermitService) private readonly residencePermits!: ResidencePermitService;
+  @Inject(OnlineVerificationService) private readonly onlineVerification!: OnlineVerificationService;
+
+  /** 免提交 materials checked with 民政/卫健/住建/人社 before acceptance (see OnlineVerificationService). */
+  verifyMaterials(ctx: MaterialVerificationContext): Promise<MaterialVerification[]> {
+    return this.onlineVerification.verify(ctx);
+  }
 
   override async checkAcceptance(ctx: AcceptanceContext): Promise<AcceptanceDecision> {
     const decision = await super.checkAcceptance(ctx);
