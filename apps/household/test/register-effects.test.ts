@@ -51,6 +51,8 @@ describe('register follows the cases (PostgreSQL + NATS)', () => {
     const events = await h.publishedChanges(first.number);
     expect(events.at(-1)).toMatchObject({ status: 'APPROVED' });
     expect(events.at(-1)!.timeline.map((t) => t.action)).toEqual(['ACCEPT', 'START_REVIEW', 'APPROVE', 'REGISTER_BIRTH']);
+    // The same baby declared again is refused at the window.
+    await expect(h.accept('HH-BIRTH-REG', DEMO_PERSON_IDS.minorMother, birthForm())).rejects.toMatchObject({ code: 'BIRTH_ALREADY_REGISTERED' });
   });
 
   it('move-in: a person new to the register gets a new household when asked, or joins an existing one', async () => {
@@ -106,6 +108,18 @@ describe('register follows the cases (PostgreSQL + NATS)', () => {
     const app = await approve(await h.acceptOrThrow('HH-MOVE-OUT', adult.idNumber, { applicantName: adult.name, applicantIdNumber: adult.idNumber, contactPhone: '13800138000', destination: '重庆市渝中区解放碑街道' }));
     expect(await person(adult.idNumber)).toMatchObject({ status: 'MOVED_OUT', household_number: null, relation_to_head: null, moved_out_on: TODAY, moved_out_to: '重庆市渝中区解放碑街道', moved_out_household_number: '510107001900001' });
     expect(app.timeline.map((t) => t.action).slice(-2)).toEqual(['REGISTER_MOVE_OUT', 'HEAD_CHANGE_NEEDED']);
+  });
+
+  it('a head moving to another household within the city leaves a note that the old household needs a new head', async () => {
+    const father = demo(DEMO_PERSON_IDS.minorFather);
+    const app = await approve(await h.acceptOrThrow('HH-MOVE-IN', father.idNumber, moveInForm(father.idNumber, {
+      applicantName: father.name, moveReason: '投靠亲属', householdChoice: '入现有户', targetHouseholdNumber: '510107001000001', relationToHead: '其他', ethnicity: undefined,
+    })));
+    expect(app.timeline.slice(-2)).toEqual([
+      expect.objectContaining({ action: 'REGISTER_SETTLEMENT', details: expect.objectContaining({ householdNumber: '510107001000001', newPerson: false }) }),
+      expect.objectContaining({ action: 'HEAD_CHANGE_NEEDED', details: { householdNumber: '510107001900003' } }),
+    ]);
+    expect(await person(father.idNumber)).toMatchObject({ household_number: '510107001000001', relation_to_head: '其他', ethnicity: father.ethnicity });
   });
 
   it('refuses at acceptance, with typed errors, a form that lacks what the register needs; nothing is written', async () => {

@@ -8,6 +8,8 @@ export enum RegisterEffectErrorCode {
   TARGET_HOUSEHOLD_KIND_MISMATCH = 'TARGET_HOUSEHOLD_KIND_MISMATCH',
   /** The birth declarant has no household on the register to register the baby in. */
   DECLARANT_HAS_NO_HOUSEHOLD = 'DECLARANT_HAS_NO_HOUSEHOLD',
+  /** The household already has a member of that name born that day: the birth was registered before. */
+  BIRTH_ALREADY_REGISTERED = 'BIRTH_ALREADY_REGISTERED',
   /** Every sequence of the baby's sex is used for that address code and birth date. */
   ID_SEQUENCE_EXHAUSTED = 'ID_SEQUENCE_EXHAUSTED',
   /**

@@ -37,6 +37,11 @@ export class RegisterEffectsRepository {
       .getOne();
   }
 
+  /** A member of the household with this name and birth date (a birth registered twice). */
+  async findMember(householdId: string, name: string, birthDate: string, manager: EntityManager): Promise<PersonEntity | null> {
+    return manager.getRepository(PersonEntity).findOne({ where: { householdId, name, birthDate } });
+  }
+
   /** Living members still placed in the household (moved-out persons have left it). */
   async countActiveMembers(householdId: string, manager: EntityManager): Promise<number> {
     return manager.getRepository(PersonEntity).count({ where: { householdId, status: 'NORMAL' } });

@@ -44,6 +44,7 @@ export class RegisterEffectsService {
       if (declarant && !declarant.household) {
         throw new RegisterEffectException(Code.DECLARANT_HAS_NO_HOUSEHOLD, '申报人在人口信息库中没有所属户，婴儿无法随其落户，请先办理申报人落户', { field: 'applicantIdNumber' });
       }
+      if (declarant?.household) await this.assertBirthNotRegistered(declarant.household, text(form, 'babyName'), text(form, 'babyBirthDate'), manager);
       return;
     }
     if (!isSettlementItem(item.code)) return;
@@ -58,7 +59,7 @@ export class RegisterEffectsService {
   async onApprove(ctx: TransitionContext): Promise<RulesTimelineNote[]> {
     const { application: app } = ctx;
     if (app.itemCode === BIRTH_ITEM) return [await this.registerBirth(ctx)];
-    if (isSettlementItem(app.itemCode)) return [await this.settle(ctx)];
+    if (isSettlementItem(app.itemCode)) return this.settle(ctx);
     if (app.itemCode === COLLECTIVE_SETUP_ITEM) return [await this.setUpCollective(ctx)];
     if (app.itemCode === MOVE_OUT_ITEM) return this.recordMoveOut(ctx);
     return [];
@@ -73,6 +74,7 @@ export class RegisterEffectsService {
     const declarant = await this.register.findPerson(app.applicantIdNumber, windowLookupScope(actor), manager);
     const household = declarant?.household;
     if (!declarant || !household) throw new RegisterEffectException(Code.DECLARANT_HAS_NO_HOUSEHOLD, '申报人在人口信息库中没有所属户，婴儿无法随其落户');
+    await this.assertBirthNotRegistered(household, name, birthDate, manager);
     const regionCode = household.unitCode.slice(0, 6);
     const first14 = regionCode + birthDate.replaceAll('-', '');
     await this.register.lockAllocation(`id-number:${first14}`, manager);
@@ -96,7 +98,7 @@ export class RegisterEffectsService {
   }
 
   /** 迁入 / 人才落户 / 集体户入户: the person, new or returning, placed in the household the form names. */
-  private async settle(ctx: TransitionContext): Promise<RulesTimelineNote> {
+  private async settle(ctx: TransitionContext): Promise<RulesTimelineNote[]> {
     const { application: app, actor, manager } = ctx;
     const form = app.form;
     const { placement } = placementOf({ code: app.itemCode, formFields: [] }, form);
@@ -119,11 +121,16 @@ export class RegisterEffectsService {
       await this.register.insertPerson({ ...placed, idNumber: id.normalized, name: text(form, 'applicantName') || app.applicantName, sex: id.sex, birthDate: id.birthDate }, manager);
     }
     const how = placement.mode === 'NEW_HOUSEHOLD' ? '立新户' : household.kind === 'COLLECTIVE' ? '入集体户' : '入户';
-    return {
+    const left = person?.household;
+    const headLeft = left && left.id !== household.id && left.headIdNumber === person.idNumber && (await this.register.countActiveMembers(left.id, manager)) > 0;
+    const note: RulesTimelineNote = {
       action: 'REGISTER_SETTLEMENT',
       reason: `已${person ? '恢复/变更' : '新建'}户口登记：${how} ${household.householdNumber}（${relationToHead}）`,
       details: { householdNumber: household.householdNumber, householdKind: household.kind, newHousehold: placement.mode === 'NEW_HOUSEHOLD', newPerson: !person },
     };
+    return headLeft
+      ? [note, { action: 'HEAD_CHANGE_NEEDED', reason: `户主已迁至他户，原户 ${left.householdNumber} 仍有成员，请办理户主变更`, details: { householdNumber: left.householdNumber } }]
+      : [note];
   }
 
   /** 单位集体户设立: a collective household headed by the unit's manager; entries name its number. */
@@ -155,6 +162,14 @@ export class RegisterEffectsService {
       notes.push({ action: 'HEAD_CHANGE_NEEDED', reason: `户主已迁出，户 ${household.householdNumber} 仍有成员，请办理户主变更`, details: { householdNumber: household.householdNumber } });
     }
     return notes;
+  }
+
+  private async assertBirthNotRegistered(household: HouseholdEntity, name: string, birthDate: string, manager: EntityManager): Promise<void> {
+    if (!name || !birthDate) return;
+    const existing = await this.register.findMember(household.id, name, birthDate, manager);
+    if (existing) {
+      throw new RegisterEffectException(Code.BIRTH_ALREADY_REGISTERED, `户 ${household.householdNumber} 已登记${birthDate}出生的${name}（${maskIdNumber(existing.idNumber)}），不能重复申报出生登记`, { householdNumber: household.householdNumber });
+    }
   }
 
   private async getTargetHousehold(placement: Extract<Placement, { mode: 'JOIN' }>, actor: Identity, manager: EntityManager): Promise<HouseholdEntity> {
