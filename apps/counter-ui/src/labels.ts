@@ -77,6 +77,15 @@ export const ACTION_LABELS: Record<string, string> = {
   FOLLOW_UPS_REVOKED: '撤销后续事项',
   FOLLOW_UP_REVOCATION_COMPLETED: '撤销已反馈',
   FOLLOW_UP_REVOCATION_REFUSED: '撤销被退回',
+  // System entries of approvals that write the household registers (登记随案).
+  REGISTER_BIRTH: '出生登记已入人口信息库',
+  REGISTER_SETTLEMENT: '落户登记已入人口信息库',
+  REGISTER_COLLECTIVE_HOUSEHOLD: '集体户已设立',
+  REGISTER_MOVE_OUT: '迁出登记',
+  HEAD_CHANGE_NEEDED: '需办理户主变更',
+  RESIDENCE_PERMIT_ISSUED: '居住证已制发',
+  RESIDENCE_PERMIT_ENDORSED: '居住证已签注',
+  RESIDENCE_PERMIT_REPLACED: '居住证已换领/补领',
 };
 
 export const DEADLINE_STATE_LABELS: Record<string, string> = {

@@ -4,13 +4,16 @@ import type { ServiceRuntime } from '@onewindow/platform';
 import { PoliceTypeServiceModule } from '@onewindow/service-kit';
 import { CitizenModule } from './citizen/citizen.module.js';
 import { DeathCaseModule } from './death-follow-up/death-case.module.js';
-import { DeathCaseRules } from './death-follow-up/death-case.rules.js';
 import { DeathFollowUpListener } from './death-follow-up/death-follow-up.listener.js';
 import { HouseholdModule } from './household/household.module.js';
 import { HOUSEHOLD_CATALOG_PATH, HOUSEHOLD_ENTITIES, HOUSEHOLD_MIGRATIONS } from './household.schema.js';
 import { IdCardModule } from './id-card/id-card.module.js';
 import { PersonModule } from './person/person.module.js';
 import { DemoSeedModule } from './seed/seed.module.js';
+import { HouseholdCaseRules } from './register-effects/household-case.rules.js';
+import { RegisterEffectsModule } from './register-effects/register-effects.module.js';
+import { ResidencePermitModule } from './residence-permit/residence-permit.module.js';
+import { OnlineVerificationModule } from './online-verification/online-verification.module.js';
 
 /** The household service (户政): what is its own; the kit adds platform, casework and transfers. */
 @Module({})
@@ -23,9 +26,10 @@ export class HouseholdAppModule {
           service: ServiceName.HOUSEHOLD,
           policeType: PoliceType.HOUSEHOLD,
           catalogPath: HOUSEHOLD_CATALOG_PATH,
-          rules: DeathCaseRules, // HouseholdRules + the death case (follow-up transfers)
-          registers: [PersonModule, HouseholdModule, IdCardModule],
-          features: [CitizenModule, DeathCaseModule],
+          // HouseholdRules + the death case (follow-up transfers) + register changes on approval
+          rules: HouseholdCaseRules,
+          registers: [PersonModule, HouseholdModule, IdCardModule, ResidencePermitModule],
+          features: [CitizenModule, DeathCaseModule, RegisterEffectsModule, OnlineVerificationModule],
           entities: HOUSEHOLD_ENTITIES,
           migrations: HOUSEHOLD_MIGRATIONS,
           // Household sends the death follow-ups and hears their outcomes.

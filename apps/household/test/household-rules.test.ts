@@ -149,10 +149,13 @@ describe('household rules on PostgreSQL', () => {
     expect(audit.map((a) => a.action).sort()).toEqual(['HOUSEHOLD_READ', 'PERSON_LIST', 'PERSON_LIST']);
   });
 
-  it('the id_card migration reverts and re-applies', async () => {
-    await ds.undoLastMigration({ transaction: 'each' });
+  it('the household migrations revert and re-apply', async () => {
+    // Undo the migrations after the population register (id_card and later), newest first.
+    for (let i = 1; i < HOUSEHOLD_MIGRATIONS.length; i++) await ds.undoLastMigration({ transaction: 'each' });
     expect(await rows(`SELECT 1 FROM information_schema.tables WHERE table_name = 'id_card'`)).toEqual([]);
+    expect(await rows(`SELECT 1 FROM information_schema.columns WHERE table_name = 'person' AND column_name = 'moved_out_on'`)).toEqual([]);
     await ds.runMigrations({ transaction: 'each' });
     expect(await rows(`SELECT 1 FROM information_schema.tables WHERE table_name = 'id_card'`)).toHaveLength(1);
+    expect(await rows(`SELECT 1 FROM information_schema.columns WHERE table_name = 'person' AND column_name = 'moved_out_on'`)).toHaveLength(1);
   });
 });

@@ -8,11 +8,13 @@ import { CaseworkService } from './casework.service.js';
 import { PoliceTypeCatalogService } from './police-type-catalog.service.js';
 import { DeadlineScheduler } from './deadline.scheduler.js';
 import { CreateCasework1764100000200 } from './migrations/1764100000200-CreateCasework.js';
+import { ApplicationMaterialCheckEntity } from './material-verification.entity.js';
 import { AddCaseworkTimeLimits1764950000200 } from './migrations/1764950000200-AddCaseworkTimeLimits.js';
+import { CreateApplicationMaterialCheck1796515200000 } from './migrations/1796515200000-CreateApplicationMaterialCheck.js';
 import { POLICE_TYPE_RULES, type PoliceTypeRules } from './police-type-rules.js';
 
-export const CASEWORK_ENTITIES = [ApplicationEntity, ApplicationEventEntity, CatalogPublicationEntity];
-export const CASEWORK_MIGRATIONS = [CreateCasework1764100000200, AddCaseworkTimeLimits1764950000200];
+export const CASEWORK_ENTITIES = [ApplicationEntity, ApplicationEventEntity, CatalogPublicationEntity, ApplicationMaterialCheckEntity];
+export const CASEWORK_MIGRATIONS = [CreateCasework1764100000200, AddCaseworkTimeLimits1764950000200, CreateApplicationMaterialCheck1796515200000];
 
 export const NUMBER_PREFIX: Record<PoliceType, string> = {
   HOUSEHOLD: 'HH',

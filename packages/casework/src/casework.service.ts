@@ -17,6 +17,8 @@ import { deadlineMovesOf, deadlineStateOf, replayDeadline, resumeDeadline } from
 import { POLICE_TYPE_RULES, type PoliceTypeRules } from './police-type-rules.js';
 import { planTransition, TRANSITIONS } from './state-machine.js';
 import { CASEWORK_OPTIONS, type CaseworkOptions } from './casework.options.js';
+import { ApplicationMaterialCheckEntity } from './material-verification.entity.js';
+import { verificationFallbackNote } from './material-verification.js';
 
 /** Who the deadline job records its entries as. */
 const DEADLINE_JOB_ACTOR: Identity = { sub: 'system:deadline-job', username: 'system', displayName: '系统（时限监控）', roles: [], unitCode: '', unitName: '' };
@@ -51,16 +53,29 @@ export class CaseworkService {
     const toleratedCodes = (cmd.toleratedMaterials ?? []).map((t) => t.code);
     const check = checkMaterials(item, cmd.presentedMaterials, { tolerated: toleratedCodes });
     const today = this.clock.today();
+    // Online checks (免提交) before the transaction: departments may be slow, no connection is held meanwhile.
+    const verifications = check.verifiedOnline.length && this.rules.verifyMaterials
+      ? await this.rules.verifyMaterials({ item, command: cmd, applicantIdNumber: id.valid ? id.normalized : cmd.applicantIdNumber, actor, today, materials: check.verifiedOnline })
+      : [];
+    const unverified = verifications.filter((v) => v.outcome !== 'FOUND');
     try {
       const reply = await this.dataSource.transaction(async (manager) => {
         const existing = await this.applications.findByIdempotencyKey(manager, cmd.idempotencyKey);
         if (existing) return { outcome: 'ACCEPTED' as const, application: await this.snapshot(manager, existing), replayed: true };
         // Police-type rules first: a refused applicant (e.g. deceased) is refused whatever the materials.
         const decision = await this.rules.checkAcceptance({ item, command: cmd, applicantIdNumber: id.normalized, actor, today, manager });
-        if (!check.complete) {
+        if (!check.complete || unverified.length) {
           return {
             outcome: 'MISSING_MATERIALS' as const,
-            missing: check.missing.map((m) => ({ code: m.code, name: m.name, note: m.note ? citizenText(m.note) : undefined })),
+            missing: [
+              ...check.missing.map((m) => ({ code: m.code, name: m.name, note: m.note ? citizenText(m.note) : undefined })),
+              // Not found online, or the department could not answer: the citizen brings the paper (一次性告知).
+              ...unverified.map((v) => {
+                const m = check.verifiedOnline.find((s) => s.code === v.code);
+                return { code: v.code, name: m?.name ?? v.code, note: verificationFallbackNote(v, m) };
+              }),
+            ],
+            verifications,
           };
         }
         const tolerated = check.tolerated.map((m) => {
@@ -111,7 +126,13 @@ export class CaseworkService {
           details: { ...(decision.details ?? {}), verifiedOnline: check.verifiedOnline.map((m) => m.code) },
           fromNoticeNumber: cmd.fromNoticeNumber ?? null,
         });
+        for (const v of verifications) {
+          await manager.getRepository(ApplicationMaterialCheckEntity).insert({
+            applicationId: app.id, materialCode: v.code, source: v.source, outcome: v.outcome, checkedAt: new Date(v.checkedAt), reference: v.reference ?? null, detail: v.detail ?? null,
+          });
+        }
         await this.record(manager, app, actor, 'ACCEPT', null, app.status, null, {
+          ...(verifications.length ? { onlineVerifications: verifications.map((v) => ({ code: v.code, source: v.source, outcome: v.outcome, checkedAt: v.checkedAt, reference: v.reference ?? null })) } : {}),
           deadline: app.deadline,
           timeLimit: item.promisedTimeLimit,
           statutoryDeadline: app.statutoryDeadline,

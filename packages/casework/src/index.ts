@@ -11,3 +11,6 @@ export * from './migrations/1764100000200-CreateCasework.js';
 export * from './migrations/1764950000200-AddCaseworkTimeLimits.js';
 export * from './casework.options.js';
 export * from './register-checked.rules.js';
+export * from './material-verification.js';
+export * from './material-verification.entity.js';
+export * from './migrations/1796515200000-CreateApplicationMaterialCheck.js';

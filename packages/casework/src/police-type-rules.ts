@@ -1,6 +1,7 @@
 import type { AcceptApplicationCommand, ApplicationAction, ApplicationSnapshot, Identity, TransitionApplicationCommand } from '@onewindow/contracts';
 import type { CatalogItem } from '@onewindow/catalog';
 import type { EntityManager } from 'typeorm';
+import type { MaterialVerification, MaterialVerificationContext } from './material-verification.js';
 
 /** Injection token of the police type's rules (a class implementing PoliceTypeRules). */
 export const POLICE_TYPE_RULES = Symbol('POLICE_TYPE_RULES');
@@ -75,4 +76,12 @@ export interface PoliceTypeRules {
    * timeline as system entries before the application is announced.
    */
   afterAccept?(ctx: AfterAcceptContext): Promise<RulesTimelineNote[] | void>;
+  /**
+   * Check online, with the departments that hold them, the required materials marked 免提交 that
+   * the citizen did not bring (called before the acceptance transaction, so no connection is held
+   * while departments answer). A result other than FOUND puts the material on the one-time notice
+   * with a note; FOUND results are recorded on the application. Materials without a result are
+   * accepted as before (trusted).
+   */
+  verifyMaterials?(ctx: MaterialVerificationContext): Promise<MaterialVerification[]>;
 }

@@ -157,6 +157,19 @@ export class AcceptApplicationReply {
   missing?: MissingMaterial[];
   /** Set when the idempotency key had already been used: the earlier result is returned. */
   replayed?: boolean;
+  /** MISSING_MATERIALS: the online checks made (免提交), including those that put a material on the notice. */
+  verifications?: OnlineVerificationResult[];
+}
+
+/** A material checked online with another department at acceptance. */
+export class OnlineVerificationResult {
+  code!: string;
+  source!: string;
+  sourceLabel!: string;
+  outcome!: 'FOUND' | 'NOT_FOUND' | 'SOURCE_UNAVAILABLE';
+  checkedAt!: string;
+  reference?: string;
+  detail?: string;
 }
 
 /** rpc.<service>.v1.application.transition */

@@ -20,3 +20,4 @@ export { maskIdNumber, maskName, maskPhone } from './mask.js';
 export { ageOn } from './age.js';
 export { checkConsistency } from './consistency.js';
 export type { ConsistencyMismatch, StatedPersonFacts } from './consistency.js';
+export { nextFreeSequence, sequenceOf } from './sequence.js';

@@ -128,11 +128,11 @@ describe('HouseholdRules.checkAcceptance', () => {
 
   it('a person moving in may be new to the register; a birth declarant must exist, and a declaring parent must be registered here', async () => {
     const newcomer = buildIdNumber({ regionCode: '440106', birthDate: '1996-03-03', sequence: 21 });
-    const d = await accept('HH-MOVE-IN', newcomer, { applicantName: '林晓', applicantIdNumber: newcomer, contactPhone: '13711112222', moveReason: '购房落户', newAddress: '武侯区某街1号' });
+    const d = await accept('HH-MOVE-IN', newcomer, { applicantName: '林晓', applicantIdNumber: newcomer, contactPhone: '13711112222', moveReason: '购房落户', newAddress: '武侯区某街1号', householdChoice: '立新户', ethnicity: '汉族' });
     expect(d).toMatchObject({ applicantName: '林晓', applicantPhone: '13711112222' });
 
     const birth = (p: { idNumber: string; name: string }, relation = '母亲') => ({
-      applicantName: p.name, applicantIdNumber: p.idNumber, contactPhone: '13711112222', relationToBaby: relation, babyName: '王小宝', babyGender: '女', babyBirthDate: '2026-11-01',
+      applicantName: p.name, applicantIdNumber: p.idNumber, contactPhone: '13711112222', relationToBaby: relation, babyName: '王小宝', babyGender: '女', babyBirthDate: '2026-11-01', babyEthnicity: '汉族',
     });
     expect((await refusal(accept('HH-BIRTH-REG', newcomer, birth({ idNumber: newcomer, name: '林晓' })))).code).toBe('PERSON_NOT_FOUND');
     const mother = makePerson({ name: '刘芳', sex: 'FEMALE', birthDate: '1995-12-02', status: 'MOVED_OUT' });

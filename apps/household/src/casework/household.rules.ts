@@ -34,11 +34,14 @@ export const APPLICANT_POLICY: Readonly<Record<string, ApplicantPolicy>> = {
   'HH-ID-CARD-LOST': 'LOCAL',
   'HH-ID-CARD-TEMP': 'LOCAL',
   'HH-RESIDENCE-PERMIT': 'NOT_LOCAL',
+  'HH-RESIDENCE-PERMIT-ENDORSE': 'NOT_LOCAL',
+  'HH-RESIDENCE-PERMIT-REPLACE': 'NOT_LOCAL',
   'HH-REGISTER-REPLACE': 'LOCAL',
   'HH-STATUS-PROOF': 'LOCAL',
   'HH-REGISTER-CHANGE': 'LOCAL',
   'HH-TALENT-SETTLE': 'MAY_BE_NEW',
   'HH-COLLECTIVE-SETUP': 'MAY_BE_NEW', // the unit's manager of the collective household
+  'HH-COLLECTIVE-ENTRY': 'MAY_BE_NEW', // the person entering the unit's collective household
 };
 /** Items added to the catalog later get the strictest policy until someone decides otherwise. */
 const DEFAULT_POLICY: ApplicantPolicy = 'LOCAL';

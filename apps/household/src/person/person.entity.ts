@@ -48,6 +48,16 @@ export class PersonEntity {
   @Column({ name: 'deceased_on', type: 'date', nullable: true })
   deceasedOn: string | null;
 
+  /** 迁出: date, destination and the household left (migration 1796513804649-RecordPersonMoveOut). */
+  @Column({ name: 'moved_out_on', type: 'date', nullable: true })
+  movedOutOn?: string | null;
+
+  @Column({ name: 'moved_out_to', type: 'text', nullable: true })
+  movedOutTo?: string | null;
+
+  @Column({ name: 'moved_out_household_number', type: 'varchar', length: 20, nullable: true })
+  movedOutHouseholdNumber?: string | null;
+
   /** Police station that keeps the record (jurisdiction). */
   @Index()
   @Column({ name: 'unit_code', type: 'varchar', length: 12 })
