@@ -81,7 +81,7 @@ describe('foundation: composed system', () => {
     );
     expect(r.data?.login.user).toEqual({ roles: ['OFFICER'], policeType: 'HOUSEHOLD', unitCode: '510107001' });
     const bad = await stack.gql('mutation { login(username: "demo-clerk", password: "wrong") { token } }');
-    expect(bad.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect(bad.errors?.[0]?.extensions?.code).toBe('INVALID_CREDENTIALS');
     const me = await stack.gql<{ me: { username: string } }>('{ me { username } }', {}, clerk);
     expect(me.data?.me.username).toBe('demo-clerk');
   });

@@ -99,7 +99,8 @@ export class DemoIssuer {
   async login(username: string, password: string): Promise<{ token: string; expiresAt: Date; account: DemoAccount }> {
     const account = DEMO_ACCOUNTS.find((a) => a.username === username);
     const ok = timingSafeEqual(scryptSync(password, SALT, 32), DEMO_PASSWORD_HASH);
-    if (!account || !ok) throw DomainException.unauthenticated('用户名或密码错误');
+    // Not UNAUTHENTICATED: that code means "your session ended" to the UI, not "wrong password".
+    if (!account || !ok) throw new DomainException('INVALID_CREDENTIALS', '用户名或密码错误，请核对后重新输入（注意大小写）');
     const expiresAt = new Date(Date.now() + this.ttlSeconds * 1000);
     const token = await new SignJWT({
       preferred_username: account.username,
