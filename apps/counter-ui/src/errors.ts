@@ -164,7 +164,8 @@ function fieldProblems(ext: Record<string, unknown> | undefined): string[] | und
     if (Array.isArray(o['problems'])) {
       const name = typeof o['label'] === 'string' ? (o['label'] as string) : undefined;
       const text = (o['problems'] as unknown[]).map(String).join('，');
-      return [name ? `${name}：${text}` : text];
+      // Problems that already name their field (the platform's validation sentences) stand alone.
+      return [name && !text.startsWith(name) ? `${name}：${text}` : text];
     }
     if (typeof o['message'] === 'string') return [o['message'] as string];
     return [];
@@ -181,7 +182,10 @@ export function describeGraphQLError(e: GraphQLFormattedError): DescribedError {
   const details = ext?.['details'] as Record<string, unknown> | undefined;
   const rawId = ext?.['errorId'] ?? (details && !Array.isArray(details) ? details['errorId'] : undefined);
   const errorId = typeof rawId === 'string' ? rawId : undefined;
-  return { code, title, detail: usableDetail(e.message, title), hint: known?.hint ?? '请稍后重试；如持续出现，请联系运维人员。', errorId, fields: fieldProblems(ext) };
+  const fields = fieldProblems(ext);
+  // The field list says it all; the summary message would repeat it.
+  const detail = fields ? undefined : usableDetail(e.message, title);
+  return { code, title, detail, hint: known?.hint ?? '请稍后重试；如持续出现，请联系运维人员。', errorId, fields };
 }
 
 /** One user-facing description of whatever went wrong with a GraphQL call. */
