@@ -6,6 +6,7 @@ import { IdentitySigner, UserTokenVerifier, type Logger } from '@onewindow/platf
 import { ANONYMOUS, type Identity } from '@onewindow/contracts';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { GatewayConfig } from './config.js';
+import { translateGraphQLError } from './graphql-errors.js';
 import { IdentityForwardingDataSource, type GatewayContext } from './identity-data-source.js';
 import { complexityPlugin, depthLimitRule } from './query-limits.js';
 import { readSupergraphFile } from './supergraph.js';
@@ -70,7 +71,7 @@ export class GatewayModule {
                 throw new GraphQLError((err as Error).message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
               }
             },
-            formatError: (formatted: GraphQLFormattedError) => {
+            formatError: (formatted: GraphQLFormattedError, error: unknown) => {
               const { stacktrace: _s, exception: _e, ...ext } = (formatted.extensions ?? {}) as Record<string, unknown>;
               // A subgraph that cannot be reached: say which, keep the path, let the rest of the answer stand.
               if (/ECONNREFUSED|fetch failed|socket hang up|ETIMEDOUT|ECONNRESET/.test(formatted.message)) {
@@ -82,7 +83,8 @@ export class GatewayModule {
                 logger.error({ error: formatted.message, path: formatted.path }, 'gateway error');
                 return { message: '系统内部错误', extensions: { code: 'INTERNAL' }, path: formatted.path };
               }
-              return { ...formatted, extensions: ext };
+              // Parse, validation and input errors of graphql-js are English: Chinese, typed code.
+              return translateGraphQLError({ ...formatted, extensions: ext }, error, production);
             },
           },
           gateway: {
