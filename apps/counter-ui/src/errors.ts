@@ -205,6 +205,16 @@ export function describeError(err: unknown): DescribedError {
   return { code: 'CLIENT', title: '操作未能完成', hint: '请刷新页面后重试。' };
 }
 
+/**
+ * The sign-in form's failures: whatever the issuer calls a refused sign-in (INVALID_CREDENTIALS, or
+ * UNAUTHENTICATED from an older server) is a wrong user name or password there, never "登录已失效".
+ */
+export function describeLoginError(err: unknown): DescribedError {
+  const d = describeError(err);
+  if (d.code !== 'UNAUTHENTICATED' && d.code !== 'INVALID_CREDENTIALS') return d;
+  return { ...d, code: 'INVALID_CREDENTIALS', ...ERROR_MESSAGES.INVALID_CREDENTIALS, detail: undefined };
+}
+
 /** One line for a toast: "title：detail". */
 export function errorText(err: unknown): string {
   const d = describeError(err);

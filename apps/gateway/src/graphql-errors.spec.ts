@@ -45,6 +45,9 @@ describe('graphql-js errors in Chinese with a typed code', () => {
     for (const code of ['BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE']) {
       chinese(translateGraphQLError({ message: 'This operation has been blocked as a potential CSRF', extensions: { code } }, undefined, true).message);
     }
+    // The gateway's executor reports variable coercion without a code: still BAD_USER_INPUT.
+    const coercion = translateGraphQLError({ message: 'Variable "$idNumber" got invalid value 42; String cannot represent a non string value: 42', extensions: { code: 'INTERNAL_SERVER_ERROR' } }, undefined, true);
+    expect(coercion).toMatchObject({ message: '身份证号码应为文字，请修改后重新提交。', extensions: { code: 'BAD_USER_INPUT' } });
     // Domain errors from the subgraphs pass unchanged.
     const domain = { message: '人口信息库中查无此人', extensions: { code: 'PERSON_NOT_FOUND' } };
     expect(translateGraphQLError(domain, undefined, true)).toEqual(domain);

@@ -69,6 +69,20 @@ export function queryTooDeep(maxDepth: number): GraphQLError {
   });
 }
 
+const SERVICE_LABELS: Record<string, string> = {
+  counter: '综合窗口业务系统',
+  household: '户政业务系统',
+  'exit-entry': '出入境业务系统',
+  traffic: '交管业务系统',
+  'public-security': '治安业务系统',
+  complaints: '信访投诉业务系统',
+};
+
+/** A subgraph's name for people (`household` → 户政业务系统). */
+export function serviceLabel(service: string): string {
+  return SERVICE_LABELS[service] ?? '相关业务系统';
+}
+
 function originalCode(error: unknown): string | undefined {
   const original = (error as { originalError?: unknown } | undefined)?.originalError;
   const code = (original as GraphQLError | undefined)?.extensions?.['code'];
@@ -86,6 +100,8 @@ export function translateGraphQLError(formatted: GraphQLFormattedError, error: u
   const reason = production ? {} : { reason: formatted.message };
   const rewrite = (newCode: ErrorCode, message: string): GraphQLFormattedError => ({ ...formatted, message, extensions: { ...ext, ...reason, code: newCode } });
   if (originalCode(error) === 'QUERY_TOO_DEEP') return { ...formatted, extensions: { ...ext, code: 'QUERY_TOO_DEEP' } };
+  // The gateway's executor coerces variables itself and reports a bad value without a code.
+  if (code === 'INTERNAL_SERVER_ERROR' && /^Variable "\$\w+"/.test(formatted.message)) return rewrite('BAD_USER_INPUT', translateUserInput(formatted.message));
   switch (code) {
     case 'GRAPHQL_PARSE_FAILED':
       return rewrite('GRAPHQL_PARSE_FAILED', `请求无法解析，页面版本可能已过期，${REFRESH}`);
