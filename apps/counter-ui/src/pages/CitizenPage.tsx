@@ -2,6 +2,7 @@ import { ApolloError, useApolloClient } from '@apollo/client';
 import { IdcardOutlined, SearchOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Descriptions, Empty, Form, Input, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { formatDate, formatDateTime } from '../china-time';
+import { useUnitName } from '../units';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { idNumberProblem, maskIdNumber, normaliseIdNumber, useCitizen } from '../citizen';
 import { ErrorAlert } from '../components/ErrorAlert';
@@ -103,13 +104,14 @@ const SECTIONS: CitizenSection[] = [
 ];
 
 function HouseholdBlock({ core }: { core: Core }) {
+  const unitName = useUnitName();
   const h = core.household;
   if (!h) return <Alert type="info" showIcon message="人口信息库中无该群众的户信息" />;
   return (
     <div data-testid="household-register">
       <Descriptions size="small" bordered column={2} title="户籍信息">
         <Descriptions.Item label="户号">{h.householdNumber}</Descriptions.Item>
-        <Descriptions.Item label="户籍派出所代码">{core.unitCode}</Descriptions.Item>
+        <Descriptions.Item label="户籍派出所"><span data-testid="household-unit">{unitName(core.unitCode)}</span></Descriptions.Item>
         <Descriptions.Item label="户籍地址" span={2}>{h.address}</Descriptions.Item>
       </Descriptions>
       <Table
