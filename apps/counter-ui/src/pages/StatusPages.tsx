@@ -18,13 +18,14 @@ function Actions({ home }: { home: string }) {
 /** 404: an address with no screen behind it (mistyped, or an old bookmark). */
 export function NotFoundPage({ path, home }: { path: string; home: string }) {
   return (
-    <Result
-      status="404"
-      title="页面不存在"
-      subTitle={`地址“${path}”没有对应的页面。请检查地址是否输入正确，或从菜单进入；书签可能已过期。`}
-      extra={<Actions home={home} />}
-      data-testid="not-found"
-    />
+    <div data-testid="not-found">
+      <Result
+        status="404"
+        title="页面不存在"
+        subTitle={`地址“${path}”没有对应的页面。请检查地址是否输入正确，或从菜单进入；书签可能已过期。`}
+        extra={<Actions home={home} />}
+      />
+    </div>
   );
 }
 
@@ -32,12 +33,13 @@ export function NotFoundPage({ path, home }: { path: string; home: string }) {
 export function ForbiddenPage({ screen, user, home }: { screen: Screen; user: SessionUser; home: string }) {
   const roles = user.roles.map((r) => label(ROLE_LABELS, r)).join('、');
   return (
-    <Result
-      status="403"
-      title="无权使用此页面"
-      subTitle={`您的角色（${roles}）不能使用“${SCREENS[screen].label}”。如需办理，请联系有权限的民警或督察；请从菜单进入您可用的页面。`}
-      extra={<Actions home={home} />}
-      data-testid="forbidden"
-    />
+    <div data-testid="forbidden">
+      <Result
+        status="403"
+        title="无权使用此页面"
+        subTitle={`您的角色（${roles}）不能使用“${SCREENS[screen].label}”。如需办理，请联系有权限的民警或督察；请从菜单进入您可用的页面。`}
+        extra={<Actions home={home} />}
+      />
+    </div>
   );
 }
