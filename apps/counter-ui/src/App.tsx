@@ -1,6 +1,7 @@
 import { AuditOutlined, FileSearchOutlined, IdcardOutlined, InboxOutlined, LogoutOutlined } from '@ant-design/icons';
 import { Button, Layout, Menu, Space, Tag, Tooltip } from 'antd';
 import { useEffect, type ReactNode } from 'react';
+import { isScreen, mayOpen, SCREENS, type Screen } from './access';
 import { useCitizen } from './citizen';
 import { POLICE_TYPE_LABELS, ROLE_LABELS } from './labels';
 import { AcceptPage } from './pages/AcceptPage';
@@ -14,24 +15,25 @@ import { InboxPage } from './pages/InboxPage';
 import { startOidcLogout } from './oidc';
 import { AuthCallbackPage } from './pages/AuthCallbackPage';
 import { LoginPage } from './pages/LoginPage';
+import { ForbiddenPage, NotFoundPage } from './pages/StatusPages';
 import { navigate, useRoute } from './router';
 import { hasRole, useSession, type SessionUser } from './session';
 
 interface NavItem {
-  key: string;
+  key: Screen;
   path: string;
   label: string;
   icon: ReactNode;
   hotkey: string;
-  visible: (u: SessionUser) => boolean;
 }
 
-const NAV: NavItem[] = [
-  { key: 'citizen', path: '/citizen', label: '群众信息', icon: <IdcardOutlined />, hotkey: '1', visible: (u) => hasRole(u, 'CLERK', 'OFFICER', 'SUPERVISOR') },
-  { key: 'catalog', path: '/catalog', label: '事项查询', icon: <FileSearchOutlined />, hotkey: '2', visible: () => true },
-  { key: 'inbox', path: '/inbox', label: '待办', icon: <InboxOutlined />, hotkey: '3', visible: (u) => hasRole(u, 'CLERK', 'OFFICER', 'SUPERVISOR') },
-  { key: 'backoffice', path: '/backoffice', label: '后台审批', icon: <AuditOutlined />, hotkey: '4', visible: (u) => hasRole(u, 'OFFICER', 'SUPERVISOR') },
-];
+/** The menu; who sees an entry is the router's table (access.ts). */
+const NAV: (NavItem & { visible: (u: SessionUser) => boolean })[] = ([
+  { key: 'citizen', path: '/citizen', label: '群众信息', icon: <IdcardOutlined />, hotkey: '1' },
+  { key: 'catalog', path: '/catalog', label: '事项查询', icon: <FileSearchOutlined />, hotkey: '2' },
+  { key: 'inbox', path: '/inbox', label: '待办', icon: <InboxOutlined />, hotkey: '3' },
+  { key: 'backoffice', path: '/backoffice', label: '后台审批', icon: <AuditOutlined />, hotkey: '4' },
+] satisfies NavItem[]).map((n) => ({ ...n, visible: (u: SessionUser) => mayOpen(u, n.key) }));
 
 export function homePath(user: SessionUser): string {
   if (hasRole(user, 'CLERK')) return '/citizen';
@@ -40,8 +42,15 @@ export function homePath(user: SessionUser): string {
 }
 
 function Page({ user }: { user: SessionUser }) {
-  const { segments } = useRoute();
+  const { segments, path } = useRoute();
   const [first, second] = segments;
+  if (first === undefined) return <Redirect to={homePath(user)} />;
+  // Unknown addresses get a 404 and screens the role may not use a 403, before any page renders.
+  // The police types' register screens (警种业务) carry their own role rule.
+  const feature = featureScreen(first);
+  if (feature) return feature.visible(user) ? feature.render() : <ForbiddenPage screenLabel={feature.label} user={user} home={homePath(user)} />;
+  if (!isScreen(first)) return <NotFoundPage path={path} home={homePath(user)} />;
+  if (!mayOpen(user, first)) return <ForbiddenPage screenLabel={SCREENS[first].label} user={user} home={homePath(user)} />;
   switch (first) {
     case 'citizen':
       return <CitizenPage />;
@@ -55,10 +64,6 @@ function Page({ user }: { user: SessionUser }) {
       return <ApplicationPage number={second ?? ''} />;
     case 'backoffice':
       return <BackOfficePage />;
-    default: {
-      const feature = featureScreen(first);
-      return feature?.visible(user) ? feature.render() : <Redirect to={homePath(user)} />;
-    }
   }
 }
 

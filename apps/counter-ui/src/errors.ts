@@ -1,16 +1,24 @@
 import { ApolloError, type ServerError, type ServerParseError } from '@apollo/client';
+import type { ErrorCode } from '@onewindow/contracts';
 import type { GraphQLFormattedError } from 'graphql';
 
 /**
  * Every `extensions.code` the services return, as a clear Chinese message for the window.
  * `title` says what happened; `hint` what the user can do. The server's own message (already in
  * Chinese for domain errors) is shown as the detail when it adds something.
- * Never show a raw code alone or a stack trace.
+ * Never show a raw code alone or a stack trace. Typed against the contracts' `ErrorCode` union: a
+ * code without a Chinese message fails the type check (and test/error-messages.test.ts).
  */
-export const ERROR_MESSAGES: Record<string, { title: string; hint?: string }> = {
+export interface ErrorMessage {
+  title: string;
+  /** What the user can do now. */
+  hint: string;
+}
+
+export const ERROR_MESSAGES: Record<ErrorCode, ErrorMessage> = {
   // Common (every service)
   VALIDATION_FAILED: { title: '填写的内容不符合要求', hint: '请按提示修改后重新提交。' },
-  UNAUTHENTICATED: { title: '登录已失效', hint: '请重新登录。' },
+  UNAUTHENTICATED: { title: '登录已失效', hint: '请重新登录后再操作。' },
   FORBIDDEN: { title: '没有权限执行此操作', hint: '如需办理，请联系有权限的民警或督察。' },
   OUT_OF_JURISDICTION: { title: '超出本单位辖区', hint: '该记录不属于您的辖区，请联系所属单位办理。' },
   NOT_FOUND: { title: '未找到相关记录', hint: '请核对编号后重试。' },
@@ -18,13 +26,17 @@ export const ERROR_MESSAGES: Record<string, { title: string; hint?: string }> = 
   SERVICE_UNAVAILABLE: { title: '相关业务系统暂时无法访问', hint: '请稍后重试；如持续出现，请联系运维值班人员。' },
   INTERNAL: { title: '系统内部错误', hint: '请稍后重试；如持续出现，请将错误编号告知运维人员。' },
   INTERNAL_SERVER_ERROR: { title: '系统内部错误', hint: '请稍后重试；如持续出现，请联系运维人员。' },
-  QUERY_TOO_COMPLEX: { title: '查询范围过大', hint: '请缩小查询条件后重试。' },
-  BAD_USER_INPUT: { title: '填写的内容不符合要求', hint: '请按提示修改后重新提交。' },
+  QUERY_TOO_COMPLEX: { title: '查询范围过大', hint: '请缩小查询条件（如减少每页条数）后重试。' },
+  QUERY_TOO_DEEP: { title: '查询层级过深', hint: '请刷新页面后重试；如仍出现，请联系运维人员。' },
+  BAD_REQUEST: { title: '请求格式不正确', hint: '请刷新页面后重试；如仍出现，请联系运维人员。' },
+  BAD_USER_INPUT: { title: '填写的内容格式不正确', hint: '请按提示修改后重新提交。' },
   GRAPHQL_VALIDATION_FAILED: { title: '界面与服务版本不一致', hint: '请刷新页面；如仍出现，请联系运维人员。' },
   GRAPHQL_PARSE_FAILED: { title: '界面与服务版本不一致', hint: '请刷新页面；如仍出现，请联系运维人员。' },
   PERSISTED_QUERY_NOT_FOUND: { title: '请求已过期', hint: '请刷新页面后重试。' },
+  PERSISTED_QUERY_NOT_SUPPORTED: { title: '请求方式不受支持', hint: '请刷新页面后重试；如仍出现，请联系运维人员。' },
+  OPERATION_RESOLUTION_FAILURE: { title: '请求无法执行', hint: '请刷新页面后重试；如仍出现，请联系运维人员。' },
   // Login
-  INVALID_CREDENTIALS: { title: '用户名或密码错误', hint: '请核对后重新输入。' },
+  INVALID_CREDENTIALS: { title: '用户名或密码错误', hint: '请核对用户名和密码（区分大小写）后重新登录；忘记密码请联系系统管理员。' },
   // Persons (户政)
   INVALID_ID_NUMBER: { title: '身份证号码不正确', hint: '请核对号码（18 位，最后一位可能是 X）；刷卡读取的请重新读卡。' },
   PERSON_NOT_FOUND: { title: '人口信息库中查无此人', hint: '请核对身份证号码；外地户籍人员可按异地办理流程受理。' },
@@ -37,13 +49,11 @@ export const ERROR_MESSAGES: Record<string, { title: string; hint?: string }> = 
   PURPOSE_REQUIRED: { title: '请选择查询事由', hint: '查询人口信息须说明事由并留痕。' },
   // Catalog and acceptance
   ITEM_NOT_FOUND: { title: '事项目录中没有该事项', hint: '请重新检索事项。' },
-  ITEM_NOT_AVAILABLE: { title: '该事项暂不能在窗口办理', hint: '请按事项指南的渠道办理。' },
+  ITEM_NOT_AVAILABLE: { title: '该拾得物当前不能办理此操作', hint: '该物品可能已比对、已认领或已处置，请刷新后查看其状态。' },
   FORM_INVALID: { title: '申请表填写不完整或有误', hint: '请按提示补充或更正申请表。' },
   TOLERATED_COMMITMENT_REQUIRED: { title: '容缺材料须签署书面承诺', hint: '请填写承诺内容和补交日期。' },
-  TOLERATED_NOT_ALLOWED: { title: '该材料不能容缺受理', hint: '请群众补齐材料后再受理，或出具一次性告知单。' },
   TOLERATED_MATERIAL_OUTSTANDING: { title: '还有容缺材料未补交', hint: '请先补交承诺的材料，再进行此操作。' },
   NOTICE_NOT_FOUND: { title: '未找到该一次性告知单', hint: '请核对告知单编号。' },
-  DUPLICATE_APPLICATION: { title: '该群众已有同一事项正在办理', hint: '请在待办中查看已有申请。' },
   IDEMPOTENCY_KEY_REUSED: { title: '本次提交与此前的提交内容不一致', hint: '请刷新页面后重新填写。' },
   INVALID_ACCEPT_REPLY: { title: '承办警种系统返回的数据有误', hint: '请稍后重试；如持续出现，请联系运维人员。' },
   INVALID_SNAPSHOT: { title: '承办警种系统返回的数据有误', hint: '请稍后重试；如持续出现，请联系运维人员。' },
@@ -53,25 +63,28 @@ export const ERROR_MESSAGES: Record<string, { title: string; hint?: string }> = 
   // Applications (casework)
   APPLICATION_NOT_FOUND: { title: '未找到该申请', hint: '请核对受理编号。' },
   NOT_OWNING_OFFICER: { title: '只有本警种后台民警可以执行此操作', hint: '请由该事项所属警种的后台民警办理。' },
-  ROLE_NOT_ALLOWED: { title: '您的角色不能执行此操作' },
+  ROLE_NOT_ALLOWED: { title: '您的角色不能执行此操作', hint: '请由有权限的民警或督察办理。' },
   INVALID_TRANSITION: { title: '当前状态不能执行此操作', hint: '申请状态可能已变化，请刷新后查看。' },
   REASON_REQUIRED: { title: '请填写理由', hint: '此操作须填写理由并留痕。' },
   VERSION_CONFLICT: { title: '该申请已被他人处理', hint: '已为您刷新，请确认最新状态后再操作。' },
-  EXTENSION_NOT_PENDING: { title: '没有待审批的延期申请' },
+  EXTENSION_NOT_PENDING: { title: '没有待审批的延期申请', hint: '延期申请可能已被处理，请刷新后查看。' },
   EXTENSION_ALREADY_PENDING: { title: '已有一项延期申请待审批', hint: '请等待督察审批。' },
   EXTENSION_LIMIT_EXCEEDED: { title: '延期天数超过上限', hint: '延期累计不得超过法定上限（行政许可法第四十二条为十个工作日，事项另有规定的从其规定）。' },
-  DELIVERY_METHOD_REQUIRED: { title: '请选择交付方式' },
-  TRANSFER_NOT_ALLOWED: { title: '该申请不能移交' },
   // Transfers between police types (跨警种移交)
   TRANSFER_NOT_FOUND: { title: '未找到该移交', hint: '请刷新移交列表后重试。' },
   TRANSFER_CASE_NOT_FOUND: { title: '未找到要移交的办件', hint: '请核对受理编号；只能移交本辖区的办件。' },
   TRANSFER_SENDER_UNKNOWN: { title: '无法确认移交发起方', hint: '请刷新后重试。' },
   INVALID_TRANSFER_TARGET: { title: '移交对象不正确', hint: '不能移交给本警种，请选择其他警种。' },
   INVALID_TRANSFER_STATE: { title: '移交当前状态不能执行此操作', hint: '请刷新后查看移交的最新状态。' },
-  NOT_RECEIVING_OFFICER: { title: '只有接收警种的民警可以签收或反馈此移交' },
-  NOT_SENDING_STAFF: { title: '只有窗口民警或本警种民警可以发起移交' },
+  NOT_RECEIVING_OFFICER: { title: '只有接收警种的民警可以签收或反馈此移交', hint: '请由接收警种的后台民警或督察办理。' },
+  NOT_SENDING_STAFF: { title: '只有窗口民警或本警种民警可以发起移交', hint: '请由窗口民警或该办件所属警种的民警发起移交。' },
   POLICE_TYPE_REQUIRED: { title: '请选择警种', hint: '查看移入或移出的移交须指定警种。' },
   FOLLOW_UPS_PENDING: { title: '后续移交事项尚未全部反馈', hint: '请待相关警种反馈办理结果后再办结。' },
+  REVOCATION_MANUAL: { title: '该移交已办结，不能自动撤销', hint: '请接收警种的民警人工恢复原办理结果。' },
+  SUBJECT_ID_NUMBER_MISSING: { title: '移交未载明有效的身份证号码', hint: '未自动处理，请人工核查后反馈。' },
+  TRANSFER_SUBJECT_MISSING: { title: '移交未载明有效的身份证号码', hint: '未自动处理，请人工核查后反馈。' },
+  RESTORE_UNKNOWN: { title: '原移交未记录处理内容，无法自动恢复', hint: '请人工核查并恢复原状态。' },
+  TRANSFER_RESTORE_UNKNOWN: { title: '原移交未记录处理内容，无法自动恢复', hint: '请人工核查并恢复原状态。' },
   // Exit-entry (出入境)
   DOCUMENT_NOT_FOUND: { title: '未找到该证件', hint: '请核对证件号码；仅能查询本市签发的证件。' },
   DOCUMENT_REQUIRED: { title: '须先持有有效证件', hint: '请先申领或换发相应的通行证、护照。' },
@@ -87,20 +100,42 @@ export const ERROR_MESSAGES: Record<string, { title: string; hint?: string }> = 
   NOT_VEHICLE_OWNER: { title: '申请人不是该机动车的所有人', hint: '请由机动车所有人或其委托代理人办理。' },
   ALREADY_OWNER: { title: '该机动车已登记在申请人名下', hint: '无需办理转移登记。' },
   OPEN_VIOLATIONS: { title: '有未处理的交通违法记录', hint: '请先处理交通违法后再办理。' },
-  NO_OPEN_VIOLATIONS: { title: '没有待处理的交通违法记录' },
+  NO_OPEN_VIOLATIONS: { title: '没有待处理的交通违法记录', hint: '无需处理，可继续办理其他业务。' },
   VIOLATION_NOT_FOUND: { title: '未找到该违法记录', hint: '请核对违法记录编号。' },
   VIOLATION_NOT_DECIDED: { title: '该违法记录尚未作出处罚决定', hint: '请先作出处罚决定。' },
-  VIOLATION_ALREADY_DECIDED: { title: '该违法记录已作出处罚决定' },
-  VIOLATION_ALREADY_PAID: { title: '该违法记录的罚款已缴纳' },
-  HANDLING_REFERENCE_REQUIRED: { title: '请填写处罚决定书编号或缴款凭证号' },
+  VIOLATION_ALREADY_DECIDED: { title: '该违法记录已作出处罚决定', hint: '请刷新后查看，如需缴款请登记缴款凭证号。' },
+  VIOLATION_ALREADY_PAID: { title: '该违法记录的罚款已缴纳', hint: '无需重复处理，请刷新后查看。' },
+  HANDLING_REFERENCE_REQUIRED: { title: '请填写处罚决定书编号或缴款凭证号', hint: '填写后重新提交。' },
   QUERY_TARGET_REQUIRED: { title: '请填写查询条件', hint: '按号牌号码或身份证号码之一查询。' },
   // Public security (治安)
   PERMIT_NOT_FOUND: { title: '未找到该许可证', hint: '请核对许可证编号；仅能查询本市核发的许可证。' },
   PERMIT_ALREADY_HELD: { title: '申请人已持有有效许可证', hint: '无需重复申领。' },
-  PERMIT_STATUS_CHANGE_NOT_ALLOWED: { title: '许可证当前状态不能变更为所选状态' },
+  PERMIT_STATUS_CHANGE_NOT_ALLOWED: { title: '许可证当前状态不能变更为所选状态', hint: '请刷新后查看许可证的当前状态，再选择可变更的状态。' },
   APPLICANT_NOT_ELIGIBLE: { title: '申请人不符合申领条件', hint: '请按提示核实申请人条件。' },
-  REFUSAL_REASON_REQUIRED: { title: '请填写不予许可的理由' },
+  REFUSAL_REASON_REQUIRED: { title: '请填写退回或不予许可的理由', hint: '填写理由后重新提交；理由将留痕。' },
   REFERENCE_IN_USE: { title: '该处罚决定书编号或缴款凭证号已被其他违法记录使用', hint: '请核对编号后重试。' },
+  // Lost and found (失物招领)
+  FOUND_ITEM_NOT_FOUND: { title: '未找到该拾得物', hint: '请核对拾得物编号。' },
+  LOST_REPORT_NOT_FOUND: { title: '未找到该遗失登记', hint: '请核对遗失登记编号。' },
+  BATCH_REFERENCE_REQUIRED: { title: '请填写环卫部门移交批次号', hint: '环卫部门批量移交的拾得物须登记批次号。' },
+  BATCH_ALREADY_REGISTERED: { title: '该批次已登记', hint: '请勿重复提交，可在拾得物列表中查看该批次。' },
+  DATE_IN_FUTURE: { title: '日期不能晚于今天', hint: '请核对拾得或遗失日期。' },
+  REPORT_NOT_OPEN: { title: '该遗失登记已比对或已结案', hint: '请刷新后查看登记的最新状态。' },
+  IDENTITY_NOT_VERIFIED: { title: '尚未核验认领人身份', hint: '请查验认领人身份证或人脸核验后勾选确认。' },
+  CLAIMANT_NOT_ON_REGISTER: { title: '人口信息库中查无认领人', hint: '请核对认领人身份证号码；已记录本次不予认领。' },
+  CLAIMANT_DECEASED: { title: '认领人户口已死亡注销', hint: '不能由该人认领，请由继承人按规定办理。' },
+  // Register changes on approval (户政登记簿随办件变更)
+  TARGET_HOUSEHOLD_NOT_FOUND: { title: '未找到要迁入的户', hint: '请核对户号；该户须在本市户籍登记簿中。' },
+  TARGET_HOUSEHOLD_KIND_MISMATCH: { title: '户别不符', hint: '家庭户事项请填写家庭户户号，集体户入户请填写集体户户号。' },
+  DECLARANT_HAS_NO_HOUSEHOLD: { title: '申报人不在任何户内', hint: '出生登记须由在本市有户籍的父母一方申报，请核对申报人。' },
+  BIRTH_ALREADY_REGISTERED: { title: '该新生儿已登记出生', hint: '同一户内同名同出生日期的新生儿已登记，请勿重复申报；如需更正请办理信息变更。' },
+  ID_SEQUENCE_EXHAUSTED: { title: '当日出生顺序码已用完', hint: '请联系户政后台民警人工分配身份证号码。' },
+  REGISTER_DATA_MISSING: { title: '申请缺少登记所需信息', hint: '该申请按旧版事项目录受理，缺少登记簿所需字段；请退回补正后再审批。' },
+  // Residence permits (居住证)
+  RESIDENCE_PERMIT_ALREADY_HELD: { title: '申请人已持有有效居住证', hint: '请办理签注或换领补领，无需重新申领。' },
+  RESIDENCE_PERMIT_NOT_FOUND: { title: '申请人没有在用的居住证', hint: '请先办理居住证申领。' },
+  ENDORSEMENT_NOT_DUE: { title: '尚未到签注期', hint: '居住证应在每满一年前一个月内签注，请到期前一个月内再来办理。' },
+  CLAIMANT_MISMATCH: { title: '认领人与遗失登记人不一致', hint: '请由遗失登记人本人认领，或核对遗失登记。' },
 };
 
 export interface DescribedError {
@@ -117,6 +152,11 @@ export interface DescribedError {
 }
 
 const CJK = /[\u4e00-\u9fff]/;
+
+/** A code read from the wire narrowed to the contracts' union (the UI imports contracts for types only). */
+export function isKnownCode(code: string): code is ErrorCode {
+  return Object.prototype.hasOwnProperty.call(ERROR_MESSAGES, code);
+}
 
 /** Server messages are shown only if they are Chinese sentences (never English internals or stacks). */
 function usableDetail(message: string | undefined, title: string): string | undefined {
@@ -136,7 +176,8 @@ function fieldProblems(ext: Record<string, unknown> | undefined): string[] | und
     if (Array.isArray(o['problems'])) {
       const name = typeof o['label'] === 'string' ? (o['label'] as string) : undefined;
       const text = (o['problems'] as unknown[]).map(String).join('，');
-      return [name ? `${name}：${text}` : text];
+      // Problems that already name their field (the platform's validation sentences) stand alone.
+      return [name && !text.startsWith(name) ? `${name}：${text}` : text];
     }
     if (typeof o['message'] === 'string') return [o['message'] as string];
     return [];
@@ -148,12 +189,15 @@ function fieldProblems(ext: Record<string, unknown> | undefined): string[] | und
 export function describeGraphQLError(e: GraphQLFormattedError): DescribedError {
   const ext = e.extensions as Record<string, unknown> | undefined;
   const code = typeof ext?.['code'] === 'string' ? (ext['code'] as string) : 'INTERNAL';
-  const known = ERROR_MESSAGES[code];
+  const known = isKnownCode(code) ? ERROR_MESSAGES[code] : undefined;
   const title = known?.title ?? '操作未能完成';
   const details = ext?.['details'] as Record<string, unknown> | undefined;
   const rawId = ext?.['errorId'] ?? (details && !Array.isArray(details) ? details['errorId'] : undefined);
   const errorId = typeof rawId === 'string' ? rawId : undefined;
-  return { code, title, detail: usableDetail(e.message, title), hint: known?.hint ?? '请稍后重试；如持续出现，请联系运维人员。', errorId, fields: fieldProblems(ext) };
+  const fields = fieldProblems(ext);
+  // The field list says it all; the summary message would repeat it.
+  const detail = fields ? undefined : usableDetail(e.message, title);
+  return { code, title, detail, hint: known?.hint ?? '请稍后重试；如持续出现，请联系运维人员。', errorId, fields };
 }
 
 /** One user-facing description of whatever went wrong with a GraphQL call. */
@@ -171,6 +215,16 @@ export function describeError(err: unknown): DescribedError {
   }
   if (err && typeof err === 'object' && 'extensions' in err) return describeGraphQLError(err as GraphQLFormattedError);
   return { code: 'CLIENT', title: '操作未能完成', hint: '请刷新页面后重试。' };
+}
+
+/**
+ * The sign-in form's failures: whatever the issuer calls a refused sign-in (INVALID_CREDENTIALS, or
+ * UNAUTHENTICATED from an older server) is a wrong user name or password there, never "登录已失效".
+ */
+export function describeLoginError(err: unknown): DescribedError {
+  const d = describeError(err);
+  if (d.code !== 'UNAUTHENTICATED' && d.code !== 'INVALID_CREDENTIALS') return d;
+  return { ...d, code: 'INVALID_CREDENTIALS', ...ERROR_MESSAGES.INVALID_CREDENTIALS, detail: undefined };
 }
 
 /** One line for a toast: "title：detail". */

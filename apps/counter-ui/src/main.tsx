@@ -1,8 +1,7 @@
 import { ApolloProvider } from '@apollo/client';
 import { App as AntApp, ConfigProvider, unstableSetRender } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
-import dayjs from 'dayjs';
-import 'dayjs/locale/zh-cn';
+import './china-time';
 import { StrictMode } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { createApolloClient } from './apollo';
@@ -10,8 +9,6 @@ import { App } from './App';
 import { CitizenProvider } from './citizen';
 import { SessionProvider } from './session';
 import './styles.css';
-
-dayjs.locale('zh-cn');
 
 // antd 5 on React 19: let antd's imperative parts (wave effect, static holders) render with createRoot.
 unstableSetRender((node, container) => {

@@ -89,8 +89,9 @@ describe('counter UI: the police types\' registers (警种业务), in Chromium',
   it('the 警种业务 menu offers each screen only to the roles the services let in', async () => {
     await login('demo-analyst');
     expect(await featureEntries()).toEqual([]);
-    await page.goto(`${base}/violations`); // a deep link the role may not open goes home
-    await page.waitForURL(/\/catalog/);
+    await page.goto(`${base}/violations`); // a deep link the role may not open: 403 before the page renders
+    await page.getByTestId('forbidden').waitFor();
+    expect(await page.getByTestId('forbidden').innerText()).toContain('交通违法');
 
     await login('demo-household');
     expect(await featureEntries()).toEqual(['violations', 'travel-documents', 'permits']); // lost and found: public-security officers only

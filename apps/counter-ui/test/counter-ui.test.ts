@@ -56,7 +56,8 @@ describe('counter UI: window acceptance to pickup, in Chromium', () => {
       executablePath: CHROMIUM,
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     });
-    const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
+    // A window PC whose clock is set to another zone still shows China time (Asia/Shanghai).
+    const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN', timezoneId: 'America/Los_Angeles' });
     page = await context.newPage();
     page.setDefaultTimeout(15_000);
     page.on('pageerror', (e) => pageErrors.push(e.message));
@@ -71,6 +72,9 @@ describe('counter UI: window acceptance to pickup, in Chromium', () => {
     await page.goto(base);
     await page.getByTestId('login-username').waitFor();
     await page.getByTestId('demo-accounts').waitFor(); // demo mode: quick-fill hints
+    // Every demo account of the README, each with its role's Chinese name.
+    const demoText = await page.getByTestId('demo-accounts').innerText();
+    for (const s of ['demo-analyst', '市局分析', 'demo-complaints', '后台审批民警（信访投诉）', 'demo-supervisor', '督察']) expect(demoText).toContain(s);
     await shot('login');
     // A wrong password is explained in Chinese, not as a code.
     await page.keyboard.type('demo-clerk');
@@ -79,7 +83,11 @@ describe('counter UI: window acceptance to pickup, in Chromium', () => {
     await page.keyboard.press('Enter');
     const err = page.getByTestId('error-alert');
     await err.waitFor();
-    expect(await err.innerText()).toContain('用户名或密码错误');
+    expect(await err.getAttribute('data-code')).toBe('INVALID_CREDENTIALS');
+    const errText = await err.innerText();
+    expect(errText).toContain('用户名或密码错误');
+    expect(errText).toContain('请核对'); // says what to do
+    expect(errText).not.toContain('登录已失效');
     await login('demo-clerk');
     expect(await page.getByTestId('current-user').innerText()).toContain('王窗口');
     expect(new URL(page.url()).pathname).toBe('/citizen');
@@ -108,6 +116,9 @@ describe('counter UI: window acceptance to pickup, in Chromium', () => {
     expect(await isFocused(page.getByTestId('citizen-item-search'))).toBe(true);
     // The 360° view: household core with the members (one audited read).
     expect(await page.getByTestId('household-register').innerText()).toContain('户主');
+    // The household's police station by name, not by unit code.
+    await page.getByTestId('household-unit').filter({ hasText: '浆洗街派出所' }).waitFor();
+    expect(await page.getByTestId('household-unit').innerText()).not.toMatch(/^\d+$/);
     // Every police type answered (if one did not, the panel says which and why).
     const partial = page.getByTestId('citizen-partial');
     if (await partial.count()) throw new Error(`the 360° view came back partial: ${await partial.innerText()}\n--- gateway log ---\n${stack.logs('gateway').slice(-3000)}`);
@@ -127,6 +138,9 @@ describe('counter UI: window acceptance to pickup, in Chromium', () => {
     const link = page.getByTestId(`catalog-item-${ITEM}`);
     await link.waitFor();
     expect(await page.locator('.ant-table-row').count()).toBeGreaterThan(1);
+    // Rows are titled by the Chinese item name; the item code is left to the detail.
+    expect(await link.innerText()).toBe('居民身份证补领');
+    expect(await page.getByTestId('catalog-results').innerText()).not.toContain(ITEM);
     await shot('catalog');
     await link.click();
     await page.getByTestId('six-notices').waitFor();
@@ -208,6 +222,10 @@ describe('counter UI: window acceptance to pickup, in Chromium', () => {
     // Both limits in Chinese: 承诺 15 working days, 法定 60 days (居民身份证法 第十二条) with its own deadline.
     expect(await page.getByTestId('promised-limit').innerText()).toBe('15个工作日');
     expect(await page.getByTestId('statutory-limit').innerText()).toMatch(/^60日（自然日）（法定期限 2026-\d{2}-\d{2}）$/);
+    // Times in China time although the browser runs on Los Angeles time.
+    const acceptedAt = (await stack.gql<{ application: { acceptedAt: string } }>('query($n:String!){ application(number:$n){ acceptedAt } }', { n: number }, await stack.login('demo-clerk'))).data!.application.acceptedAt;
+    const china = new Date(new Date(acceptedAt).getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
+    expect(await page.getByTestId('application-detail').innerText()).toContain(china);
     await shot('detail');
   });
 
@@ -283,6 +301,36 @@ describe('counter UI: window acceptance to pickup, in Chromium', () => {
     expect(text).toMatch(/未找到/);
     expect(text).not.toContain(code!);
     expect(pageErrors).toEqual([]);
+  });
+
+  it('an unknown address is a Chinese 404 with a way back; a screen the role may not use is refused (403) before it renders', async () => {
+    // Signed in as demo-household.
+    await page.goto(`${base}/no-such-page`);
+    const notFound = page.getByTestId('not-found');
+    await notFound.waitFor();
+    expect(await notFound.innerText()).toContain('页面不存在');
+    expect(await notFound.innerText()).toContain('/no-such-page');
+    await shot('not-found');
+    await notFound.getByTestId('go-home').click();
+    await page.waitForURL(/\/backoffice$/);
+
+    await page.getByTestId('logout').click();
+    await login('demo-analyst');
+    expect(await page.getByTestId('nav-inbox').count()).toBe(0); // the menu hides it …
+    let inboxCalls = 0;
+    page.on('request', (r) => {
+      if (r.method() === 'POST' && /\/graphql$/.test(r.url()) && /query Inbox\b/.test(r.postData() ?? '')) inboxCalls++;
+    });
+    await page.goto(`${base}/inbox`); // … and the router refuses the typed address
+    const forbidden = page.getByTestId('forbidden');
+    await forbidden.waitFor();
+    const text = await forbidden.innerText();
+    for (const s of ['无权使用此页面', '市局分析', '待办', '请联系']) expect(text).toContain(s);
+    expect(inboxCalls).toBe(0); // the page never rendered, nothing was asked of the services
+    await shot('forbidden');
+
+    await page.getByTestId('logout').click();
+    await login('demo-household');
   });
 
   it('跨警种移交: the household officer transfers a case to 治安, who signs it and reports the result', async () => {

@@ -16,6 +16,7 @@ import { OneTimeNoticeEntity } from './one-time-notice/one-time-notice.entity.js
 import { OneTimeNoticeModule } from './one-time-notice/one-time-notice.module.js';
 import { RegisterCheckResolver } from './register-check/register-check.resolver.js';
 import { WorkingDaysResolver } from './calendar/working-days.resolver.js';
+import { PoliceUnitsResolver } from './units/police-units.resolver.js';
 import { SmsMessageEntity } from './sms/sms-message.entity.js';
 import { SmsModule } from './sms/sms.module.js';
 import { TransitionModule } from './transition/transition.module.js';
@@ -44,7 +45,7 @@ export class CounterAppModule {
         TransfersModule,
         CitizenModule,
       ],
-      providers: [...auth, RegisterCheckResolver, WorkingDaysResolver],
+      providers: [...auth, RegisterCheckResolver, WorkingDaysResolver, PoliceUnitsResolver],
     };
   }
 }

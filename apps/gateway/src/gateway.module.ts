@@ -6,6 +6,7 @@ import { IdentitySigner, UserTokenVerifier, type Logger } from '@onewindow/platf
 import { ANONYMOUS, type Identity } from '@onewindow/contracts';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { GatewayConfig } from './config.js';
+import { serviceLabel, translateGraphQLError } from './graphql-errors.js';
 import { IdentityForwardingDataSource, type GatewayContext } from './identity-data-source.js';
 import { complexityPlugin, depthLimitRule } from './query-limits.js';
 import { readSupergraphFile } from './supergraph.js';
@@ -70,19 +71,21 @@ export class GatewayModule {
                 throw new GraphQLError((err as Error).message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
               }
             },
-            formatError: (formatted: GraphQLFormattedError) => {
+            formatError: (formatted: GraphQLFormattedError, error: unknown) => {
               const { stacktrace: _s, exception: _e, ...ext } = (formatted.extensions ?? {}) as Record<string, unknown>;
               // A subgraph that cannot be reached: say which, keep the path, let the rest of the answer stand.
               if (/ECONNREFUSED|fetch failed|socket hang up|ETIMEDOUT|ECONNRESET/.test(formatted.message)) {
-                const service = typeof ext['serviceName'] === 'string' ? ext['serviceName'] : '下游';
+                const service = typeof ext['serviceName'] === 'string' ? ext['serviceName'] : '';
                 logger.warn({ error: formatted.message, path: formatted.path, service }, 'subgraph unreachable');
-                return { message: `${service} 服务暂不可用，请稍后重试`, path: formatted.path, extensions: { code: 'SERVICE_UNAVAILABLE', serviceName: service } };
+                return { message: `${serviceLabel(service)}暂不可用，请稍后重试；如持续出现，请联系运维值班人员。`, path: formatted.path, extensions: { code: 'SERVICE_UNAVAILABLE', serviceName: service || undefined } };
               }
-              if (ext['code'] === 'INTERNAL_SERVER_ERROR') {
+              // Parse, validation and input errors of graphql-js are English: Chinese, typed code.
+              const translated = translateGraphQLError({ ...formatted, extensions: ext }, error, production);
+              if (translated.extensions?.['code'] === 'INTERNAL_SERVER_ERROR') {
                 logger.error({ error: formatted.message, path: formatted.path }, 'gateway error');
-                return { message: '系统内部错误', extensions: { code: 'INTERNAL' }, path: formatted.path };
+                return { message: '系统内部错误，请稍后重试；如持续出现，请联系运维人员。', extensions: { code: 'INTERNAL' }, path: formatted.path };
               }
-              return { ...formatted, extensions: ext };
+              return translated;
             },
           },
           gateway: {

@@ -13,7 +13,9 @@ describe('gateway query limits', () => {
 
   it('refuses a query deeper than the limit', () => {
     const errors = validate(schema, parse('{ root(id: "a") { child { child { child { child { child { name } } } } } } }'), [depthLimitRule(4)]);
-    expect(errors.map((e) => e.message).join()).toMatch(/exceeds maximum operation depth/);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]!.message).toMatch(/^查询层级过深（超过 4 层）/);
+    expect(errors[0]!.extensions['code']).toBe('QUERY_TOO_DEEP');
   });
 
   it('measures complexity with the operation variables and refuses with a typed code', () => {
@@ -24,7 +26,7 @@ describe('gateway query limits', () => {
       assertComplexity(schema, wide, { id: 'x' }, 50);
       throw new Error('expected refusal');
     } catch (err) {
-      expect((err as Error).message).toMatch(/查询过于复杂/);
+      expect((err as Error).message).toMatch(/^查询范围过大（复杂度 \d+，上限 50），请缩小查询条件/);
       expect((err as { extensions: Record<string, unknown> }).extensions['code']).toBe('QUERY_TOO_COMPLEX');
     }
   });

@@ -81,7 +81,7 @@ describe('foundation: composed system', () => {
     );
     expect(r.data?.login.user).toEqual({ roles: ['OFFICER'], policeType: 'HOUSEHOLD', unitCode: '510107001' });
     const bad = await stack.gql('mutation { login(username: "demo-clerk", password: "wrong") { token } }');
-    expect(bad.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect(bad.errors?.[0]?.extensions?.code).toBe('INVALID_CREDENTIALS');
     const me = await stack.gql<{ me: { username: string } }>('{ me { username } }', {}, clerk);
     expect(me.data?.me.username).toBe('demo-clerk');
   });
@@ -117,6 +117,24 @@ describe('foundation: composed system', () => {
     // The service is still alive afterwards.
     const again = await stack.gql('{ registerCheck(idNumber: "440524188001010014") { found } }', {}, clerk);
     expect(again.errors).toBeUndefined();
+  });
+
+  it('what graphql-js says in English reaches the caller in Chinese with a typed code', async () => {
+    const chinese = (m: string | undefined) => {
+      expect(m).toMatch(/[\u4e00-\u9fff]/);
+      expect(m).not.toMatch(/[A-Za-z]{2,}(?:[,.;:]?\s+[A-Za-z]{2,}){2,}/);
+    };
+    // (The depth limit's QUERY_TOO_DEEP is covered by src/graphql-errors.spec.ts: no type here nests 12 deep.)
+    const unknown = await stack.gql('{ noSuchField }', {}, clerk);
+    expect(unknown.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    chinese(unknown.errors?.[0]?.message);
+    const coercion = await stack.gql('query($id: String!) { registerCheck(idNumber: $id) { found } }', { id: 42 }, clerk);
+    expect(coercion.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    chinese(coercion.errors?.[0]?.message);
+    // A class-validator constraint inside a subgraph: Chinese, with the field's label.
+    const tooShort = await stack.gql('{ registerCheck(idNumber: "123") { found } }', {}, clerk);
+    expect(tooShort.errors?.[0]?.extensions?.code).toBe('VALIDATION_FAILED');
+    chinese(tooShort.errors?.[0]?.message);
   });
 });
 

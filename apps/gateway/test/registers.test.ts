@@ -1,5 +1,5 @@
 import { Buffer } from 'node:buffer';
-import { DEMO_PERSON_IDS } from '@onewindow/household/demo-persons';
+import { DEMO_PERSON_IDS } from '@onewindow/population';
 import { sql, TestStack } from '@onewindow/testing';
 import pdfParse from 'pdf-parse/lib/pdf-parse.js';
 

@@ -1,7 +1,6 @@
 /**
  * Error codes shared across transports. GraphQL puts them in `extensions.code`; NATS replies carry
- * them in `err.code`. Feature-specific codes live in each feature's exception enum and are plain
- * strings on the wire.
+ * them in `err.code`.
  */
 export enum CommonErrorCode {
   VALIDATION_FAILED = 'VALIDATION_FAILED',
@@ -13,6 +12,152 @@ export enum CommonErrorCode {
   SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE',
   INTERNAL = 'INTERNAL',
 }
+
+/**
+ * Every code a person can meet on the wire, in one list. Feature exceptions keep their own enums
+ * (the code a feature may throw), but `DomainException` accepts only members of `ErrorCode`, so a
+ * feature code missing here does not compile — and the counter UI's Chinese messages are a
+ * `Record<ErrorCode, …>`, so a code without a message does not compile either.
+ */
+export const ERROR_CODES = [
+  // Common (every service; CommonErrorCode)
+  'VALIDATION_FAILED',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'OUT_OF_JURISDICTION',
+  'NOT_FOUND',
+  'CONFLICT',
+  'SERVICE_UNAVAILABLE',
+  'INTERNAL',
+  // GraphQL transport (Apollo Server and the gateway's own limits)
+  'INTERNAL_SERVER_ERROR',
+  'BAD_REQUEST',
+  'BAD_USER_INPUT',
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+  'QUERY_TOO_COMPLEX',
+  'QUERY_TOO_DEEP',
+  // Sign-in (demo issuer)
+  'INVALID_CREDENTIALS',
+  // Persons and register checks (household; casework's RegisterCheckedRules)
+  'INVALID_ID_NUMBER',
+  'PERSON_NOT_FOUND',
+  'PERSON_DECEASED',
+  'PERSON_MOVED_OUT',
+  'PERSON_REGISTERED_LOCALLY',
+  'PERSON_NOT_CANCELLED',
+  'HOUSEHOLD_NOT_FOUND',
+  'ID_INCONSISTENT',
+  'PURPOSE_REQUIRED',
+  // Catalog and acceptance (counter)
+  'ITEM_NOT_FOUND',
+  'ITEM_NOT_AVAILABLE',
+  'FORM_INVALID',
+  'WAIVER_NOT_APPLICABLE',
+  'IDEMPOTENCY_KEY_REUSED',
+  'INVALID_ACCEPT_REPLY',
+  'INVALID_SNAPSHOT',
+  'NOTICE_NOT_FOUND',
+  'NOTICE_ALREADY_RESOLVED',
+  'NOTICE_MISMATCH',
+  // Applications (casework)
+  'APPLICATION_NOT_FOUND',
+  'NOT_OWNING_OFFICER',
+  'ROLE_NOT_ALLOWED',
+  'INVALID_TRANSITION',
+  'REASON_REQUIRED',
+  'VERSION_CONFLICT',
+  'EXTENSION_NOT_PENDING',
+  'EXTENSION_ALREADY_PENDING',
+  'TOLERATED_COMMITMENT_REQUIRED',
+  'TOLERATED_MATERIAL_OUTSTANDING',
+  // Death cancellation (household)
+  'FOLLOW_UPS_PENDING',
+  // Transfers between police types (transfers; counter's transfer views; follow-up workers)
+  'TRANSFER_NOT_FOUND',
+  'TRANSFER_CASE_NOT_FOUND',
+  'TRANSFER_SENDER_UNKNOWN',
+  'INVALID_TRANSFER_TARGET',
+  'INVALID_TRANSFER_STATE',
+  'REFUSAL_REASON_REQUIRED',
+  'NOT_SENDING_STAFF',
+  'NOT_RECEIVING_OFFICER',
+  'REVOCATION_MANUAL',
+  'POLICE_TYPE_REQUIRED',
+  'SUBJECT_ID_NUMBER_MISSING',
+  'RESTORE_UNKNOWN',
+  'TRANSFER_SUBJECT_MISSING',
+  'TRANSFER_RESTORE_UNKNOWN',
+  // Exit-entry
+  'DOCUMENT_NOT_FOUND',
+  'DOCUMENT_REQUIRED',
+  'GUARDIAN_REQUIRED',
+  'SELF_SERVICE_NOT_ELIGIBLE',
+  // Traffic
+  'RENEWAL_TOO_EARLY',
+  'LICENCE_NOT_FOUND',
+  'LICENCE_NOT_VALID',
+  'VEHICLE_NOT_FOUND',
+  'VEHICLE_NOT_ACTIVE',
+  'NOT_VEHICLE_OWNER',
+  'VEHICLE_ALREADY_REGISTERED',
+  'ALREADY_OWNER',
+  'OPEN_VIOLATIONS',
+  'NO_OPEN_VIOLATIONS',
+  'VIOLATION_NOT_FOUND',
+  'VIOLATION_ALREADY_DECIDED',
+  'VIOLATION_NOT_DECIDED',
+  'VIOLATION_ALREADY_PAID',
+  'HANDLING_REFERENCE_REQUIRED',
+  'REFERENCE_IN_USE',
+  'QUERY_TARGET_REQUIRED',
+  // Public security: permits
+  'PERMIT_NOT_FOUND',
+  'PERMIT_ALREADY_HELD',
+  'PERMIT_STATUS_CHANGE_NOT_ALLOWED',
+  'APPLICANT_NOT_ELIGIBLE',
+  // Public security: lost and found (失物招领)
+  'FOUND_ITEM_NOT_FOUND',
+  'LOST_REPORT_NOT_FOUND',
+  'BATCH_REFERENCE_REQUIRED',
+  'BATCH_ALREADY_REGISTERED',
+  'DATE_IN_FUTURE',
+  'REPORT_NOT_OPEN',
+  'IDENTITY_NOT_VERIFIED',
+  'CLAIMANT_NOT_ON_REGISTER',
+  'CLAIMANT_DECEASED',
+  'CLAIMANT_MISMATCH',
+  // Casework time limits
+  'EXTENSION_LIMIT_EXCEEDED',
+  // Register changes on approval (household)
+  'TARGET_HOUSEHOLD_NOT_FOUND',
+  'TARGET_HOUSEHOLD_KIND_MISMATCH',
+  'DECLARANT_HAS_NO_HOUSEHOLD',
+  'BIRTH_ALREADY_REGISTERED',
+  'ID_SEQUENCE_EXHAUSTED',
+  'REGISTER_DATA_MISSING',
+  // Residence permits (household)
+  'RESIDENCE_PERMIT_ALREADY_HELD',
+  'RESIDENCE_PERMIT_NOT_FOUND',
+  'ENDORSEMENT_NOT_DUE',
+] as const;
+
+/** The union of every error code (see `ERROR_CODES`). */
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+const KNOWN: ReadonlySet<string> = new Set(ERROR_CODES);
+
+/** A code read from the wire (a string) narrowed to the union. */
+export function isErrorCode(code: unknown): code is ErrorCode {
+  return typeof code === 'string' && KNOWN.has(code);
+}
+
+// Every common code is in the union (compile-time check).
+const _commonCodesAreErrorCodes: readonly ErrorCode[] = Object.values(CommonErrorCode);
+void _commonCodesAreErrorCodes;
 
 /** Wire shape of an error reply over NATS request/reply. */
 export interface RpcErrorBody {

@@ -6,3 +6,4 @@ export * from './messages.js';
 export * from './casework.messages.js';
 export * from './transfer.messages.js';
 export * from './transfer-envelope.js';
+export * from './units.js';

@@ -3,6 +3,7 @@ export * from './logging/logger.js';
 export * from './errors/domain.exception.js';
 export * from './errors/exception.filter.js';
 export * from './errors/validation.js';
+export * from './errors/validation-messages.js';
 export * from './database/data-source.js';
 export * from './database/embedded-postgres.js';
 export * from './database/platform-tables.migration.js';

@@ -1,5 +1,5 @@
 import { Timeline, Typography } from 'antd';
-import dayjs from 'dayjs';
+import { formatDateTime } from '../china-time';
 import type { ApplicationFullFragment } from '../gql/graphql';
 import { ACTION_LABELS, ROLE_LABELS, STATUS_LABELS, label } from '../labels';
 
@@ -27,7 +27,7 @@ export function ApplicationTimeline({ entries }: { entries: ApplicationFullFragm
               <span style={{ color: '#888' }}>（{label(STATUS_LABELS, e.toStatus)}）</span>
             )}
             <div>
-              {dayjs(e.at).format('YYYY-MM-DD HH:mm')} · {e.actorName}
+              {formatDateTime(e.at)} · {e.actorName}
               {e.actorRoles.length > 0 && <span style={{ color: '#888' }}>（{e.actorRoles.map((r) => ROLE_LABELS[r] ?? r).join('、')}）</span>}
             </div>
             {e.reason && <div>理由：{e.reason}</div>}

@@ -1,10 +1,10 @@
 import { Alert } from 'antd';
-import { describeError } from '../errors';
+import { describeError, type DescribedError } from '../errors';
 
 /** The one way screens show a failed call: Chinese title, the server's explanation, what to do. */
-export function ErrorAlert({ error, style }: { error: unknown; style?: React.CSSProperties }) {
+export function ErrorAlert({ error, style, describe = describeError }: { error: unknown; style?: React.CSSProperties; describe?: (err: unknown) => DescribedError }) {
   if (!error) return null;
-  const d = describeError(error);
+  const d = describe(error);
   return (
     <Alert
       type="error"

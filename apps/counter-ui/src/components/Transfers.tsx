@@ -1,7 +1,7 @@
 import { useMutation, useQuery } from '@apollo/client';
 import { ArrowRightOutlined, ReloadOutlined, SwapOutlined } from '@ant-design/icons';
 import { App as AntApp, Button, Form, Input, InputNumber, Modal, Select, Space, Table, Tag, Timeline, Typography } from 'antd';
-import dayjs from 'dayjs';
+import { formatDateTime } from '../china-time';
 import { useState } from 'react';
 import { describeError } from '../errors';
 import { AcknowledgeTransferDocument, CompleteTransferDocument, RequestTransferDocument, TransfersDocument } from '../graphql/operations';
@@ -107,7 +107,7 @@ export function TransfersPanel() {
                 key: i,
                 children: (
                   <span>
-                    <Typography.Text strong>{label(TRANSFER_ACTION_LABELS, e.action)}</Typography.Text> · {dayjs(e.at).format('YYYY-MM-DD HH:mm')} · {e.actorName}
+                    <Typography.Text strong>{label(TRANSFER_ACTION_LABELS, e.action)}</Typography.Text> · {formatDateTime(e.at)} · {e.actorName}
                     {e.policeType ? `（${label(POLICE_TYPE_LABELS, e.policeType)}）` : ''}
                     {e.note ? `：${e.note}` : ''}
                   </span>

@@ -25,6 +25,13 @@ export const DemoModeDocument = graphql(`
   }
 `);
 
+/** The unit directory (code → name), read once per session. */
+export const PoliceUnitsDocument = graphql(`
+  query PoliceUnits {
+    policeUnits { code name shortName }
+  }
+`);
+
 /** 群众 360°: household owns the core; each subgraph adds its section (one audited read). */
 export const CitizenDocument = graphql(`
   query Citizen($idNumber: String!, $purpose: String!) {

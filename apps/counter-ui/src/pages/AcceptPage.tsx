@@ -4,6 +4,7 @@ import {
   Alert, App as AntApp, Button, Card, Checkbox, Col, DatePicker, Descriptions, Divider, Form, Input, InputNumber, List, Result, Row, Select, Skeleton, Space, Switch, Tag, Typography,
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
+import { chinaToday } from '../china-time';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { maskIdNumber, useCitizen } from '../citizen';
 import { ErrorAlert } from '../components/ErrorAlert';
@@ -95,7 +96,7 @@ export function AcceptPage({ code }: { code: string }) {
 
   const initialValues = useMemo<Values | undefined>(() => {
     if (!item) return undefined;
-    const due = dayjs().add(7, 'day');
+    const due = chinaToday().add(7, 'day');
     const formDefaults: Record<string, FieldValue> = {};
     for (const f of item.formFields) {
       if (f.type === 'idNumber' && /applicant/i.test(f.key) && citizen) formDefaults[f.key] = citizen.idNumber;
@@ -329,7 +330,7 @@ export function AcceptPage({ code }: { code: string }) {
                             label="承诺补交日期"
                             rules={[
                               { required: true, message: '请选择补交日期' },
-                              { validator: (_, v: Dayjs | null) => (v && v.isAfter(dayjs(), 'day') ? Promise.resolve() : Promise.reject(new Error('补交日期须晚于今天'))) },
+                              { validator: (_, v: Dayjs | null) => (v && v.isAfter(chinaToday(), 'day') ? Promise.resolve() : Promise.reject(new Error('补交日期须晚于今天'))) },
                             ]}
                           >
                             <DatePicker format="YYYY-MM-DD" style={{ width: '100%' }} />

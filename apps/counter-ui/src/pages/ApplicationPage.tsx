@@ -1,7 +1,7 @@
 import { useLazyQuery, useQuery } from '@apollo/client';
 import { ArrowLeftOutlined, PrinterOutlined } from '@ant-design/icons';
 import { Alert, App as AntApp, Button, Card, Col, Descriptions, List, Row, Skeleton, Space, Tag, Typography } from 'antd';
-import dayjs from 'dayjs';
+import { formatDateTime } from '../china-time';
 import { ApplicationTimeline } from '../components/ApplicationTimeline';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { DeadlineTag, PoliceTypeTag, StatusTag } from '../components/Tags';
@@ -36,7 +36,7 @@ function SmsCard({ number }: { number: string }) {
             <Space direction="vertical" size={0}>
               <span>{m.text}</span>
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                {m.phone} · {dayjs(m.sentAt ?? m.createdAt).format('YYYY-MM-DD HH:mm')} <Tag color={SMS_STATUS[m.status]?.color}>{SMS_STATUS[m.status]?.text ?? m.status}</Tag>
+                {m.phone} · {formatDateTime(m.sentAt ?? m.createdAt)} <Tag color={SMS_STATUS[m.status]?.color}>{SMS_STATUS[m.status]?.text ?? m.status}</Tag>
               </Typography.Text>
             </Space>
           </List.Item>
@@ -86,7 +86,7 @@ export function ApplicationPage({ number }: { number: string }) {
           <Descriptions.Item label="申请人">{app.applicant.name}{app.applicant.masked && <Tag style={{ marginLeft: 6 }}>已脱敏</Tag>}</Descriptions.Item>
           <Descriptions.Item label="身份证号码">{app.applicant.idNumber}</Descriptions.Item>
           <Descriptions.Item label="联系电话">{app.applicant.phone ?? '—'}</Descriptions.Item>
-          <Descriptions.Item label="受理时间">{dayjs(app.acceptedAt).format('YYYY-MM-DD HH:mm')}</Descriptions.Item>
+          <Descriptions.Item label="受理时间">{formatDateTime(app.acceptedAt)}</Descriptions.Item>
           <Descriptions.Item label="办结期限">
             <DeadlineTag deadline={app.deadline} state={app.deadlineState} provisional={app.deadlineProvisional} />
           </Descriptions.Item>

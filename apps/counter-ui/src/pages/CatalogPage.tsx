@@ -103,7 +103,8 @@ export function CatalogPage() {
               render: (name: string, r) => (
                 <Space direction="vertical" size={0}>
                   <a href={`/catalog/${r.code}`} onClick={(e) => { e.preventDefault(); navigate(`/catalog/${r.code}`); }} data-testid={`catalog-item-${r.code}`}>{name}</a>
-                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>{r.code}{r.aliases.length ? ` · 俗称：${r.aliases.slice(0, 4).join('、')}` : ''}</Typography.Text>
+                  {/* The item code is for the detail page (事项编码), not the clerk's list. */}
+                  {r.aliases.length > 0 && <Typography.Text type="secondary" style={{ fontSize: 12 }}>俗称：{r.aliases.slice(0, 4).join('、')}</Typography.Text>}
                 </Space>
               ),
             },

@@ -1,7 +1,8 @@
 import { ApolloError, useApolloClient } from '@apollo/client';
 import { IdcardOutlined, SearchOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Descriptions, Empty, Form, Input, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
-import dayjs from 'dayjs';
+import { formatDate, formatDateTime } from '../china-time';
+import { useUnitName } from '../units';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { idNumberProblem, maskIdNumber, normaliseIdNumber, useCitizen } from '../citizen';
 import { ErrorAlert } from '../components/ErrorAlert';
@@ -103,13 +104,14 @@ const SECTIONS: CitizenSection[] = [
 ];
 
 function HouseholdBlock({ core }: { core: Core }) {
+  const unitName = useUnitName();
   const h = core.household;
   if (!h) return <Alert type="info" showIcon message="人口信息库中无该群众的户信息" />;
   return (
     <div data-testid="household-register">
       <Descriptions size="small" bordered column={2} title="户籍信息">
         <Descriptions.Item label="户号">{h.householdNumber}</Descriptions.Item>
-        <Descriptions.Item label="户籍派出所代码">{core.unitCode}</Descriptions.Item>
+        <Descriptions.Item label="户籍派出所"><span data-testid="household-unit">{unitName(core.unitCode)}</span></Descriptions.Item>
         <Descriptions.Item label="户籍地址" span={2}>{h.address}</Descriptions.Item>
       </Descriptions>
       <Table
@@ -226,7 +228,7 @@ function TrafficBlock({ full }: { full: Full | null }) {
         dataSource={t.openViolations}
         locale={{ emptyText: '无未处理的交通违法' }}
         columns={[
-          { title: '时间', dataIndex: 'occurredAt', render: (v: string) => dayjs(v).format('YYYY-MM-DD HH:mm') },
+          { title: '时间', dataIndex: 'occurredAt', render: (v: string) => formatDateTime(v) },
           { title: '地点', dataIndex: 'place' },
           { title: '违法行为', dataIndex: 'description' },
           { title: '号牌', dataIndex: 'plateNumber', render: (v?: string | null) => v ?? '—' },
@@ -276,13 +278,13 @@ function PublicSecurityBlock({ full }: { full: Full | null }) {
       {(ps.lostReports.length > 0 || ps.claims.length > 0) && (
         <Descriptions size="small" bordered column={1} title="失物招领">
           {ps.lostReports.map((r) => (
-            <Descriptions.Item key={r.id} label={`失物登记 ${dayjs(r.filedAt).format('YYYY-MM-DD')}`}>
+            <Descriptions.Item key={r.id} label={`失物登记 ${formatDate(r.filedAt)}`}>
               {r.categoryLabel}：{r.description} <Tag>{label(LOST_STATUS, r.status)}</Tag>
               {r.matchedFoundItemNumber ? `比对拾得物 ${r.matchedFoundItemNumber}` : ''}
             </Descriptions.Item>
           ))}
           {ps.claims.map((c) => (
-            <Descriptions.Item key={c.id} label={`认领 ${dayjs(c.claimedAt).format('YYYY-MM-DD')}`}>
+            <Descriptions.Item key={c.id} label={`认领 ${formatDate(c.claimedAt)}`}>
               拾得物 {c.foundItemNumber} <Tag color={c.status === 'RETURNED' ? 'green' : 'red'}>{label(CLAIM_STATUS, c.status)}</Tag>
               {c.refusalReason ?? ''}
             </Descriptions.Item>
@@ -313,7 +315,7 @@ function ComplaintsBlock({ full, apps }: { full: Full | null; apps: AppRow[] }) 
           { title: '编号', dataIndex: 'number' },
           { title: '渠道', dataIndex: 'channel' },
           { title: '状态', dataIndex: 'status' },
-          { title: '受理时间', dataIndex: 'receivedAt', render: (v: string) => dayjs(v).format('YYYY-MM-DD HH:mm') },
+          { title: '受理时间', dataIndex: 'receivedAt', render: (v: string) => formatDateTime(v) },
         ]}
       />
       <Table
@@ -326,7 +328,7 @@ function ComplaintsBlock({ full, apps }: { full: Full | null; apps: AppRow[] }) 
         columns={[
           { title: '申请编号', dataIndex: 'applicationNumber' },
           { title: '评价', dataIndex: 'level', render: (v: string) => <Tag color={/不满意/.test(v) ? 'red' : 'green'}>{v}</Tag> },
-          { title: '评价时间', dataIndex: 'evaluatedAt', render: (v: string) => dayjs(v).format('YYYY-MM-DD HH:mm') },
+          { title: '评价时间', dataIndex: 'evaluatedAt', render: (v: string) => formatDateTime(v) },
         ]}
       />
       {apps.length > 0 && <ApplicationsTable rows={apps} />}
@@ -347,7 +349,7 @@ function NoticesBlock({ full }: { full: Full | null }) {
         { title: '告知单编号', dataIndex: 'number' },
         { title: '事项', dataIndex: 'itemName' },
         { title: '所缺材料', dataIndex: 'missingMaterials', render: (m: string[]) => m.join('、') },
-        { title: '开具时间', dataIndex: 'issuedAt', render: (v: string) => dayjs(v).format('YYYY-MM-DD HH:mm') },
+        { title: '开具时间', dataIndex: 'issuedAt', render: (v: string) => formatDateTime(v) },
         {
           title: '状态',
           render: (_, n) =>

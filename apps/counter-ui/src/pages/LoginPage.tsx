@@ -4,21 +4,31 @@ import { Alert, Button, Card, Form, Input, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { homePath } from '../App';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { describeLoginError } from '../errors';
 import { DemoModeDocument, LoginDocument } from '../graphql/operations';
+import { POLICE_TYPE_LABELS, ROLE_LABELS } from '../labels';
 import { fetchAuthConfig, startOidcLogin, type AuthConfig } from '../oidc';
 import { navigate } from '../router';
 import { useSession } from '../session';
+import type { RoleName } from '../access';
 
-/** The demo accounts of the README (demo mode only; password `demo`). */
-const DEMO_ACCOUNTS = [
-  { username: 'demo-clerk', label: '窗口民警' },
-  { username: 'demo-household', label: '户政后台' },
-  { username: 'demo-exit-entry', label: '出入境后台' },
-  { username: 'demo-traffic', label: '交管后台' },
-  { username: 'demo-public-security', label: '治安后台' },
-  { username: 'demo-supervisor', label: '督察' },
-  { username: 'demo-clerk-jinjiang', label: '锦江区窗口' },
+/** The demo accounts of the README (demo mode only; password `demo`), each with its role's Chinese name. */
+const DEMO_ACCOUNTS: { username: string; role: RoleName; policeType?: string; note?: string }[] = [
+  { username: 'demo-clerk', role: 'CLERK' },
+  { username: 'demo-household', role: 'OFFICER', policeType: 'HOUSEHOLD' },
+  { username: 'demo-exit-entry', role: 'OFFICER', policeType: 'EXIT_ENTRY' },
+  { username: 'demo-traffic', role: 'OFFICER', policeType: 'TRAFFIC' },
+  { username: 'demo-public-security', role: 'OFFICER', policeType: 'PUBLIC_SECURITY' },
+  { username: 'demo-complaints', role: 'OFFICER', policeType: 'COMPLAINTS' },
+  { username: 'demo-supervisor', role: 'SUPERVISOR', note: '武侯区分局' },
+  { username: 'demo-analyst', role: 'ANALYST', note: '市局' },
+  { username: 'demo-clerk-jinjiang', role: 'CLERK', note: '锦江区' },
 ];
+
+function demoLabel(a: (typeof DEMO_ACCOUNTS)[number]): string {
+  const qualifier = a.policeType ? POLICE_TYPE_LABELS[a.policeType] : a.note;
+  return `${ROLE_LABELS[a.role]}${qualifier ? `（${qualifier}）` : ''}`;
+}
 
 export function LoginPage() {
   const { signIn } = useSession();
@@ -71,7 +81,7 @@ export function LoginPage() {
   return (
     <div className="ow-login">
       <Card title={<span>一窗通办 · 综合窗口系统</span>} extra={<Typography.Text type="secondary">公安政务服务</Typography.Text>}>
-        {expired && <Alert type="warning" showIcon message="登录已失效，请重新登录" style={{ marginBottom: 16 }} />}
+        {expired && !error && <Alert type="warning" showIcon message="登录已失效，请重新登录" style={{ marginBottom: 16 }} />}
         {auth?.mode === 'oidc' && (
           <div data-testid="oidc-login">
             <Typography.Paragraph type="secondary">请使用公安统一身份认证账号登录（数字证书或账号密码由认证平台校验）。</Typography.Paragraph>
@@ -92,7 +102,7 @@ export function LoginPage() {
             <Form.Item name="password" label="密码" rules={[{ required: true, message: '请输入密码' }]}>
               <Input.Password prefix={<LockOutlined />} autoComplete="current-password" data-testid="login-password" />
             </Form.Item>
-            {error && <ErrorAlert error={error} style={{ marginBottom: 16 }} />}
+            {error && <ErrorAlert error={error} describe={describeLoginError} style={{ marginBottom: 16 }} />}
             <Button id="login-submit" type="primary" htmlType="submit" block loading={loading} data-testid="login-submit">
               登录
             </Button>
@@ -104,7 +114,7 @@ export function LoginPage() {
             <Space wrap style={{ marginTop: 8 }}>
               {DEMO_ACCOUNTS.map((a) => (
                 <Button key={a.username} size="small" type="dashed" onClick={() => fill(a.username)} data-testid={`demo-${a.username}`}>
-                  {a.label} <code>{a.username}</code>
+                  {demoLabel(a)} <code>{a.username}</code>
                 </Button>
               ))}
             </Space>

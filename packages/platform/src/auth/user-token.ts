@@ -1,4 +1,4 @@
-import { PoliceType, Role, type Identity } from '@onewindow/contracts';
+import { PoliceType, policeUnitName, Role, type Identity } from '@onewindow/contracts';
 import { createRemoteJWKSet, jwtVerify, SignJWT, type JWTPayload } from 'jose';
 import { scryptSync, timingSafeEqual } from 'node:crypto';
 import { DomainException } from '../errors/domain.exception.js';
@@ -69,8 +69,10 @@ export interface DemoAccount {
   unitName: string;
 }
 
-const STATION = { unitCode: '510107001', unitName: '成都市公安局武侯区分局浆洗街派出所' };
-const OTHER_STATION = { unitCode: '510104002', unitName: '成都市公安局锦江区分局春熙路派出所' };
+// Names from the one unit directory (contracts' POLICE_UNITS).
+const unit = (unitCode: string) => ({ unitCode, unitName: policeUnitName(unitCode) });
+const STATION = unit('510107001');
+const OTHER_STATION = unit('510104002');
 
 /** Seeded demo accounts (password `demo`), documented in the README. Demo mode only. */
 export const DEMO_ACCOUNTS: DemoAccount[] = [
@@ -80,8 +82,8 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   { username: 'demo-traffic', displayName: '赵交管', roles: [Role.OFFICER], policeType: PoliceType.TRAFFIC, ...STATION },
   { username: 'demo-public-security', displayName: '陈治安', roles: [Role.OFFICER], policeType: PoliceType.PUBLIC_SECURITY, ...STATION },
   { username: 'demo-complaints', displayName: '周信访', roles: [Role.OFFICER], policeType: PoliceType.COMPLAINTS, ...STATION },
-  { username: 'demo-supervisor', displayName: '刘督察', roles: [Role.SUPERVISOR], unitCode: '510107', unitName: '成都市公安局武侯区分局' },
-  { username: 'demo-analyst', displayName: '孙分析', roles: [Role.ANALYST], unitCode: '5101', unitName: '成都市公安局' },
+  { username: 'demo-supervisor', displayName: '刘督察', roles: [Role.SUPERVISOR], ...unit('510107') },
+  { username: 'demo-analyst', displayName: '孙分析', roles: [Role.ANALYST], ...unit('5101') },
   { username: 'demo-clerk-jinjiang', displayName: '吴窗口', roles: [Role.CLERK], ...OTHER_STATION },
 ];
 
@@ -99,7 +101,8 @@ export class DemoIssuer {
   async login(username: string, password: string): Promise<{ token: string; expiresAt: Date; account: DemoAccount }> {
     const account = DEMO_ACCOUNTS.find((a) => a.username === username);
     const ok = timingSafeEqual(scryptSync(password, SALT, 32), DEMO_PASSWORD_HASH);
-    if (!account || !ok) throw DomainException.unauthenticated('用户名或密码错误');
+    // Not UNAUTHENTICATED: that code means "your session ended" to the UI, not "wrong password".
+    if (!account || !ok) throw new DomainException('INVALID_CREDENTIALS', '用户名或密码错误，请核对后重新输入（注意大小写）');
     const expiresAt = new Date(Date.now() + this.ttlSeconds * 1000);
     const token = await new SignJWT({
       preferred_username: account.username,

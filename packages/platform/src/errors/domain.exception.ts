@@ -1,13 +1,14 @@
-import { CommonErrorCode, type RpcErrorBody } from '@onewindow/contracts';
+import { CommonErrorCode, type ErrorCode, type RpcErrorBody } from '@onewindow/contracts';
 
 /**
  * Base of every domain error. `code` travels as GraphQL `extensions.code` and in NATS error
  * replies; `message` is shown to users (Chinese). Feature exceptions subclass it with their own
- * code enum.
+ * code enum, whose values must be members of the contracts' `ErrorCode` union (so every code has a
+ * Chinese message in the counter UI).
  */
 export class DomainException extends Error {
   constructor(
-    readonly code: string,
+    readonly code: ErrorCode,
     message: string,
     readonly details?: unknown,
   ) {
@@ -20,16 +21,18 @@ export class DomainException extends Error {
   }
 
   static fromRpc(body: RpcErrorBody): DomainException {
-    return new DomainException(body.code, body.message, body.details);
+    // Peers are built against the same union; a code this build does not know (a newer peer during
+    // a rolling deploy) passes through unchanged rather than being hidden.
+    return new DomainException(body.code as ErrorCode, body.message, body.details);
   }
 
   static validation(message: string, details?: unknown) {
     return new DomainException(CommonErrorCode.VALIDATION_FAILED, message, details);
   }
-  static unauthenticated(message = '未登录或登录已失效') {
+  static unauthenticated(message = '未登录或登录已失效，请重新登录') {
     return new DomainException(CommonErrorCode.UNAUTHENTICATED, message);
   }
-  static forbidden(message = '无权执行此操作') {
+  static forbidden(message = '无权执行此操作，如需办理请联系有权限的民警') {
     return new DomainException(CommonErrorCode.FORBIDDEN, message);
   }
   static outOfJurisdiction(message = '该记录不在您的辖区范围内') {

@@ -6,6 +6,13 @@ import { throwError } from 'rxjs';
 import type { Logger } from 'pino';
 import { DomainException } from './domain.exception.js';
 
+const HTTP_MESSAGES: Record<CommonErrorCode.UNAUTHENTICATED | CommonErrorCode.FORBIDDEN | CommonErrorCode.NOT_FOUND | CommonErrorCode.VALIDATION_FAILED, string> = {
+  [CommonErrorCode.UNAUTHENTICATED]: '未登录或登录已失效，请重新登录。',
+  [CommonErrorCode.FORBIDDEN]: '无权执行此操作，如需办理请联系有权限的民警。',
+  [CommonErrorCode.NOT_FOUND]: '未找到请求的内容，请核对地址或编号后重试。',
+  [CommonErrorCode.VALIDATION_FAILED]: '请求格式不正确，请核对后重新提交。',
+};
+
 /** Maps any thrown value to the wire error body. Unknown errors are logged with an id and hidden. */
 export function toErrorBody(exception: unknown, logger?: Logger): RpcErrorBody {
   if (exception instanceof DomainException) return exception.toRpc();
@@ -20,7 +27,8 @@ export function toErrorBody(exception: unknown, logger?: Logger): RpcErrorBody {
       : status === 404 ? CommonErrorCode.NOT_FOUND
       : status === 400 ? CommonErrorCode.VALIDATION_FAILED
       : CommonErrorCode.INTERNAL;
-    if (code !== CommonErrorCode.INTERNAL) return { code, message: exception.message };
+    // Nest's own messages ("Forbidden resource", "Cannot GET /x") are English: say it in Chinese.
+    if (code !== CommonErrorCode.INTERNAL) return { code, message: HTTP_MESSAGES[code] };
   }
   const errorId = randomUUID();
   logger?.error({ err: exception, errorId }, 'unhandled error');

@@ -1,0 +1,262 @@
+import type { ValidationError } from '@nestjs/common';
+import { getMetadataStorage } from 'class-validator';
+
+/**
+ * Chinese validation messages for every class-validator constraint the services use, with the
+ * field's Chinese label, in one place: DTOs keep their plain decorators (`@MaxLength(200)`), the
+ * global ValidationPipe's exceptionFactory turns each failed constraint into a sentence that says
+ * what is wrong and what to do ("查询事由不能超过 200 个字，请删减后重新提交。").
+ *
+ * Labels come from `@FieldLabel('…')` on the property (wins), else `FIELD_LABELS` by property name.
+ * A DTO's own Chinese `message` option is kept (property names in it are replaced by the label).
+ */
+
+/** Property name → Chinese label, shared by every DTO and NATS message class. */
+export const FIELD_LABELS: Readonly<Record<string, string>> = {
+  accept: '是否受理',
+  acceptedAt: '受理时间',
+  action: '操作',
+  aliases: '别名',
+  amountFen: '金额',
+  applicantIdNumber: '申请人身份证号码',
+  applicantName: '申请人姓名',
+  applicantPhone: '申请人手机号码',
+  applicationNumber: '受理编号',
+  at: '时间',
+  attachments: '附件',
+  basis: '依据',
+  batchReference: '移交批次号',
+  by: '操作人',
+  caseRef: '办件编号',
+  category: '类别',
+  channels: '办理渠道',
+  claimantIdNumber: '认领人身份证号码',
+  claimantPhone: '认领人手机号码',
+  claimedWaivers: '申请的减免',
+  clockStoppedSince: '暂停计时起始日',
+  code: '代码',
+  commitment: '书面承诺',
+  condition: '条件',
+  days: '天数',
+  deadline: '办结期限',
+  deadlineProvisional: '期限是否暂定',
+  deadlineState: '期限状态',
+  decisionNumber: '处罚决定书编号',
+  deliveryMethod: '交付方式',
+  description: '描述',
+  descriptionGiven: '认领人描述',
+  details: '详细信息',
+  direction: '移交方向',
+  driverIdNumber: '驾驶人身份证号码',
+  dueDate: '补交日期',
+  effectiveFrom: '生效日期',
+  expectedVersion: '数据版本',
+  extensionDays: '延期天数',
+  fee: '收费',
+  feeFen: '费用',
+  firstInquiryOwnerName: '首问责任人',
+  firstInquiryOwnerSub: '首问责任人',
+  flaggedOn: '标记日期',
+  form: '申请表',
+  formFields: '申请表字段',
+  foundFrom: '拾得日期（起）',
+  foundItemNumber: '拾得物编号',
+  foundOn: '拾得日期',
+  foundPlace: '拾得地点',
+  foundTo: '拾得日期（止）',
+  from: '起始日期',
+  fromNoticeNumber: '一次性告知单编号',
+  fromService: '发起警种',
+  handedInBy: '交来单位',
+  handedInByName: '交来人姓名',
+  householdNumber: '户号',
+  id: '编号',
+  idNumber: '身份证号码',
+  idempotencyKey: '提交标识',
+  identityVerified: '身份核验',
+  item: '事项',
+  itemCode: '事项代码',
+  itemName: '事项名称',
+  items: '条目',
+  key: '字段代码',
+  keyword: '关键词',
+  kind: '类型',
+  label: '名称',
+  legalBasis: '法律依据',
+  limit: '每页条数',
+  lostOn: '遗失日期',
+  lostPlace: '遗失地点',
+  lostReportId: '遗失登记编号',
+  materialCode: '材料代码',
+  materials: '材料',
+  name: '名称',
+  note: '备注',
+  notificationId: '通知编号',
+  number: '编号',
+  offset: '起始位置',
+  options: '选项',
+  overdueOnly: '仅看超期',
+  params: '参数',
+  password: '密码',
+  paymentReference: '缴款凭证号',
+  phone: '手机号码',
+  pickupNotice: '领取须知',
+  place: '地点',
+  plate: '号牌号码',
+  policeType: '警种',
+  presentedMaterials: '已提交材料',
+  processSteps: '办理流程',
+  promisedTimeLimit: '承诺时限',
+  purpose: '查询事由',
+  reason: '理由',
+  ref: '材料编号',
+  reference: '参考编号',
+  rejectionReason: '不予批准理由',
+  reporterIdNumber: '登记人身份证号码',
+  reporterName: '登记人姓名',
+  requestedAt: '申请时间',
+  requestedBy: '申请人',
+  requestedDeadline: '要求办结日期',
+  requestedDeadlineDays: '要求办结天数',
+  required: '是否必需',
+  result: '办理结果',
+  resultName: '办理结果名称',
+  search: '搜索内容',
+  service: '业务系统',
+  smsId: '短信编号',
+  sources: '来源',
+  status: '状态',
+  statutoryTimeLimit: '法定时限',
+  storagePlace: '保管地点',
+  storageSlot: '保管位置',
+  sub: '用户标识',
+  subjectIdNumber: '当事人身份证号码',
+  supervisionPhone: '监督电话',
+  template: '短信模板',
+  text: '内容',
+  timeline: '办理记录',
+  title: '标题',
+  toPoliceType: '接收警种',
+  toService: '接收警种',
+  toleratedIfMissing: '可否容缺',
+  toleratedMaterials: '容缺材料',
+  transferId: '移交编号',
+  type: '类型',
+  unit: '单位',
+  unitCode: '单位代码',
+  unitName: '单位名称',
+  updatedAt: '更新时间',
+  url: '链接',
+  username: '用户名',
+  value: '值',
+  verificationMethod: '核验方式',
+  verifiedBy: '核验方式',
+  verifiedOnline: '是否在线核验',
+  version: '版本',
+  waiverCode: '减免代码',
+  waivers: '减免',
+};
+
+const LABELS = Symbol('onewindow:field-labels');
+type Labelled = { [LABELS]?: Record<string, string> };
+
+/** The Chinese label of one property, when `FIELD_LABELS` would name it wrongly for this class. */
+export function FieldLabel(label: string): PropertyDecorator {
+  return (target, property) => {
+    const holder = target as Labelled;
+    // Own copy per class, so a subclass's label does not leak into its parent.
+    if (!Object.prototype.hasOwnProperty.call(holder, LABELS)) holder[LABELS] = { ...holder[LABELS] };
+    holder[LABELS]![String(property)] = label;
+  };
+}
+
+/** The label of `property` of `target` (an instance of the validated class, when known). */
+export function fieldLabel(property: string, target?: object): string {
+  const own = (target as Labelled | undefined)?.[LABELS]?.[property];
+  return own ?? FIELD_LABELS[property] ?? `“${property}”一项`;
+}
+
+type Template = (label: string, c: unknown[], each: boolean) => string;
+const list = (v: unknown): string => (Array.isArray(v) ? v.join('、') : typeof v === 'object' && v !== null ? Object.values(v).join('、') : String(v));
+const fix = '，请修改后重新提交。';
+
+/**
+ * Constraint name (the key in `ValidationError.constraints`) → Chinese sentence. Every constraint
+ * used in the repository has one (validation-messages.spec.ts fails on a new one without).
+ */
+export const CONSTRAINT_MESSAGES: Readonly<Record<string, Template>> = {
+  isDefined: (l) => `请填写${l}。`,
+  isNotEmpty: (l) => `请填写${l}，不能为空。`,
+  isString: (l, _c, each) => `${l}${each ? '的每一项' : ''}应为文字${fix}`,
+  isBoolean: (l) => `${l}应为“是”或“否”${fix}`,
+  isInt: (l, _c, each) => `${l}${each ? '的每一项' : ''}应为整数${fix}`,
+  isNumber: (l) => `${l}应为数字${fix}`,
+  isArray: (l) => `${l}应为列表${fix}`,
+  isObject: (l) => `${l}格式不正确，请按页面提示重新填写。`,
+  isUuid: (l) => `${l}格式不正确（应为系统生成的编号），请刷新页面后重试。`,
+  isUrl: (l) => `${l}应为有效的网址（以 http:// 或 https:// 开头）${fix}`,
+  isIn: (l, c) => `${l}只能是以下之一：${list(c[0])}${fix}`,
+  isEnum: (l, c) => `${l}只能是以下之一：${list(c[0])}${fix}`,
+  min: (l, c) => `${l}不能小于 ${String(c[0])}${fix}`,
+  max: (l, c) => `${l}不能大于 ${String(c[0])}${fix}`,
+  minLength: (l, c) => `${l}至少 ${String(c[0])} 个字，请补充后重新提交。`,
+  maxLength: (l, c) => `${l}不能超过 ${String(c[0])} 个字，请删减后重新提交。`,
+  isLength: (l, c) =>
+    c[1] === undefined ? `${l}至少 ${String(c[0])} 个字，请补充后重新提交。`
+    : c[0] === c[1] ? `${l}应为 ${String(c[0])} 个字符${fix}`
+    : `${l}应为 ${String(c[0])} 至 ${String(c[1])} 个字${fix}`,
+  matches: (l) => `${l}格式不正确${fix}`,
+  arrayMinSize: (l, c) => `${l}至少需要 ${String(c[0])} 项，请补充后重新提交。`,
+  arrayMaxSize: (l, c) => `${l}最多 ${String(c[0])} 项，请删减后重新提交。`,
+  arrayUnique: (l) => `${l}中有重复的项，请删去重复项后重新提交。`,
+  arrayNotEmpty: (l) => `${l}至少需要一项，请补充后重新提交。`,
+  nestedValidation: (l) => `${l}格式不正确（应为对象或列表），请按页面提示重新填写。`,
+  whitelistValidation: (l) => `不能提交${l}，请刷新页面后重试。`,
+  unknownValue: () => `提交的内容无法识别，请刷新页面后重试。`,
+};
+
+const CJK = /[\u4e00-\u9fff]/;
+
+export interface FieldProblem {
+  /** Path of the property, e.g. `materials.0.name` (for logs and tests). */
+  field: string;
+  /** Chinese label of the path, e.g. `材料第 1 项的名称`. */
+  label: string;
+  /** Chinese sentences, each saying what to do. */
+  problems: string[];
+}
+
+interface ConstraintMeta {
+  constraints: unknown[];
+  each: boolean;
+}
+
+function constraintMeta(target: object | undefined, property: string, name: string): ConstraintMeta {
+  if (!target) return { constraints: [], each: false };
+  const metas = getMetadataStorage().getTargetValidationMetadatas(target.constructor, '', true, false);
+  const m = metas.find((x) => x.propertyName === property && (x.name === name || x.type === name));
+  return { constraints: (m?.constraints as unknown[] | undefined) ?? [], each: !!m?.each };
+}
+
+/** One constraint's Chinese sentence. */
+export function constraintMessage(name: string, original: string, label: string, property: string, target?: object): string {
+  // A DTO's own Chinese message says it best; it may still name the property in English.
+  if (CJK.test(original)) return original.split(property).join(label);
+  const template = CONSTRAINT_MESSAGES[name];
+  if (!template) return `${label}填写不正确${fix}`;
+  const meta = constraintMeta(target, property, name);
+  return template(label, meta.constraints, meta.each);
+}
+
+/** class-validator errors (nested too) → labelled Chinese problems, one entry per property. */
+export function describeValidationErrors(errors: ValidationError[], parent?: { field: string; label: string }): FieldProblem[] {
+  return errors.flatMap((e) => {
+    const field = parent ? `${parent.field}.${e.property}` : e.property;
+    const numeric = /^\d+$/.test(e.property);
+    const own = numeric ? `第 ${Number(e.property) + 1} 项` : fieldLabel(e.property, e.target);
+    const label = parent ? (numeric ? `${parent.label}${own}` : `${parent.label}的${own}`) : own;
+    const problems = Object.entries(e.constraints ?? {}).map(([name, msg]) => constraintMessage(name, msg, label, e.property, e.target));
+    const mine: FieldProblem[] = problems.length ? [{ field, label, problems }] : [];
+    return mine.concat(describeValidationErrors(e.children ?? [], { field, label }));
+  });
+}
