@@ -1,4 +1,5 @@
-import { ApplicationRepository, CASEWORK_ENTITIES, CASEWORK_MIGRATIONS, CaseworkService, CatalogService, type CaseworkOptions, type PoliceTypeRules } from '@onewindow/casework';
+import { WorkingCalendar } from '@onewindow/calendar';
+import { ApplicationRepository, CASEWORK_ENTITIES, CASEWORK_MIGRATIONS, CaseworkService, PoliceTypeCatalogService, type CaseworkOptions, type PoliceTypeRules } from '@onewindow/casework';
 import { EventSubjects, PoliceType, Role, ServiceName, streamOf, type AcceptApplicationCommand, type ApplicationAction, type Identity } from '@onewindow/contracts';
 import { AuditService, buildDataSourceOptions, BusinessClock, createLogger, NatsService, OutboxRelay, OutboxService } from '@onewindow/platform';
 import { createTestDatabase, deleteStreams, randomName, TEST_NATS_URL, type TestDatabase } from '@onewindow/testing';
@@ -32,7 +33,7 @@ export class CaseworkHarness {
   nats!: NatsService;
   relay!: OutboxRelay;
   casework!: CaseworkService;
-  catalog!: CatalogService;
+  catalog!: PoliceTypeCatalogService;
   rules!: HouseholdCaseRules;
   residencePermits!: ResidencePermitService;
   private options!: CaseworkOptions;
@@ -64,14 +65,14 @@ export class CaseworkHarness {
       onlineVerification: new OnlineVerificationService(this.adapters),
     });
     const options: CaseworkOptions = (this.options = { service: ServiceName.HOUSEHOLD, policeType: PoliceType.HOUSEHOLD, catalogPath: HOUSEHOLD_CATALOG_PATH, numberPrefix: 'HH' });
-    this.catalog = new CatalogService(options, this.ds, this.outbox, logger);
-    this.casework = new CaseworkService(this.ds, options, this.rules as PoliceTypeRules, new ApplicationRepository(), this.catalog, this.outbox, new BusinessClock(this.today));
+    this.catalog = new PoliceTypeCatalogService(options, this.ds, this.outbox, logger);
+    this.casework = new CaseworkService(WorkingCalendar.default(), this.ds, options, this.rules as PoliceTypeRules, new ApplicationRepository(), this.catalog, this.outbox, new BusinessClock(this.today));
     return this;
   }
 
   /** Moves the business date (a fixed clock, as CLOCK_FIXED_DATE does in the service). */
   at(today: string): this {
-    this.casework = new CaseworkService(this.ds, this.options, this.rules as PoliceTypeRules, new ApplicationRepository(), this.catalog, this.outbox, new BusinessClock(today));
+    this.casework = new CaseworkService(WorkingCalendar.default(), this.ds, this.options, this.rules as PoliceTypeRules, new ApplicationRepository(), this.catalog, this.outbox, new BusinessClock(today));
     return this;
   }
 

@@ -1,3 +1,4 @@
+import { WorkingCalendar } from '@onewindow/calendar';
 import {
   PoliceType, Role, ServiceName, TransferSubjects, type ApplicationSnapshot, type Identity, type TransferAcknowledgedEvent, type TransferCompletedEvent,
   type TransferRequestedEvent,
@@ -70,7 +71,7 @@ describe('TransfersService on PostgreSQL with a fake worker', () => {
   const logger = createLogger('transfers-spec', 'silent');
 
   const service = (name: ServiceName, workers: TransferWorker[] = []) =>
-    new TransfersService(ds, { service: name, verifyCases: true }, new TransferRepository(), new OutboxService(), clock, lookup as unknown as RpcClient, logger, workers);
+    new TransfersService(ds, { service: name, verifyCases: true }, new TransferRepository(), new OutboxService(), clock, lookup as unknown as RpcClient, logger, workers, WorkingCalendar.default());
 
   beforeAll(async () => {
     db = await createTestDatabase('transfers');
