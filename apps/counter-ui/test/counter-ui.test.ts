@@ -122,6 +122,8 @@ describe('counter UI: window acceptance to pickup, in Chromium', () => {
     // Every police type answered (if one did not, the panel says which and why).
     const partial = page.getByTestId('citizen-partial');
     if (await partial.count()) throw new Error(`the 360° view came back partial: ${await partial.innerText()}\n--- gateway log ---\n${stack.logs('gateway').slice(-3000)}`);
+    // 张伟 is registered here, so he holds no residence permit: the 居住证 block says so.
+    expect(await page.getByTestId('residence-permits').innerText()).toContain('无居住证记录');
     await shot('citizen');
     // Other police types' sections of the same view (交管: licence, violations, vehicles).
     await page.getByRole('tab', { name: /交管/ }).click();
@@ -373,6 +375,45 @@ describe('counter UI: window acceptance to pickup, in Chromium', () => {
     await page.locator('.ant-modal-content').getByRole('button', { name: /确\s*定/ }).click();
     await settled(page, row.locator('[data-transfer-status="COMPLETED"]'));
     await shot('transfers');
+  });
+
+  it('居住证: a permit applied for and approved through the API shows in the citizen panel\'s 户政 section', async () => {
+    // 周杰 moved his household registration away but lives here: he may apply for a residence permit.
+    const holder = DEMO_PERSON_IDS.movedOut;
+    const [clerk, officer] = await Promise.all([stack.login('demo-clerk'), stack.login('demo-household')]);
+    const accepted = await stack.gql<{ acceptApplication: { __typename: string; number?: string } }>(
+      'mutation($input: AcceptApplicationInput!) { acceptApplication(input: $input) { __typename ... on Application { number } } }',
+      {
+        input: {
+          idempotencyKey: 'ui-residence-permit-1', itemCode: 'HH-RESIDENCE-PERMIT', applicantIdNumber: holder,
+          presentedMaterials: ['ID_CARD', 'ID_PHOTO_RECEIPT', 'RESIDENCE_REGISTRATION', 'CONDITION_PROOF'],
+          form: { applicantName: '周杰', applicantIdNumber: holder, contactPhone: '13711114444', residenceAddress: '四川省成都市武侯区浆洗街街道锦里西路9号', residenceSince: '2025-03-01', qualifyingCondition: '合法稳定就业', pickupMethod: '窗口领取' },
+        },
+      },
+      clerk,
+    );
+    expect(accepted.errors).toBeUndefined();
+    expect(accepted.data!.acceptApplication.__typename).toBe('Application');
+    const number = accepted.data!.acceptApplication.number!;
+    for (const action of ['START_REVIEW', 'APPROVE']) {
+      const r = await stack.gql('mutation($input: TransitionApplicationInput!) { transitionApplication(input: $input) { status } }', { input: { number, action } }, officer);
+      expect(r.errors).toBeUndefined();
+    }
+
+    await page.goto(base); // a fresh page, whatever the previous story left open
+    await page.getByTestId('logout').click();
+    await login('demo-clerk');
+    await page.getByTestId('citizen-id').fill(holder);
+    await page.keyboard.press('Enter');
+    await page.getByTestId('person-card').waitFor();
+    expect(await page.getByTestId('person-name').innerText()).toBe('周杰');
+    const permits = page.getByTestId('residence-permits');
+    await permits.filter({ hasText: '锦里西路9号' }).waitFor();
+    const text = await permits.innerText();
+    expect(text).toMatch(/5101072026\d{6}/); // the permit number as the backend returns it
+    for (const s of ['浆洗街派出所', '2026-02-10', '2027-02-10', '在用', '未签注']) expect(text).toContain(s);
+    await page.getByTestId('residence-permits').scrollIntoViewIfNeeded();
+    await shot('citizen-residence-permit');
   });
 
   it('the citizen panel degrades to the household core when another section’s service is down', async () => {
