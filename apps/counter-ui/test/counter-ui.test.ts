@@ -128,6 +128,8 @@ describe('counter UI: window acceptance to pickup, in Chromium', () => {
     // Other police types' sections of the same view (交管: licence, violations, vehicles).
     await page.getByRole('tab', { name: /交管/ }).click();
     await page.getByText('名下机动车').waitFor();
+    // The camera record of 2026-01-18 09:32 China time, shown as such on a PC set to Los Angeles time.
+    expect(await page.getByTestId('citizen-sections').innerText()).toContain('2026-01-18 09:32');
     await shot('citizen-traffic');
     await page.getByRole('tab', { name: /户政/ }).click();
     await page.getByTestId('citizen-item-search').focus();

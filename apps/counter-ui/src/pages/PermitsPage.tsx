@@ -1,7 +1,7 @@
 import { useLazyQuery, useMutation, useQuery } from '@apollo/client';
 import { SafetyCertificateOutlined, SearchOutlined } from '@ant-design/icons';
 import { App as AntApp, Alert, Button, Card, Descriptions, Empty, Form, Input, Modal, Radio, Select, Space, Table, Tabs, Tag, Timeline, Typography } from 'antd';
-import dayjs from 'dayjs';
+import { formatDateTime } from '../china-time';
 import { useState } from 'react';
 import { PERMIT_ACTION_LABELS, PERMIT_KIND_LABELS, PERMIT_STATUS_CHANGES, PERMIT_STATUS_COLORS, PERMIT_STATUS_LABELS } from '../capability-labels';
 import { idNumberProblem, normaliseIdNumber, useCitizen } from '../citizen';
@@ -264,7 +264,7 @@ function PermitDetail({ number }: { number: string }) {
             color: PERMIT_STATUS_COLORS[h.toStatus] === 'green' ? 'green' : h.toStatus === 'CANCELLED' ? 'gray' : 'orange',
             children: (
               <span data-testid="permit-history-entry" data-action={h.action}>
-                {dayjs(h.at).format('YYYY-MM-DD HH:mm')} · {h.actorName} · {label(PERMIT_ACTION_LABELS, h.action)}：
+                {formatDateTime(h.at)} · {h.actorName} · {label(PERMIT_ACTION_LABELS, h.action)}：
                 {h.fromStatus ? `${label(PERMIT_STATUS_LABELS, h.fromStatus)} → ` : ''}{label(PERMIT_STATUS_LABELS, h.toStatus)}
                 {h.reason ? `（${h.reason}）` : ''}
               </span>

@@ -1,7 +1,7 @@
 import { useLazyQuery, useMutation } from '@apollo/client';
 import { CarOutlined, SearchOutlined } from '@ant-design/icons';
 import { App as AntApp, Alert, Button, Card, Checkbox, Descriptions, Form, Input, Modal, Radio, Select, Space, Statistic, Table, Tag, Typography } from 'antd';
-import dayjs from 'dayjs';
+import { formatDateTime } from '../china-time';
 import { useState } from 'react';
 import { VIOLATION_STATUS_COLORS, VIOLATION_STATUS_LABELS, yuan } from '../capability-labels';
 import { idNumberProblem, normaliseIdNumber, useCitizen } from '../citizen';
@@ -123,7 +123,7 @@ export function ViolationsPage() {
             locale={{ emptyText: '没有交通违法记录' }}
             onRow={(r) => ({ 'data-violation': r.id, 'data-status': r.status }) as React.HTMLAttributes<HTMLElement>}
             columns={[
-              { title: '违法时间', dataIndex: 'occurredAt', render: (v: string) => dayjs(v).format('YYYY-MM-DD HH:mm') },
+              { title: '违法时间', dataIndex: 'occurredAt', render: (v: string) => formatDateTime(v) },
               { title: '违法地点', dataIndex: 'place' },
               { title: '违法行为', dataIndex: 'description', render: (v: string, r) => <span>{v}<Typography.Text type="secondary">（代码 {r.code}）</Typography.Text></span> },
               { title: '号牌', dataIndex: 'plateNumber', render: (v?: string | null) => v ?? '—' },
@@ -210,7 +210,7 @@ function HandleDialog({ violation: v, onClose, onDone }: { violation: V; onClose
     >
       <Descriptions size="small" column={2} bordered style={{ marginBottom: 16 }}>
         <Descriptions.Item label="违法行为" span={2}>{v.description}</Descriptions.Item>
-        <Descriptions.Item label="时间">{dayjs(v.occurredAt).format('YYYY-MM-DD HH:mm')}</Descriptions.Item>
+        <Descriptions.Item label="时间">{formatDateTime(v.occurredAt)}</Descriptions.Item>
         <Descriptions.Item label="号牌">{v.plateNumber ?? '—'}</Descriptions.Item>
         <Descriptions.Item label="罚款">{yuan(v.fineFen)}</Descriptions.Item>
         <Descriptions.Item label="记分">{v.points} 分</Descriptions.Item>
