@@ -136,7 +136,7 @@ describe('counter UI: the police types\' registers (警种业务), in Chromium',
     const dup = page.getByTestId('error-alert');
     await dup.waitFor();
     expect(await dup.getAttribute('data-code')).toBe('BATCH_ALREADY_REGISTERED');
-    expect(await dup.innerText()).toContain('该移交批次已登记');
+    expect(await dup.innerText()).toContain('该批次已登记');
 
     // 失物登记: 张伟 reports his bag, with his ID number (only he may claim it).
     await page.getByRole('tab', { name: '失物登记' }).click();
@@ -173,7 +173,7 @@ describe('counter UI: the police types\' registers (警种业务), in Chromium',
     const refusal = page.locator('.ant-modal-content [data-testid="error-alert"]');
     await refusal.waitFor();
     expect(await refusal.getAttribute('data-code')).toBe('CLAIMANT_MISMATCH');
-    expect(await refusal.innerText()).toContain('认领人不是登记的失主');
+    expect(await refusal.innerText()).toContain('认领人与遗失登记人不一致');
     await shot('lost-found-claim-refused');
     // The owner himself.
     await page.getByTestId('claim-id').fill(DEMO_PERSON_IDS.adult);
