@@ -1,16 +1,11 @@
-import { existsSync, mkdirSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import Provider from 'oidc-provider';
 import type { Server } from 'node:http';
+import path from 'node:path';
 import { freePort, TestStack } from '@onewindow/testing';
 import { DEMO_PERSON_IDS } from '@onewindow/population';
+import { CounterWindow, isFocused, launchChromium, settled, SHOTS, UI_DIR } from './counter-window.js';
 
-const HERE = path.dirname(fileURLToPath(import.meta.url));
-const UI_DIR = path.resolve(HERE, '../dist');
-const SHOTS = path.resolve(HERE, '../../../docs/screenshots');
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const ITEM = 'HH-ID-CARD-REPLACE';
 
 /**
@@ -21,52 +16,22 @@ const ITEM = 'HH-ID-CARD-REPLACE';
  */
 describe('counter UI: window acceptance to pickup, in Chromium', () => {
   const stack = new TestStack({ env: { UI_DIR, CLOCK_FIXED_DATE: '2026-02-10' } });
-  let browser: Browser;
+  // A window PC whose clock is set to another zone still shows China time (Asia/Shanghai).
+  const counter = new CounterWindow(stack, 'America/Los_Angeles');
   let page: Page;
   let base: string;
   let number = '';
   let deadline = '';
-  const pageErrors: string[] = [];
-
-  const shot = async (name: string) => {
-    await page.waitForTimeout(300); // let antd's transitions settle
-    // Toasts are transient: keep them out of the documentation screenshots.
-    await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true, style: '.ant-message { display: none !important; }' });
-  };
-
-  const login = async (username: string) => {
-    await page.goto(`${base}/login`);
-    const user = page.getByTestId('login-username');
-    await user.waitFor();
-    expect(await isFocused(user)).toBe(true);
-    await page.keyboard.type(username);
-    await page.keyboard.press('Tab');
-    await page.keyboard.type('demo');
-    await page.keyboard.press('Enter');
-    await page.getByTestId('current-user').waitFor();
-  };
+  const pageErrors = counter.pageErrors;
+  const shot = (name: string) => counter.shot(name);
+  const login = (username: string) => counter.signIn(username);
 
   beforeAll(async () => {
-    if (!existsSync(path.join(UI_DIR, 'index.html'))) throw new Error(`${UI_DIR} has no index.html: run \`npm run build -w @onewindow/counter-ui\` first`);
-    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: run \`node scripts/ensure-chromium.mjs\``);
-    mkdirSync(SHOTS, { recursive: true });
-    await stack.start();
-    base = stack.gatewayUrl.replace(/\/graphql$/, '');
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
-    // A window PC whose clock is set to another zone still shows China time (Asia/Shanghai).
-    const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN', timezoneId: 'America/Los_Angeles' });
-    page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    page.on('pageerror', (e) => pageErrors.push(e.message));
+    await counter.start();
+    ({ page, base } = counter);
   }, 240_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await stack.stop();
-  }, 60_000);
+  afterAll(() => counter.stop(), 60_000);
 
   it('serves the UI from the gateway; the clerk logs in with the keyboard', async () => {
     await page.goto(base);
@@ -371,11 +336,11 @@ describe('counter UI: window acceptance to pickup, in Chromium', () => {
     await row.waitFor();
     expect(await row.innerText()).toContain('证件被盗');
     await row.getByTestId('transfer-acknowledge').click();
-    await settled(page, row.locator('[data-transfer-status="ACKNOWLEDGED"]'));
+    await settled(page, row.locator('[data-transfer-status="ACKNOWLEDGED"]'), { dialogAlertsOnly: true });
     await row.getByTestId('transfer-complete').click();
     await page.getByTestId('transfer-dialog-text').fill('已核查：报案属实，已录入被盗证件信息');
     await page.locator('.ant-modal-content').getByRole('button', { name: /确\s*定/ }).click();
-    await settled(page, row.locator('[data-transfer-status="COMPLETED"]'));
+    await settled(page, row.locator('[data-transfer-status="COMPLETED"]'), { dialogAlertsOnly: true });
     await shot('transfers');
   });
 
@@ -432,16 +397,6 @@ describe('counter UI: window acceptance to pickup, in Chromium', () => {
 });
 
 /**
- * Wait for `target`, or fail at once with the Chinese error the UI shows instead (in a dialog, as
- * a form-field hint or as a toast), so a failing run says why rather than only timing out.
- */
-async function settled(page: Page, target: Locator): Promise<void> {
-  const shown = page.locator('.ant-modal-content [data-testid="error-alert"], .ant-modal-content .ant-form-item-explain-error, .ant-message-error');
-  await target.or(shown).first().waitFor();
-  if (!(await target.isVisible())) throw new Error(`the UI reported an error instead: ${(await shown.first().innerText()).trim()}`);
-}
-
-/**
  * Production sign-in: the bureau's OIDC issuer (here oidc-provider, a certified implementation, as
  * a throwaway issuer) and a gateway in OIDC mode next to the demo one, over the same six services.
  * The UI runs the authorization code flow with PKCE; the access token is a JWT for the gateway's
@@ -479,7 +434,7 @@ describe('counter UI: sign-in through the bureau\'s OIDC issuer', () => {
       extraTokenClaims: async (_ctx: unknown, token: { kind: string }) => (token.kind === 'AccessToken' ? ACCOUNT : undefined),
     });
     issuerServer = provider.listen(issuerPort);
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+    browser = await launchChromium();
   }, 240_000);
 
   afterAll(async () => {
@@ -534,8 +489,4 @@ async function chooseOption(page: Page, id: string, text: string): Promise<void>
   await page.locator('.ant-select-item-option-active').filter({ hasText: text }).waitFor();
   await page.keyboard.press('Enter');
   await page.locator(`.ant-select:has(#${id}) .ant-select-selection-item`).filter({ hasText: text }).waitFor();
-}
-
-async function isFocused(locator: { evaluate<R>(fn: (el: Element) => R): Promise<R> }): Promise<boolean> {
-  return locator.evaluate((el) => el === document.activeElement || el.contains(document.activeElement));
 }

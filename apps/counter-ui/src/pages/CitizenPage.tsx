@@ -44,52 +44,35 @@ interface CitizenSection {
 
 const byType = (policeType: string) => (ctx: SectionContext) => ctx.applications.filter((a) => a.policeType === policeType);
 
-const SECTIONS: CitizenSection[] = [
-  {
-    key: 'HOUSEHOLD',
-    title: <PoliceTypeTag policeType="HOUSEHOLD" />,
-    count: (ctx) => ctx.core.residencePermits.filter((p) => p.status === 'VALID').length + byType('HOUSEHOLD')(ctx).length,
+/** A police type's tab: what its own service contributes, above the citizen's applications of that police type. */
+function policeTypeSection(policeType: string, own: { count(ctx: SectionContext): number; render(ctx: SectionContext): ReactNode }): CitizenSection {
+  const applications = byType(policeType);
+  return {
+    key: policeType,
+    title: <PoliceTypeTag policeType={policeType} />,
+    count: (ctx) => own.count(ctx) + applications(ctx).length,
     render: (ctx) => (
       <Space direction="vertical" style={{ width: '100%' }}>
+        {own.render(ctx)}
+        <ApplicationsTable rows={applications(ctx)} />
+      </Space>
+    ),
+  };
+}
+
+const SECTIONS: CitizenSection[] = [
+  policeTypeSection('HOUSEHOLD', {
+    count: (ctx) => ctx.core.residencePermits.filter((p) => p.status === 'VALID').length,
+    render: (ctx) => (
+      <>
         <HouseholdBlock core={ctx.core} />
         <ResidencePermitsBlock permits={ctx.core.residencePermits} />
-        <ApplicationsTable rows={byType('HOUSEHOLD')(ctx)} />
-      </Space>
+      </>
     ),
-  },
-  {
-    key: 'EXIT_ENTRY',
-    title: <PoliceTypeTag policeType="EXIT_ENTRY" />,
-    count: (ctx) => (ctx.full?.exitEntry.validDocumentCount ?? 0) + byType('EXIT_ENTRY')(ctx).length,
-    render: (ctx) => (
-      <Space direction="vertical" style={{ width: '100%' }}>
-        <ExitEntryBlock full={ctx.full} />
-        <ApplicationsTable rows={byType('EXIT_ENTRY')(ctx)} />
-      </Space>
-    ),
-  },
-  {
-    key: 'TRAFFIC',
-    title: <PoliceTypeTag policeType="TRAFFIC" />,
-    count: (ctx) => (ctx.full?.traffic?.openViolations.length ?? 0) + byType('TRAFFIC')(ctx).length,
-    render: (ctx) => (
-      <Space direction="vertical" style={{ width: '100%' }}>
-        <TrafficBlock full={ctx.full} />
-        <ApplicationsTable rows={byType('TRAFFIC')(ctx)} />
-      </Space>
-    ),
-  },
-  {
-    key: 'PUBLIC_SECURITY',
-    title: <PoliceTypeTag policeType="PUBLIC_SECURITY" />,
-    count: (ctx) => (ctx.full?.publicSecurity.permits.length ?? 0) + byType('PUBLIC_SECURITY')(ctx).length,
-    render: (ctx) => (
-      <Space direction="vertical" style={{ width: '100%' }}>
-        <PublicSecurityBlock full={ctx.full} />
-        <ApplicationsTable rows={byType('PUBLIC_SECURITY')(ctx)} />
-      </Space>
-    ),
-  },
+  }),
+  policeTypeSection('EXIT_ENTRY', { count: (ctx) => ctx.full?.exitEntry.validDocumentCount ?? 0, render: (ctx) => <ExitEntryBlock full={ctx.full} /> }),
+  policeTypeSection('TRAFFIC', { count: (ctx) => ctx.full?.traffic?.openViolations.length ?? 0, render: (ctx) => <TrafficBlock full={ctx.full} /> }),
+  policeTypeSection('PUBLIC_SECURITY', { count: (ctx) => ctx.full?.publicSecurity.permits.length ?? 0, render: (ctx) => <PublicSecurityBlock full={ctx.full} /> }),
   {
     key: 'COMPLAINTS',
     title: <PoliceTypeTag policeType="COMPLAINTS" />,

@@ -12,6 +12,7 @@ import {
 } from '../capability-labels';
 import { idNumberProblem, normaliseIdNumber, useCitizen } from '../citizen';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { useRegisterPaging } from '../components/register-paging';
 import {
   ClaimFoundItemDocument, ConfirmMatchDocument, DisposeUnclaimedDocument, FileLostReportDocument, FoundItemDocument, RegisterFoundItemsDocument, SearchFoundItemsDocument,
   SearchLostReportsDocument,
@@ -75,18 +76,16 @@ function FoundItemBoard({ batchReference, onClearBatch }: { batchReference?: str
   const [keyword, setKeyword] = useState('');
   const [category, setCategory] = useState('');
   const [statuses, setStatuses] = useState<string[]>([]);
-  const [page, setPage] = useState(1);
+  const paging = useRegisterPaging('件');
   const [dialog, setDialog] = useState<{ kind: 'match' | 'claim'; item: Item } | null>(null);
   const [detail, setDetail] = useState<string | null>(null);
-  const pageSize = 20;
   const { data, loading, error, refetch } = useQuery(SearchFoundItemsDocument, {
     variables: {
       keyword: keyword.trim() || undefined,
       category: (category || undefined) as FoundItemCategory | undefined,
       status: statuses.length ? (statuses as FoundItemStatus[]) : undefined,
       batchReference,
-      limit: pageSize,
-      offset: (page - 1) * pageSize,
+      ...paging.window,
     },
     fetchPolicy: 'cache-and-network',
   });
@@ -94,14 +93,14 @@ function FoundItemBoard({ batchReference, onClearBatch }: { batchReference?: str
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       <Space wrap>
-        <Input.Search placeholder="物品描述关键字" allowClear style={{ width: 240 }} onSearch={(v) => { setKeyword(v); setPage(1); }} data-testid="board-keyword" />
-        <Select style={{ width: 140 }} value={category} onChange={(v) => { setCategory(v); setPage(1); }} options={[{ value: '', label: '全部类别' }, ...CATEGORY_OPTIONS]} data-testid="board-category" />
+        <Input.Search placeholder="物品描述关键字" allowClear style={{ width: 240 }} onSearch={(v) => { setKeyword(v); paging.restart(); }} data-testid="board-keyword" />
+        <Select style={{ width: 140 }} value={category} onChange={(v) => { setCategory(v); paging.restart(); }} options={[{ value: '', label: '全部类别' }, ...CATEGORY_OPTIONS]} data-testid="board-category" />
         <Select
           mode="multiple"
           style={{ minWidth: 220 }}
           placeholder="招领中（保管中、已比对）"
           value={statuses}
-          onChange={(v) => { setStatuses(v); setPage(1); }}
+          onChange={(v) => { setStatuses(v); paging.restart(); }}
           options={Object.entries(FOUND_ITEM_STATUS_LABELS).map(([value, l]) => ({ value, label: l }))}
           data-testid="board-status"
         />
@@ -113,7 +112,7 @@ function FoundItemBoard({ batchReference, onClearBatch }: { batchReference?: str
         rowKey="number"
         loading={loading}
         dataSource={data?.searchFoundItems.items ?? []}
-        pagination={{ current: page, pageSize, total: data?.searchFoundItems.total ?? 0, onChange: setPage, showTotal: (t) => `共 ${t} 件` }}
+        pagination={paging.pagination(data?.searchFoundItems.total ?? 0)}
         locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="没有符合条件的拾得物" /> }}
         onRow={(r) => ({ 'data-item': r.number, 'data-status': r.status }) as React.HTMLAttributes<HTMLElement>}
         columns={[
