@@ -18,7 +18,8 @@ const BATCH = 'HW-2026-0210-02';
  */
 describe('counter UI: the police types\' registers (警种业务), in Chromium', () => {
   const stack = new TestStack({ env: { UI_DIR, CLOCK_FIXED_DATE: '2026-02-10' } });
-  const counter = new CounterWindow(stack, 'Asia/Shanghai');
+  // A window PC set to UTC: every date and time on screen is still China time.
+  const counter = new CounterWindow(stack, 'UTC');
   let page: Page;
   let base: string;
   const pageErrors = counter.pageErrors;
@@ -207,6 +208,7 @@ describe('counter UI: the police types\' registers (警种业务), in Chromium',
     expect(await row.count()).toBe(1);
     const text = await row.innerText();
     for (const s of ['一环路南四段', '200.00 元', '未处理', '未确定驾驶人']) expect(text).toContain(s);
+    expect(text).toContain('2026-01-18 09:32'); // China time, though this PC's clock is set to UTC
     expect(await page.getByTestId('violations-summary').innerText()).toContain('200.00 元');
     await shot('violations');
 
