@@ -344,31 +344,30 @@ describe('counter UI: window acceptance to pickup, in Chromium', () => {
     await shot('transfers');
   });
 
-  it('居住证: a permit applied for and approved through the API shows in the citizen panel\'s 户政 section', async () => {
+  it('居住证: a permit applied for and approved through the API shows in the citizen panel\'s 户政 section, then its 签注', async () => {
     // 周杰 moved his household registration away but lives here: he may apply for a residence permit.
     const holder = DEMO_PERSON_IDS.movedOut;
     const [clerk, officer] = await Promise.all([stack.login('demo-clerk'), stack.login('demo-household')]);
-    const accepted = await stack.gql<{ acceptApplication: { __typename: string; number?: string } }>(
-      'mutation($input: AcceptApplicationInput!) { acceptApplication(input: $input) { __typename ... on Application { number } } }',
-      {
-        input: {
-          idempotencyKey: 'ui-residence-permit-1', itemCode: 'HH-RESIDENCE-PERMIT', applicantIdNumber: holder,
-          presentedMaterials: ['ID_CARD', 'ID_PHOTO_RECEIPT', 'RESIDENCE_REGISTRATION', 'CONDITION_PROOF'],
-          form: { applicantName: '周杰', applicantIdNumber: holder, contactPhone: '13711114444', residenceAddress: '四川省成都市武侯区浆洗街街道锦里西路9号', residenceSince: '2025-03-01', qualifyingCondition: '合法稳定就业', pickupMethod: '窗口领取' },
-        },
-      },
-      clerk,
-    );
-    expect(accepted.errors).toBeUndefined();
-    expect(accepted.data!.acceptApplication.__typename).toBe('Application');
-    const number = accepted.data!.acceptApplication.number!;
-    for (const action of ['START_REVIEW', 'APPROVE']) {
-      const r = await stack.gql('mutation($input: TransitionApplicationInput!) { transitionApplication(input: $input) { status } }', { input: { number, action } }, officer);
-      expect(r.errors).toBeUndefined();
-    }
+    const applicant = { applicantName: '周杰', applicantIdNumber: holder, contactPhone: '13711114444' };
+    /** Accepted at the window and approved by the household officer, through the API. */
+    const grant = async (itemCode: string, presentedMaterials: string[], form: Record<string, unknown>) => {
+      const accepted = await stack.gql<{ acceptApplication: { __typename: string; number?: string } }>(
+        'mutation($input: AcceptApplicationInput!) { acceptApplication(input: $input) { __typename ... on Application { number } } }',
+        { input: { idempotencyKey: `ui-${itemCode}`, itemCode, applicantIdNumber: holder, presentedMaterials, form: { ...applicant, ...form } } },
+        clerk,
+      );
+      expect(accepted.errors).toBeUndefined();
+      expect(accepted.data!.acceptApplication.__typename).toBe('Application');
+      for (const action of ['START_REVIEW', 'APPROVE']) {
+        const r = await stack.gql('mutation($input: TransitionApplicationInput!) { transitionApplication(input: $input) { status } }', { input: { number: accepted.data!.acceptApplication.number, action } }, officer);
+        expect(r.errors).toBeUndefined();
+      }
+    };
+    await grant('HH-RESIDENCE-PERMIT', ['ID_CARD', 'ID_PHOTO_RECEIPT', 'RESIDENCE_REGISTRATION', 'CONDITION_PROOF'], {
+      residenceAddress: '四川省成都市武侯区浆洗街街道锦里西路9号', residenceSince: '2025-03-01', qualifyingCondition: '合法稳定就业', pickupMethod: '窗口领取',
+    });
 
     await page.goto(base); // a fresh page, whatever the previous story left open
-    await page.getByTestId('logout').click();
     await login('demo-clerk');
     await page.getByTestId('citizen-id').fill(holder);
     await page.keyboard.press('Enter');
@@ -379,7 +378,19 @@ describe('counter UI: window acceptance to pickup, in Chromium', () => {
     const text = await permits.innerText();
     expect(text).toMatch(/5101072026\d{6}/); // the permit number as the backend returns it
     for (const s of ['浆洗街派出所', '2026-02-10', '2027-02-10', '在用', '未签注']) expect(text).toContain(s);
-    await page.getByTestId('residence-permits').scrollIntoViewIfNeeded();
+
+    // Eleven months on (the household service restarted on a later business date) the yearly 签注 is due.
+    await stack.stopService('household');
+    await stack.startService('household', { CLOCK_FIXED_DATE: '2027-01-20' });
+    await grant('HH-RESIDENCE-PERMIT-ENDORSE', ['ID_CARD', 'RESIDENCE_PERMIT', 'RESIDENCE_REGISTRATION'], {});
+    await page.getByTestId('citizen-submit').click();
+    await permits.filter({ hasText: '2028-02-10' }).waitFor();
+    expect(await permits.innerText()).toContain('1 次');
+    await permits.locator('.ant-table-row-expand-icon').first().click();
+    const endorsements = page.getByTestId('residence-permit-endorsements');
+    await endorsements.waitFor();
+    expect(await endorsements.innerText()).toMatch(/签注 2027-01-20 · 有效期 2027-02-10 延至 2028-02-10 · 办件 HH\d+/);
+    await permits.scrollIntoViewIfNeeded();
     await shot('citizen-residence-permit');
   });
 
