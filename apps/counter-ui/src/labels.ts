@@ -120,6 +120,8 @@ export const PERSON_STATUS_LABELS: Record<string, string> = {
   DECEASED: '死亡注销',
 };
 export const SEX_LABELS: Record<string, string> = { MALE: '男', FEMALE: '女' };
+/** 居住证 status (`ResidencePermitStatus`); a card in use past its date without 签注 is 逾期未签注 (`lapsed`). */
+export const RESIDENCE_PERMIT_STATUS_LABELS: Record<string, string> = { VALID: '在用', REPLACED: '已换领', LOST: '已挂失补领' };
 
 /** 查询事由 for the audited person lookup (PIPL Art. 13: statutory duty). */
 export const LOOKUP_PURPOSES = ['窗口受理业务办理', '业务咨询核实身份', '办理进度查询', '后台审批核查', '督察抽查'];

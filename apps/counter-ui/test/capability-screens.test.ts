@@ -1,14 +1,8 @@
-import { existsSync, mkdirSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { TestStack } from '@onewindow/testing';
 import { DEMO_PERSON_IDS } from '@onewindow/population';
+import { CounterWindow, isFocused, settled, UI_DIR } from './counter-window.js';
 
-const HERE = path.dirname(fileURLToPath(import.meta.url));
-const UI_DIR = path.resolve(HERE, '../dist');
-const SHOTS = path.resolve(HERE, '../../../docs/screenshots');
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 /** 张伟's car; the traffic seed has one camera record on it (red light, 200 yuan, 6 points). */
 const PLATE = '川A62C95';
 /** The sanitation department's batch reference in the lost-and-found story. */
@@ -24,27 +18,13 @@ const BATCH = 'HW-2026-0210-02';
  */
 describe('counter UI: the police types\' registers (警种业务), in Chromium', () => {
   const stack = new TestStack({ env: { UI_DIR, CLOCK_FIXED_DATE: '2026-02-10' } });
-  let browser: Browser;
+  // A window PC set to UTC: every date and time on screen is still China time.
+  const counter = new CounterWindow(stack, 'UTC');
   let page: Page;
   let base: string;
-  const pageErrors: string[] = [];
-
-  const shot = async (name: string) => {
-    await page.waitForTimeout(300); // let antd's transitions settle
-    await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true, style: '.ant-message { display: none !important; }' });
-  };
-
-  /** Sign in afresh (the session lives in sessionStorage: clearing it signs the previous user out). */
-  const login = async (username: string) => {
-    await page.goto(base);
-    await page.evaluate(() => sessionStorage.clear());
-    await page.goto(`${base}/login`);
-    await page.getByTestId('login-username').fill(username);
-    await page.keyboard.press('Tab');
-    await page.keyboard.type('demo');
-    await page.keyboard.press('Enter');
-    await page.getByTestId('current-user').waitFor();
-  };
+  const pageErrors = counter.pageErrors;
+  const shot = (name: string) => counter.shot(name);
+  const login = (username: string) => counter.signIn(username);
 
   /** The 警种业务 submenu's entries for the signed-in user. */
   const featureEntries = async (): Promise<string[]> => {
@@ -66,25 +46,11 @@ describe('counter UI: the police types\' registers (警种业务), in Chromium',
   };
 
   beforeAll(async () => {
-    if (!existsSync(path.join(UI_DIR, 'index.html'))) throw new Error(`${UI_DIR} has no index.html: run \`npm run build -w @onewindow/counter-ui\` first`);
-    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: run \`node scripts/ensure-chromium.mjs\``);
-    mkdirSync(SHOTS, { recursive: true });
-    await stack.start();
-    base = stack.gatewayUrl.replace(/\/graphql$/, '');
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
-    const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-    page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    page.on('pageerror', (e) => pageErrors.push(e.message));
+    await counter.start();
+    ({ page, base } = counter);
   }, 240_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await stack.stop();
-  }, 60_000);
+  afterAll(() => counter.stop(), 60_000);
 
   it('the 警种业务 menu offers each screen only to the roles the services let in', async () => {
     await login('demo-analyst');
@@ -242,6 +208,7 @@ describe('counter UI: the police types\' registers (警种业务), in Chromium',
     expect(await row.count()).toBe(1);
     const text = await row.innerText();
     for (const s of ['一环路南四段', '200.00 元', '未处理', '未确定驾驶人']) expect(text).toContain(s);
+    expect(text).toContain('2026-01-18 09:32'); // China time, though this PC's clock is set to UTC
     expect(await page.getByTestId('violations-summary').innerText()).toContain('200.00 元');
     await shot('violations');
 
@@ -366,20 +333,6 @@ describe('counter UI: the police types\' registers (警种业务), in Chromium',
     expect(pageErrors).toEqual([]);
   });
 });
-
-/**
- * Wait for `target`, or fail at once with the Chinese error the UI shows instead (in a dialog, as
- * a form-field hint or as a toast), so a failing run says why rather than only timing out.
- */
-async function settled(page: Page, target: Locator): Promise<void> {
-  const shown = page.locator('[data-testid="error-alert"], .ant-modal-content .ant-form-item-explain-error, .ant-message-error');
-  await target.or(shown).first().waitFor();
-  if (!(await target.isVisible())) throw new Error(`the UI reported an error instead: ${(await shown.first().innerText()).trim()}`);
-}
-
-async function isFocused(locator: { evaluate<R>(fn: (el: Element) => R): Promise<R> }): Promise<boolean> {
-  return locator.evaluate((el) => el === document.activeElement || el.contains(document.activeElement));
-}
 
 /** Pick the option labelled exactly `text` of an antd Select (categories such as 包 and 钱包 share characters). */
 async function chooseOption(page: Page, id: string, text: string): Promise<void> {

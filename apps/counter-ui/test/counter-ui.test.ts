@@ -1,16 +1,11 @@
-import { existsSync, mkdirSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import Provider from 'oidc-provider';
 import type { Server } from 'node:http';
+import path from 'node:path';
 import { freePort, TestStack } from '@onewindow/testing';
 import { DEMO_PERSON_IDS } from '@onewindow/population';
+import { CounterWindow, isFocused, launchChromium, settled, SHOTS, UI_DIR } from './counter-window.js';
 
-const HERE = path.dirname(fileURLToPath(import.meta.url));
-const UI_DIR = path.resolve(HERE, '../dist');
-const SHOTS = path.resolve(HERE, '../../../docs/screenshots');
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const ITEM = 'HH-ID-CARD-REPLACE';
 
 /**
@@ -21,52 +16,22 @@ const ITEM = 'HH-ID-CARD-REPLACE';
  */
 describe('counter UI: window acceptance to pickup, in Chromium', () => {
   const stack = new TestStack({ env: { UI_DIR, CLOCK_FIXED_DATE: '2026-02-10' } });
-  let browser: Browser;
+  // A window PC whose clock is set to another zone still shows China time (Asia/Shanghai).
+  const counter = new CounterWindow(stack, 'America/Los_Angeles');
   let page: Page;
   let base: string;
   let number = '';
   let deadline = '';
-  const pageErrors: string[] = [];
-
-  const shot = async (name: string) => {
-    await page.waitForTimeout(300); // let antd's transitions settle
-    // Toasts are transient: keep them out of the documentation screenshots.
-    await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true, style: '.ant-message { display: none !important; }' });
-  };
-
-  const login = async (username: string) => {
-    await page.goto(`${base}/login`);
-    const user = page.getByTestId('login-username');
-    await user.waitFor();
-    expect(await isFocused(user)).toBe(true);
-    await page.keyboard.type(username);
-    await page.keyboard.press('Tab');
-    await page.keyboard.type('demo');
-    await page.keyboard.press('Enter');
-    await page.getByTestId('current-user').waitFor();
-  };
+  const pageErrors = counter.pageErrors;
+  const shot = (name: string) => counter.shot(name);
+  const login = (username: string) => counter.signIn(username);
 
   beforeAll(async () => {
-    if (!existsSync(path.join(UI_DIR, 'index.html'))) throw new Error(`${UI_DIR} has no index.html: run \`npm run build -w @onewindow/counter-ui\` first`);
-    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: run \`node scripts/ensure-chromium.mjs\``);
-    mkdirSync(SHOTS, { recursive: true });
-    await stack.start();
-    base = stack.gatewayUrl.replace(/\/graphql$/, '');
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
-    // A window PC whose clock is set to another zone still shows China time (Asia/Shanghai).
-    const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN', timezoneId: 'America/Los_Angeles' });
-    page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    page.on('pageerror', (e) => pageErrors.push(e.message));
+    await counter.start();
+    ({ page, base } = counter);
   }, 240_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await stack.stop();
-  }, 60_000);
+  afterAll(() => counter.stop(), 60_000);
 
   it('serves the UI from the gateway; the clerk logs in with the keyboard', async () => {
     await page.goto(base);
@@ -122,10 +87,14 @@ describe('counter UI: window acceptance to pickup, in Chromium', () => {
     // Every police type answered (if one did not, the panel says which and why).
     const partial = page.getByTestId('citizen-partial');
     if (await partial.count()) throw new Error(`the 360° view came back partial: ${await partial.innerText()}\n--- gateway log ---\n${stack.logs('gateway').slice(-3000)}`);
+    // 张伟 is registered here, so he holds no residence permit: the 居住证 block says so.
+    expect(await page.getByTestId('residence-permits').innerText()).toContain('无居住证记录');
     await shot('citizen');
     // Other police types' sections of the same view (交管: licence, violations, vehicles).
     await page.getByRole('tab', { name: /交管/ }).click();
     await page.getByText('名下机动车').waitFor();
+    // The camera record of 2026-01-18 09:32 China time, shown as such on a PC set to Los Angeles time.
+    expect(await page.getByTestId('citizen-sections').innerText()).toContain('2026-01-18 09:32');
     await shot('citizen-traffic');
     await page.getByRole('tab', { name: /户政/ }).click();
     await page.getByTestId('citizen-item-search').focus();
@@ -367,12 +336,62 @@ describe('counter UI: window acceptance to pickup, in Chromium', () => {
     await row.waitFor();
     expect(await row.innerText()).toContain('证件被盗');
     await row.getByTestId('transfer-acknowledge').click();
-    await settled(page, row.locator('[data-transfer-status="ACKNOWLEDGED"]'));
+    await settled(page, row.locator('[data-transfer-status="ACKNOWLEDGED"]'), { dialogAlertsOnly: true });
     await row.getByTestId('transfer-complete').click();
     await page.getByTestId('transfer-dialog-text').fill('已核查：报案属实，已录入被盗证件信息');
     await page.locator('.ant-modal-content').getByRole('button', { name: /确\s*定/ }).click();
-    await settled(page, row.locator('[data-transfer-status="COMPLETED"]'));
+    await settled(page, row.locator('[data-transfer-status="COMPLETED"]'), { dialogAlertsOnly: true });
     await shot('transfers');
+  });
+
+  it('居住证: a permit applied for and approved through the API shows in the citizen panel\'s 户政 section, then its 签注', async () => {
+    // 周杰 moved his household registration away but lives here: he may apply for a residence permit.
+    const holder = DEMO_PERSON_IDS.movedOut;
+    const [clerk, officer] = await Promise.all([stack.login('demo-clerk'), stack.login('demo-household')]);
+    const applicant = { applicantName: '周杰', applicantIdNumber: holder, contactPhone: '13711114444' };
+    /** Accepted at the window and approved by the household officer, through the API. */
+    const grant = async (itemCode: string, presentedMaterials: string[], form: Record<string, unknown>) => {
+      const accepted = await stack.gql<{ acceptApplication: { __typename: string; number?: string } }>(
+        'mutation($input: AcceptApplicationInput!) { acceptApplication(input: $input) { __typename ... on Application { number } } }',
+        { input: { idempotencyKey: `ui-${itemCode}`, itemCode, applicantIdNumber: holder, presentedMaterials, form: { ...applicant, ...form } } },
+        clerk,
+      );
+      expect(accepted.errors).toBeUndefined();
+      expect(accepted.data!.acceptApplication.__typename).toBe('Application');
+      for (const action of ['START_REVIEW', 'APPROVE']) {
+        const r = await stack.gql('mutation($input: TransitionApplicationInput!) { transitionApplication(input: $input) { status } }', { input: { number: accepted.data!.acceptApplication.number, action } }, officer);
+        expect(r.errors).toBeUndefined();
+      }
+    };
+    await grant('HH-RESIDENCE-PERMIT', ['ID_CARD', 'ID_PHOTO_RECEIPT', 'RESIDENCE_REGISTRATION', 'CONDITION_PROOF'], {
+      residenceAddress: '四川省成都市武侯区浆洗街街道锦里西路9号', residenceSince: '2025-03-01', qualifyingCondition: '合法稳定就业', pickupMethod: '窗口领取',
+    });
+
+    await page.goto(base); // a fresh page, whatever the previous story left open
+    await login('demo-clerk');
+    await page.getByTestId('citizen-id').fill(holder);
+    await page.keyboard.press('Enter');
+    await page.getByTestId('person-card').waitFor();
+    expect(await page.getByTestId('person-name').innerText()).toBe('周杰');
+    const permits = page.getByTestId('residence-permits');
+    await permits.filter({ hasText: '锦里西路9号' }).waitFor();
+    const text = await permits.innerText();
+    expect(text).toMatch(/5101072026\d{6}/); // the permit number as the backend returns it
+    for (const s of ['浆洗街派出所', '2026-02-10', '2027-02-10', '在用', '未签注']) expect(text).toContain(s);
+
+    // Eleven months on (the household service restarted on a later business date) the yearly 签注 is due.
+    await stack.stopService('household');
+    await stack.startService('household', { CLOCK_FIXED_DATE: '2027-01-20' });
+    await grant('HH-RESIDENCE-PERMIT-ENDORSE', ['ID_CARD', 'RESIDENCE_PERMIT', 'RESIDENCE_REGISTRATION'], {});
+    await page.getByTestId('citizen-submit').click();
+    await permits.filter({ hasText: '2028-02-10' }).waitFor();
+    expect(await permits.innerText()).toContain('1 次');
+    await permits.locator('.ant-table-row-expand-icon').first().click();
+    const endorsements = page.getByTestId('residence-permit-endorsements');
+    await endorsements.waitFor();
+    expect(await endorsements.innerText()).toMatch(/签注 2027-01-20 · 有效期 2027-02-10 延至 2028-02-10 · 办件 HH\d+/);
+    await permits.scrollIntoViewIfNeeded();
+    await shot('citizen-residence-permit');
   });
 
   it('the citizen panel degrades to the household core when another section’s service is down', async () => {
@@ -387,16 +406,6 @@ describe('counter UI: window acceptance to pickup, in Chromium', () => {
     expect(await page.getByTestId('person-name').innerText()).toBe('张伟');
   });
 });
-
-/**
- * Wait for `target`, or fail at once with the Chinese error the UI shows instead (in a dialog, as
- * a form-field hint or as a toast), so a failing run says why rather than only timing out.
- */
-async function settled(page: Page, target: Locator): Promise<void> {
-  const shown = page.locator('.ant-modal-content [data-testid="error-alert"], .ant-modal-content .ant-form-item-explain-error, .ant-message-error');
-  await target.or(shown).first().waitFor();
-  if (!(await target.isVisible())) throw new Error(`the UI reported an error instead: ${(await shown.first().innerText()).trim()}`);
-}
 
 /**
  * Production sign-in: the bureau's OIDC issuer (here oidc-provider, a certified implementation, as
@@ -436,7 +445,7 @@ describe('counter UI: sign-in through the bureau\'s OIDC issuer', () => {
       extraTokenClaims: async (_ctx: unknown, token: { kind: string }) => (token.kind === 'AccessToken' ? ACCOUNT : undefined),
     });
     issuerServer = provider.listen(issuerPort);
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+    browser = await launchChromium();
   }, 240_000);
 
   afterAll(async () => {
@@ -491,8 +500,4 @@ async function chooseOption(page: Page, id: string, text: string): Promise<void>
   await page.locator('.ant-select-item-option-active').filter({ hasText: text }).waitFor();
   await page.keyboard.press('Enter');
   await page.locator(`.ant-select:has(#${id}) .ant-select-selection-item`).filter({ hasText: text }).waitFor();
-}
-
-async function isFocused(locator: { evaluate<R>(fn: (el: Element) => R): Promise<R> }): Promise<boolean> {
-  return locator.evaluate((el) => el === document.activeElement || el.contains(document.activeElement));
 }

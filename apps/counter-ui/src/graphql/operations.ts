@@ -78,6 +78,10 @@ export const CitizenCoreFragment = graphql(`
   fragment CitizenCore on Citizen {
     idNumber name sex ethnicity birthDate address phone phoneMasked status unitCode
     household { householdNumber address members { idNumber name relationToHead status } }
+    residencePermits {
+      permitNumber address issuingUnitName issuedOn validUntil status lapsed replacesPermitNumber
+      endorsements { endorsedOn previousValidUntil validUntil applicationNumber }
+    }
   }
 `);
 

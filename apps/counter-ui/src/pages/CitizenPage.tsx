@@ -9,7 +9,7 @@ import { ErrorAlert } from '../components/ErrorAlert';
 import { DeadlineTag, PoliceTypeTag, StatusTag } from '../components/Tags';
 import { CitizenCoreDocument, CitizenDocument } from '../graphql/operations';
 import type { CitizenCoreFragment, CitizenQuery } from '../gql/graphql';
-import { LOOKUP_PURPOSES, PERSON_STATUS_LABELS, SEX_LABELS, label } from '../labels';
+import { LOOKUP_PURPOSES, PERSON_STATUS_LABELS, RESIDENCE_PERMIT_STATUS_LABELS, SEX_LABELS, label } from '../labels';
 import { navigate } from '../router';
 
 type RawFull = CitizenQuery['citizen'];
@@ -44,51 +44,35 @@ interface CitizenSection {
 
 const byType = (policeType: string) => (ctx: SectionContext) => ctx.applications.filter((a) => a.policeType === policeType);
 
+/** A police type's tab: what its own service contributes, above the citizen's applications of that police type. */
+function policeTypeSection(policeType: string, own: { count(ctx: SectionContext): number; render(ctx: SectionContext): ReactNode }): CitizenSection {
+  const applications = byType(policeType);
+  return {
+    key: policeType,
+    title: <PoliceTypeTag policeType={policeType} />,
+    count: (ctx) => own.count(ctx) + applications(ctx).length,
+    render: (ctx) => (
+      <Space direction="vertical" style={{ width: '100%' }}>
+        {own.render(ctx)}
+        <ApplicationsTable rows={applications(ctx)} />
+      </Space>
+    ),
+  };
+}
+
 const SECTIONS: CitizenSection[] = [
-  {
-    key: 'HOUSEHOLD',
-    title: <PoliceTypeTag policeType="HOUSEHOLD" />,
-    count: (ctx) => byType('HOUSEHOLD')(ctx).length,
+  policeTypeSection('HOUSEHOLD', {
+    count: (ctx) => ctx.core.residencePermits.filter((p) => p.status === 'VALID').length,
     render: (ctx) => (
-      <Space direction="vertical" style={{ width: '100%' }}>
+      <>
         <HouseholdBlock core={ctx.core} />
-        <ApplicationsTable rows={byType('HOUSEHOLD')(ctx)} />
-      </Space>
+        <ResidencePermitsBlock permits={ctx.core.residencePermits} />
+      </>
     ),
-  },
-  {
-    key: 'EXIT_ENTRY',
-    title: <PoliceTypeTag policeType="EXIT_ENTRY" />,
-    count: (ctx) => (ctx.full?.exitEntry.validDocumentCount ?? 0) + byType('EXIT_ENTRY')(ctx).length,
-    render: (ctx) => (
-      <Space direction="vertical" style={{ width: '100%' }}>
-        <ExitEntryBlock full={ctx.full} />
-        <ApplicationsTable rows={byType('EXIT_ENTRY')(ctx)} />
-      </Space>
-    ),
-  },
-  {
-    key: 'TRAFFIC',
-    title: <PoliceTypeTag policeType="TRAFFIC" />,
-    count: (ctx) => (ctx.full?.traffic?.openViolations.length ?? 0) + byType('TRAFFIC')(ctx).length,
-    render: (ctx) => (
-      <Space direction="vertical" style={{ width: '100%' }}>
-        <TrafficBlock full={ctx.full} />
-        <ApplicationsTable rows={byType('TRAFFIC')(ctx)} />
-      </Space>
-    ),
-  },
-  {
-    key: 'PUBLIC_SECURITY',
-    title: <PoliceTypeTag policeType="PUBLIC_SECURITY" />,
-    count: (ctx) => (ctx.full?.publicSecurity.permits.length ?? 0) + byType('PUBLIC_SECURITY')(ctx).length,
-    render: (ctx) => (
-      <Space direction="vertical" style={{ width: '100%' }}>
-        <PublicSecurityBlock full={ctx.full} />
-        <ApplicationsTable rows={byType('PUBLIC_SECURITY')(ctx)} />
-      </Space>
-    ),
-  },
+  }),
+  policeTypeSection('EXIT_ENTRY', { count: (ctx) => ctx.full?.exitEntry.validDocumentCount ?? 0, render: (ctx) => <ExitEntryBlock full={ctx.full} /> }),
+  policeTypeSection('TRAFFIC', { count: (ctx) => ctx.full?.traffic?.openViolations.length ?? 0, render: (ctx) => <TrafficBlock full={ctx.full} /> }),
+  policeTypeSection('PUBLIC_SECURITY', { count: (ctx) => ctx.full?.publicSecurity.permits.length ?? 0, render: (ctx) => <PublicSecurityBlock full={ctx.full} /> }),
   {
     key: 'COMPLAINTS',
     title: <PoliceTypeTag policeType="COMPLAINTS" />,
@@ -129,6 +113,49 @@ function HouseholdBlock({ core }: { core: Core }) {
         ]}
       />
     </div>
+  );
+}
+
+type ResidencePermitRow = Core['residencePermits'][number];
+
+/** 居住证 of a person registered elsewhere (the household register keeps them), as the backend masks them. */
+function ResidencePermitsBlock({ permits }: { permits: ResidencePermitRow[] }) {
+  return (
+    <Table<ResidencePermitRow>
+      size="small"
+      rowKey="permitNumber"
+      pagination={false}
+      title={() => '居住证'}
+      dataSource={permits}
+      locale={{ emptyText: '无居住证记录' }}
+      data-testid="residence-permits"
+      expandable={{
+        rowExpandable: (p) => p.endorsements.length > 0,
+        expandedRowRender: (p) => (
+          <Space direction="vertical" size={2} data-testid="residence-permit-endorsements">
+            {p.endorsements.map((e) => (
+              <span key={e.applicationNumber}>
+                签注 {formatDate(e.endorsedOn)} · 有效期 {formatDate(e.previousValidUntil)} 延至 {formatDate(e.validUntil)} · 办件 {e.applicationNumber}
+              </span>
+            ))}
+          </Space>
+        ),
+      }}
+      columns={[
+        { title: '居住证号码', dataIndex: 'permitNumber', render: (v: string, p) => (p.replacesPermitNumber ? <span>{v}<Typography.Text type="secondary">（原证 {p.replacesPermitNumber}）</Typography.Text></span> : v) },
+        { title: '居住地址', dataIndex: 'address' },
+        { title: '签发单位', dataIndex: 'issuingUnitName' },
+        { title: '签发日期', dataIndex: 'issuedOn', render: (v: string) => formatDate(v) },
+        { title: '有效期至', dataIndex: 'validUntil', render: (v: string) => formatDate(v) },
+        {
+          title: '状态',
+          dataIndex: 'status',
+          render: (v: string, p) =>
+            p.lapsed ? <Tag color="red">逾期未签注</Tag> : <Tag color={v === 'VALID' ? 'green' : 'default'}>{label(RESIDENCE_PERMIT_STATUS_LABELS, v)}</Tag>,
+        },
+        { title: '签注', render: (_, p) => (p.endorsements.length ? `${p.endorsements.length} 次` : '未签注') },
+      ]}
+    />
   );
 }
 

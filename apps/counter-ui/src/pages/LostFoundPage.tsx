@@ -3,7 +3,8 @@ import { DeleteOutlined, InboxOutlined, PlusOutlined } from '@ant-design/icons';
 import {
   App as AntApp, Alert, Button, Card, Checkbox, DatePicker, Descriptions, Drawer, Empty, Form, Input, Modal, Popconfirm, Radio, Result, Select, Space, Table, Tabs, Tag, Timeline, Typography,
 } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
+import { chinaToday, formatDateTime } from '../china-time';
 import { useState } from 'react';
 import {
   FOUND_ITEM_CATEGORY_LABELS, FOUND_ITEM_STATUS_COLORS, FOUND_ITEM_STATUS_LABELS, HANDED_IN_BY_LABELS, LOST_FOUND_ACTION_LABELS, LOST_REPORT_STATUS_COLORS,
@@ -11,6 +12,7 @@ import {
 } from '../capability-labels';
 import { idNumberProblem, normaliseIdNumber, useCitizen } from '../citizen';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { useRegisterPaging } from '../components/register-paging';
 import {
   ClaimFoundItemDocument, ConfirmMatchDocument, DisposeUnclaimedDocument, FileLostReportDocument, FoundItemDocument, RegisterFoundItemsDocument, SearchFoundItemsDocument,
   SearchLostReportsDocument,
@@ -74,18 +76,16 @@ function FoundItemBoard({ batchReference, onClearBatch }: { batchReference?: str
   const [keyword, setKeyword] = useState('');
   const [category, setCategory] = useState('');
   const [statuses, setStatuses] = useState<string[]>([]);
-  const [page, setPage] = useState(1);
+  const paging = useRegisterPaging('件');
   const [dialog, setDialog] = useState<{ kind: 'match' | 'claim'; item: Item } | null>(null);
   const [detail, setDetail] = useState<string | null>(null);
-  const pageSize = 20;
   const { data, loading, error, refetch } = useQuery(SearchFoundItemsDocument, {
     variables: {
       keyword: keyword.trim() || undefined,
       category: (category || undefined) as FoundItemCategory | undefined,
       status: statuses.length ? (statuses as FoundItemStatus[]) : undefined,
       batchReference,
-      limit: pageSize,
-      offset: (page - 1) * pageSize,
+      ...paging.window,
     },
     fetchPolicy: 'cache-and-network',
   });
@@ -93,14 +93,14 @@ function FoundItemBoard({ batchReference, onClearBatch }: { batchReference?: str
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       <Space wrap>
-        <Input.Search placeholder="物品描述关键字" allowClear style={{ width: 240 }} onSearch={(v) => { setKeyword(v); setPage(1); }} data-testid="board-keyword" />
-        <Select style={{ width: 140 }} value={category} onChange={(v) => { setCategory(v); setPage(1); }} options={[{ value: '', label: '全部类别' }, ...CATEGORY_OPTIONS]} data-testid="board-category" />
+        <Input.Search placeholder="物品描述关键字" allowClear style={{ width: 240 }} onSearch={(v) => { setKeyword(v); paging.restart(); }} data-testid="board-keyword" />
+        <Select style={{ width: 140 }} value={category} onChange={(v) => { setCategory(v); paging.restart(); }} options={[{ value: '', label: '全部类别' }, ...CATEGORY_OPTIONS]} data-testid="board-category" />
         <Select
           mode="multiple"
           style={{ minWidth: 220 }}
           placeholder="招领中（保管中、已比对）"
           value={statuses}
-          onChange={(v) => { setStatuses(v); setPage(1); }}
+          onChange={(v) => { setStatuses(v); paging.restart(); }}
           options={Object.entries(FOUND_ITEM_STATUS_LABELS).map(([value, l]) => ({ value, label: l }))}
           data-testid="board-status"
         />
@@ -112,7 +112,7 @@ function FoundItemBoard({ batchReference, onClearBatch }: { batchReference?: str
         rowKey="number"
         loading={loading}
         dataSource={data?.searchFoundItems.items ?? []}
-        pagination={{ current: page, pageSize, total: data?.searchFoundItems.total ?? 0, onChange: setPage, showTotal: (t) => `共 ${t} 件` }}
+        pagination={paging.pagination(data?.searchFoundItems.total ?? 0)}
         locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="没有符合条件的拾得物" /> }}
         onRow={(r) => ({ 'data-item': r.number, 'data-status': r.status }) as React.HTMLAttributes<HTMLElement>}
         columns={[
@@ -203,7 +203,7 @@ function MatchDialog({ item, onClose, onDone }: { item: Item; onClose: () => voi
           { title: '失物描述', dataIndex: 'description' },
           { title: '遗失', render: (_, r) => <span>{r.lostOn ?? '—'}<br /><Typography.Text type="secondary">{r.lostPlace ?? ''}</Typography.Text></span> },
           { title: '失主', render: (_, r) => <span>{r.reporterName ?? '—'}<br /><Typography.Text type="secondary">{r.phone}</Typography.Text></span> },
-          { title: '登记时间', dataIndex: 'filedAt', render: (v: string) => dayjs(v).format('YYYY-MM-DD HH:mm') },
+          { title: '登记时间', dataIndex: 'filedAt', render: (v: string) => formatDateTime(v) },
         ]}
       />
       {result.error && <ErrorAlert error={result.error} style={{ marginTop: 12 }} />}
@@ -329,7 +329,7 @@ function FoundItemDrawer({ number, onClose }: { number: string; onClose: () => v
             dataSource={i.claims}
             locale={{ emptyText: '暂无认领记录' }}
             columns={[
-              { title: '时间', dataIndex: 'claimedAt', render: (v: string) => dayjs(v).format('YYYY-MM-DD HH:mm') },
+              { title: '时间', dataIndex: 'claimedAt', render: (v: string) => formatDateTime(v) },
               { title: '认领人', render: (_, c) => <span>{c.claimantName ?? '—'}<br /><Typography.Text type="secondary">{c.claimantIdNumber}</Typography.Text></span> },
               { title: '核验', render: (_, c) => `${label(VERIFICATION_METHOD_LABELS, c.verificationMethod)} · ${c.verifiedByName}` },
               { title: '结果', render: (_, c) => (c.status === 'RETURNED' ? <Tag color="green">已返还</Tag> : <span><Tag color="red">被拒</Tag>{c.refusalReason}</span>) },
@@ -343,7 +343,7 @@ function FoundItemDrawer({ number, onClose }: { number: string; onClose: () => v
                 color: h.action === 'CLAIM_REFUSED' ? 'red' : h.action === 'CLAIM' ? 'green' : 'blue',
                 children: (
                   <span data-testid="found-item-history-entry" data-action={h.action}>
-                    {dayjs(h.at).format('YYYY-MM-DD HH:mm')} · {h.actorName} · {label(LOST_FOUND_ACTION_LABELS, h.action)}
+                    {formatDateTime(h.at)} · {h.actorName} · {label(LOST_FOUND_ACTION_LABELS, h.action)}
                     {h.toStatus && h.toStatus !== h.fromStatus ? `（${label(FOUND_ITEM_STATUS_LABELS, h.toStatus)}）` : ''}
                     {h.note ? `：${h.note}` : ''}
                   </span>
@@ -419,7 +419,7 @@ function LostReports() {
             <Input maxLength={500} placeholder="颜色、品牌、内含物品；证件类勿写完整证件号码" data-testid="lost-description" />
           </Form.Item>
           <Form.Item name="lostOn" label="遗失日期" style={{ width: 160 }}>
-            <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs(), 'day')} data-testid="lost-on" />
+            <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(chinaToday(), 'day')} data-testid="lost-on" />
           </Form.Item>
           <Form.Item name="lostPlace" label="遗失地点" style={{ width: 260 }}>
             <Input maxLength={200} data-testid="lost-place" />
@@ -463,7 +463,7 @@ function LostReports() {
             { title: '失物描述', dataIndex: 'description' },
             { title: '遗失', render: (_, r) => `${r.lostOn ?? '—'} ${r.lostPlace ?? ''}` },
             { title: '失主', render: (_, r) => `${r.reporterName ?? '—'} ${r.phone}` },
-            { title: '登记', render: (_, r) => `${dayjs(r.filedAt).format('YYYY-MM-DD HH:mm')} ${r.filedByName}` },
+            { title: '登记', render: (_, r) => `${formatDateTime(r.filedAt)} ${r.filedByName}` },
             { title: '状态', dataIndex: 'status', render: (v: string, r) => <span><Tag color={LOST_REPORT_STATUS_COLORS[v]}>{label(LOST_REPORT_STATUS_LABELS, v)}</Tag>{r.matchedFoundItemNumber ?? ''}</span> },
           ]}
         />
@@ -613,7 +613,7 @@ function HandInEntry({ onRegistered }: { onRegistered: (batch: Batch) => void })
                   width: 150,
                   render: (_, f) => (
                     <Form.Item name={[f.name, 'foundOn']} rules={[{ required: true, message: '请选择日期' }]} style={{ margin: 0 }}>
-                      <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs(), 'day')} data-testid={`handin-item-found-on-${f.name}`} />
+                      <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(chinaToday(), 'day')} data-testid={`handin-item-found-on-${f.name}`} />
                     </Form.Item>
                   ),
                 },

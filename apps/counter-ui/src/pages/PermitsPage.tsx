@@ -1,11 +1,13 @@
 import { useLazyQuery, useMutation, useQuery } from '@apollo/client';
-import { SafetyCertificateOutlined, SearchOutlined } from '@ant-design/icons';
+import { SafetyCertificateOutlined } from '@ant-design/icons';
 import { App as AntApp, Alert, Button, Card, Descriptions, Empty, Form, Input, Modal, Radio, Select, Space, Table, Tabs, Tag, Timeline, Typography } from 'antd';
-import dayjs from 'dayjs';
+import { formatDateTime } from '../china-time';
 import { useState } from 'react';
 import { PERMIT_ACTION_LABELS, PERMIT_KIND_LABELS, PERMIT_STATUS_CHANGES, PERMIT_STATUS_COLORS, PERMIT_STATUS_LABELS } from '../capability-labels';
 import { idNumberProblem, normaliseIdNumber, useCitizen } from '../citizen';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { useRegisterPaging } from '../components/register-paging';
+import { RegisterLookupForm, type LookupKey, type RegisterLookup } from '../components/RegisterLookupForm';
 import { ChangePermitStatusDocument, HolderPermitsDocument, PermitDocument, PermitsDocument } from '../graphql/capabilities.operations';
 import type { PermitFieldsFragment, PublicSecurityPermitKind, PublicSecurityPermitStatus } from '../gql/graphql';
 import { LOOKUP_PURPOSES, label } from '../labels';
@@ -14,11 +16,12 @@ import { hasRole, useSession } from '../session';
 type P = PermitFieldsFragment;
 type By = 'number' | 'holder';
 
-interface LookupForm {
-  by: By;
-  target: string;
-  purpose: string;
-}
+type LookupForm = RegisterLookup<By>;
+const PERMIT_LOOKUP_KEYS: LookupKey<By>[] = [
+  // By number: city-wide and not about a person, so no 查询事由.
+  { value: 'number', label: '许可证编号', missing: '请输入许可证编号', placeholder: '如 BA2015900001', asksPurpose: false },
+  { value: 'holder', label: '持证人身份证号码', missing: '请输入身份证号码', placeholder: '18 位公民身份号码' },
+];
 
 function PermitStatusTag({ status }: { status: string }) {
   return <Tag color={PERMIT_STATUS_COLORS[status] ?? 'default'} data-testid="permit-status" data-status={status}>{label(PERMIT_STATUS_LABELS, status)}</Tag>;
@@ -73,35 +76,18 @@ function PermitLookup({ onOpen }: { onOpen: (number: string | null) => void }) {
 
   return (
     <>
-      <Form form={form} layout="inline" onFinish={submit} initialValues={{ by: 'number', target: '', purpose: LOOKUP_PURPOSES[0] }} data-testid="permit-form">
-        <Form.Item name="by">
-          <Radio.Group
-            optionType="button"
-            options={[{ value: 'number', label: '许可证编号' }, { value: 'holder', label: '持证人身份证号码' }]}
-            onChange={(e) => { form.setFieldsValue({ target: e.target.value === 'holder' ? citizen?.idNumber ?? '' : '' }); setLocalError(null); }}
-            data-testid="permit-by"
-          />
-        </Form.Item>
-        <Form.Item noStyle shouldUpdate={(a, b) => a.by !== b.by}>
-          {({ getFieldValue }) => (
-            <>
-              <Form.Item name="target" rules={[{ required: true, message: getFieldValue('by') === 'number' ? '请输入许可证编号' : '请输入身份证号码' }]}>
-                <Input autoFocus className="ow-id-input" style={{ width: 280 }} maxLength={20} autoComplete="off" placeholder={getFieldValue('by') === 'number' ? '如 BA2015900001' : '18 位公民身份号码'} data-testid="permit-target" />
-              </Form.Item>
-              {getFieldValue('by') === 'holder' && (
-                <Form.Item name="purpose" label="查询事由">
-                  <Select style={{ width: 200 }} options={LOOKUP_PURPOSES.map((v) => ({ value: v, label: v }))} data-testid="permit-purpose" />
-                </Form.Item>
-              )}
-            </>
-          )}
-        </Form.Item>
-        <Form.Item>
-          <Button type="primary" htmlType="submit" icon={<SearchOutlined />} loading={holderResult.loading} data-testid="permit-submit">查询</Button>
-        </Form.Item>
-      </Form>
-      {localError && <Alert type="error" showIcon message="查询条件不正确" description={localError} style={{ marginTop: 16 }} data-testid="permit-input-error" />}
-      {searched === 'holder' && holderResult.error && !localError && <ErrorAlert error={holderResult.error} style={{ marginTop: 16 }} />}
+      <RegisterLookupForm
+        form={form}
+        testId="permit"
+        keys={PERMIT_LOOKUP_KEYS}
+        initialValues={{ by: 'number', target: '', purpose: LOOKUP_PURPOSES[0] }}
+        onFinish={submit}
+        targetFor={(by) => (by === 'holder' ? citizen?.idNumber ?? '' : '')}
+        localError={localError}
+        onLocalErrorClear={() => setLocalError(null)}
+        error={searched === 'holder' ? holderResult.error : undefined}
+        loading={holderResult.loading}
+      />
       {searched === 'holder' && holderResult.data && !localError && (
         <div style={{ marginTop: 16 }}>
           {holderResult.data.publicSecurityCitizen.publicSecurity ? (
@@ -143,14 +129,12 @@ function PermitsTable({ rows, onOpen, empty }: { rows: P[]; onOpen: (number: str
 function PermitRegister({ onOpen }: { onOpen: (number: string) => void }) {
   const [kind, setKind] = useState<string>('');
   const [status, setStatus] = useState<string>('');
-  const [page, setPage] = useState(1);
-  const pageSize = 20;
+  const paging = useRegisterPaging('项');
   const { data, loading, error } = useQuery(PermitsDocument, {
     variables: {
       kind: (kind || undefined) as PublicSecurityPermitKind | undefined,
       status: (status || undefined) as PublicSecurityPermitStatus | undefined,
-      limit: pageSize,
-      offset: (page - 1) * pageSize,
+      ...paging.window,
     },
     fetchPolicy: 'cache-and-network',
   });
@@ -160,14 +144,14 @@ function PermitRegister({ onOpen }: { onOpen: (number: string) => void }) {
         <Select
           style={{ width: 260 }}
           value={kind}
-          onChange={(v) => { setKind(v); setPage(1); }}
+          onChange={(v) => { setKind(v); paging.restart(); }}
           options={[{ value: '', label: '全部种类' }, ...Object.entries(PERMIT_KIND_LABELS).map(([value, l]) => ({ value, label: l }))]}
           data-testid="register-kind"
         />
         <Select
           style={{ width: 140 }}
           value={status}
-          onChange={(v) => { setStatus(v); setPage(1); }}
+          onChange={(v) => { setStatus(v); paging.restart(); }}
           options={[{ value: '', label: '全部状态' }, ...Object.entries(PERMIT_STATUS_LABELS).map(([value, l]) => ({ value, label: l }))]}
           data-testid="register-status"
         />
@@ -179,7 +163,7 @@ function PermitRegister({ onOpen }: { onOpen: (number: string) => void }) {
         rowKey="number"
         loading={loading}
         dataSource={data?.publicSecurityPermits.items ?? []}
-        pagination={{ current: page, pageSize, total: data?.publicSecurityPermits.total ?? 0, onChange: setPage, showTotal: (t) => `共 ${t} 项` }}
+        pagination={paging.pagination(data?.publicSecurityPermits.total ?? 0)}
         locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="本辖区没有符合条件的许可证" /> }}
         onRow={(p) => ({ 'data-permit': p.number }) as React.HTMLAttributes<HTMLElement>}
         columns={[
@@ -264,7 +248,7 @@ function PermitDetail({ number }: { number: string }) {
             color: PERMIT_STATUS_COLORS[h.toStatus] === 'green' ? 'green' : h.toStatus === 'CANCELLED' ? 'gray' : 'orange',
             children: (
               <span data-testid="permit-history-entry" data-action={h.action}>
-                {dayjs(h.at).format('YYYY-MM-DD HH:mm')} · {h.actorName} · {label(PERMIT_ACTION_LABELS, h.action)}：
+                {formatDateTime(h.at)} · {h.actorName} · {label(PERMIT_ACTION_LABELS, h.action)}：
                 {h.fromStatus ? `${label(PERMIT_STATUS_LABELS, h.fromStatus)} → ` : ''}{label(PERMIT_STATUS_LABELS, h.toStatus)}
                 {h.reason ? `（${h.reason}）` : ''}
               </span>

@@ -1,10 +1,10 @@
 import { useLazyQuery } from '@apollo/client';
-import { GlobalOutlined, SearchOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Descriptions, Empty, Form, Input, Radio, Select, Space, Table, Tag, Typography } from 'antd';
+import { GlobalOutlined } from '@ant-design/icons';
+import { Alert, Card, Descriptions, Empty, Form, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { TRAVEL_DOCUMENT_STATUS_COLORS } from '../capability-labels';
 import { idNumberProblem, maskIdNumber, normaliseIdNumber, useCitizen } from '../citizen';
-import { ErrorAlert } from '../components/ErrorAlert';
+import { RegisterLookupForm, type LookupKey, type RegisterLookup } from '../components/RegisterLookupForm';
 import { CitizenTravelDocumentsDocument, TravelDocumentDocument } from '../graphql/capabilities.operations';
 import type { TravelDocumentFieldsFragment } from '../gql/graphql';
 import { LOOKUP_PURPOSES, PERSON_STATUS_LABELS, label } from '../labels';
@@ -13,11 +13,11 @@ type Doc = TravelDocumentFieldsFragment;
 type Endorsement = Doc['endorsements'][number];
 type By = 'idNumber' | 'number';
 
-interface LookupForm {
-  by: By;
-  target: string;
-  purpose: string;
-}
+type LookupForm = RegisterLookup<By>;
+const TRAVEL_LOOKUP_KEYS: LookupKey<By>[] = [
+  { value: 'idNumber', label: '身份证号码', missing: '请输入身份证号码', placeholder: '18 位公民身份号码' },
+  { value: 'number', label: '证件号码', missing: '请输入证件号码', placeholder: '如 E12345678' },
+];
 
 /** Passport E12345678, HK/Macau permit C…, Taiwan permit T…: a letter or two and 7–8 digits. */
 const DOCUMENT_NUMBER = /^[A-Z]{1,2}\d{7,8}$/;
@@ -52,45 +52,17 @@ export function TravelDocumentsPage() {
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
       <Card title={<Space><GlobalOutlined />出入境证件与签注</Space>} extra={<Typography.Text type="secondary">护照、往来港澳通行证、往来台湾通行证及签注（本市签发）</Typography.Text>}>
-        <Form
+        <RegisterLookupForm
           form={form}
-          layout="inline"
-          onFinish={submit}
+          testId="travel"
+          keys={TRAVEL_LOOKUP_KEYS}
           initialValues={{ by: 'idNumber', target: citizen?.idNumber ?? '', purpose: LOOKUP_PURPOSES[0] }}
-          data-testid="travel-form"
-        >
-          <Form.Item name="by">
-            <Radio.Group
-              optionType="button"
-              options={[{ value: 'idNumber', label: '身份证号码' }, { value: 'number', label: '证件号码' }]}
-              onChange={() => { form.setFieldsValue({ target: '' }); setLocalError(null); }}
-              data-testid="travel-by"
-            />
-          </Form.Item>
-          <Form.Item noStyle shouldUpdate={(a, b) => a.by !== b.by}>
-            {({ getFieldValue }) => (
-              <Form.Item name="target" rules={[{ required: true, message: getFieldValue('by') === 'number' ? '请输入证件号码' : '请输入身份证号码' }]}>
-                <Input
-                  autoFocus
-                  className="ow-id-input"
-                  style={{ width: 280 }}
-                  maxLength={20}
-                  autoComplete="off"
-                  placeholder={getFieldValue('by') === 'number' ? '如 E12345678' : '18 位公民身份号码'}
-                  data-testid="travel-target"
-                />
-              </Form.Item>
-            )}
-          </Form.Item>
-          <Form.Item name="purpose" label="查询事由">
-            <Select style={{ width: 200 }} options={LOOKUP_PURPOSES.map((v) => ({ value: v, label: v }))} data-testid="travel-purpose" />
-          </Form.Item>
-          <Form.Item>
-            <Button type="primary" htmlType="submit" icon={<SearchOutlined />} loading={loading} data-testid="travel-submit">查询</Button>
-          </Form.Item>
-        </Form>
-        {localError && <Alert type="error" showIcon message="查询条件不正确" description={localError} style={{ marginTop: 16 }} data-testid="travel-input-error" />}
-        {current?.error && !localError && <ErrorAlert error={current.error} style={{ marginTop: 16 }} />}
+          onFinish={submit}
+          localError={localError}
+          onLocalErrorClear={() => setLocalError(null)}
+          error={current?.error}
+          loading={loading}
+        />
         <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0 }}>
           查询将按事由留痕审计；窗口人员看到的证件号码已脱敏。
         </Typography.Paragraph>

@@ -1,11 +1,12 @@
 import { useLazyQuery, useMutation } from '@apollo/client';
-import { CarOutlined, SearchOutlined } from '@ant-design/icons';
-import { App as AntApp, Alert, Button, Card, Checkbox, Descriptions, Form, Input, Modal, Radio, Select, Space, Statistic, Table, Tag, Typography } from 'antd';
-import dayjs from 'dayjs';
+import { CarOutlined } from '@ant-design/icons';
+import { App as AntApp, Button, Card, Checkbox, Descriptions, Form, Input, Modal, Space, Statistic, Table, Tag, Typography } from 'antd';
+import { formatDateTime } from '../china-time';
 import { useState } from 'react';
 import { VIOLATION_STATUS_COLORS, VIOLATION_STATUS_LABELS, yuan } from '../capability-labels';
 import { idNumberProblem, normaliseIdNumber, useCitizen } from '../citizen';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { RegisterLookupForm, type LookupKey, type RegisterLookup } from '../components/RegisterLookupForm';
 import { HandleViolationDocument, ViolationsDocument } from '../graphql/capabilities.operations';
 import type { ViolationFieldsFragment } from '../gql/graphql';
 import { LOOKUP_PURPOSES, label } from '../labels';
@@ -16,11 +17,11 @@ type V = ViolationFieldsFragment;
 const PLATE = /^[\u4e00-\u9fa5][A-Z][A-HJ-NP-Z0-9]{5,6}$/u;
 type By = 'plate' | 'idNumber';
 
-interface LookupForm {
-  by: By;
-  target: string;
-  purpose: string;
-}
+type LookupForm = RegisterLookup<By>;
+const VIOLATION_LOOKUP_KEYS: LookupKey<By>[] = [
+  { value: 'plate', label: '号牌号码', missing: '请输入号牌号码', placeholder: '如 川A62C95' },
+  { value: 'idNumber', label: '身份证号码', missing: '请输入身份证号码', placeholder: '18 位公民身份号码' },
+];
 
 interface HandleForm {
   decisionNumber?: string;
@@ -61,45 +62,17 @@ export function ViolationsPage() {
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
       <Card title={<Space><CarOutlined />交通违法查询与处理</Space>} extra={<Typography.Text type="secondary">按号牌号码或身份证号码查询本市交通违法记录</Typography.Text>}>
-        <Form
+        <RegisterLookupForm
           form={form}
-          layout="inline"
-          onFinish={submit}
+          testId="violations"
+          keys={VIOLATION_LOOKUP_KEYS}
           initialValues={{ by: citizen ? 'idNumber' : 'plate', target: citizen?.idNumber ?? '', purpose: LOOKUP_PURPOSES[0] }}
-          data-testid="violations-form"
-        >
-          <Form.Item name="by">
-            <Radio.Group
-              optionType="button"
-              options={[{ value: 'plate', label: '号牌号码' }, { value: 'idNumber', label: '身份证号码' }]}
-              onChange={() => { form.setFieldsValue({ target: '' }); setLocalError(null); }}
-              data-testid="violations-by"
-            />
-          </Form.Item>
-          <Form.Item noStyle shouldUpdate={(a, b) => a.by !== b.by}>
-            {({ getFieldValue }) => (
-              <Form.Item name="target" rules={[{ required: true, message: getFieldValue('by') === 'plate' ? '请输入号牌号码' : '请输入身份证号码' }]}>
-                <Input
-                  autoFocus
-                  className="ow-id-input"
-                  style={{ width: 280 }}
-                  maxLength={20}
-                  autoComplete="off"
-                  placeholder={getFieldValue('by') === 'plate' ? '如 川A62C95' : '18 位公民身份号码'}
-                  data-testid="violations-target"
-                />
-              </Form.Item>
-            )}
-          </Form.Item>
-          <Form.Item name="purpose" label="查询事由">
-            <Select style={{ width: 200 }} options={LOOKUP_PURPOSES.map((v) => ({ value: v, label: v }))} data-testid="violations-purpose" />
-          </Form.Item>
-          <Form.Item>
-            <Button type="primary" htmlType="submit" icon={<SearchOutlined />} loading={loading} data-testid="violations-submit">查询</Button>
-          </Form.Item>
-        </Form>
-        {localError && <Alert type="error" showIcon message="查询条件不正确" description={localError} style={{ marginTop: 16 }} data-testid="violations-input-error" />}
-        {error && !localError && <ErrorAlert error={error} style={{ marginTop: 16 }} />}
+          onFinish={submit}
+          localError={localError}
+          onLocalErrorClear={() => setLocalError(null)}
+          error={error}
+          loading={loading}
+        />
         <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0 }}>
           查询将按事由留痕审计；按身份证号码查询包括本人驾驶证记录和名下机动车的违法记录。{canHandle ? '' : '您的角色只能查询，处理请由窗口民警或交管民警办理。'}
         </Typography.Paragraph>
@@ -123,7 +96,7 @@ export function ViolationsPage() {
             locale={{ emptyText: '没有交通违法记录' }}
             onRow={(r) => ({ 'data-violation': r.id, 'data-status': r.status }) as React.HTMLAttributes<HTMLElement>}
             columns={[
-              { title: '违法时间', dataIndex: 'occurredAt', render: (v: string) => dayjs(v).format('YYYY-MM-DD HH:mm') },
+              { title: '违法时间', dataIndex: 'occurredAt', render: (v: string) => formatDateTime(v) },
               { title: '违法地点', dataIndex: 'place' },
               { title: '违法行为', dataIndex: 'description', render: (v: string, r) => <span>{v}<Typography.Text type="secondary">（代码 {r.code}）</Typography.Text></span> },
               { title: '号牌', dataIndex: 'plateNumber', render: (v?: string | null) => v ?? '—' },
@@ -210,7 +183,7 @@ function HandleDialog({ violation: v, onClose, onDone }: { violation: V; onClose
     >
       <Descriptions size="small" column={2} bordered style={{ marginBottom: 16 }}>
         <Descriptions.Item label="违法行为" span={2}>{v.description}</Descriptions.Item>
-        <Descriptions.Item label="时间">{dayjs(v.occurredAt).format('YYYY-MM-DD HH:mm')}</Descriptions.Item>
+        <Descriptions.Item label="时间">{formatDateTime(v.occurredAt)}</Descriptions.Item>
         <Descriptions.Item label="号牌">{v.plateNumber ?? '—'}</Descriptions.Item>
         <Descriptions.Item label="罚款">{yuan(v.fineFen)}</Descriptions.Item>
         <Descriptions.Item label="记分">{v.points} 分</Descriptions.Item>
