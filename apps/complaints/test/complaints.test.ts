@@ -76,6 +76,9 @@ describe('complaint register on PostgreSQL and NATS', () => {
       { action: 'INTAKE', note: null },
       { action: 'REPEATED', note: `同一事项再次投诉：${letter}` },
     ]);
+    expect(await rows(`SELECT payload->>'number' AS number, payload->>'action' AS action FROM outbox ORDER BY created_at, id`)).toEqual(expect.arrayContaining([
+      { number: first, action: 'INTAKE' }, { number: letter, action: 'INTAKE' }, { number: first, action: 'REPEATED' },
+    ]));
   });
 
   it('refuses a complaints officer of another district and an officer of another police type, writing nothing', async () => {
@@ -191,5 +194,12 @@ describe('complaint register on PostgreSQL and NATS', () => {
       { details: { from: 'DUE_SOON', to: 'OVERDUE' }, actor_name: '信访期限检查' },
     ]);
     expect(await rows(`SELECT count(*)::int AS n FROM outbox WHERE payload->>'action' = 'DEADLINE_STATE'`)).toEqual([{ n: 3 }]);
+  });
+
+  it('the migration is reversible', async () => {
+    await ds.undoLastMigration();
+    expect(await rows(`SELECT to_regclass('complaint') AS t, to_regclass('complaint_event') AS e`)).toEqual([{ t: null, e: null }]);
+    await ds.runMigrations();
+    expect(await rows(`SELECT count(*)::int AS n FROM complaint`)).toEqual([{ n: 0 }]);
   });
 });

@@ -127,7 +127,7 @@ export class ComplaintService {
       if (repeatOf) {
         // The first complaint's timeline shows the matter came again; it is still one matter.
         const first = await this.complaints.findByNumber(manager, repeatOf, WHOLE_BUREAU);
-        if (first) await this.complaints.addEvent(manager, eventRow(first, actor, 'REPEATED', first.status, `同一事项再次投诉：${c.number}`, { repeat: c.number }));
+        if (first) await this.record(manager, actor, first, 'REPEATED', first.status, `同一事项再次投诉：${c.number}`, { repeat: c.number });
       }
       return c;
     });
@@ -235,16 +235,20 @@ export class ComplaintService {
     const today = this.clock.today();
     const running = await this.complaints.findOnTheClock(this.dataSource.manager);
     let changed = 0;
-    for (const c of running) {
-      const state = deadlineStateOf(c, today);
-      if (state === c.deadlineState) continue;
-      await this.dataSource.transaction(async (manager) => {
+    for (const seen of running) {
+      if (deadlineStateOf(seen, today) === seen.deadlineState) continue;
+      // Re-read under lock: an officer may have answered it since the scan.
+      const moved = await this.dataSource.transaction(async (manager) => {
+        const c = await this.complaints.findByNumber(manager, seen.number, WHOLE_BUREAU, { lock: true });
+        const state = c ? deadlineStateOf(c, today) : undefined;
+        if (!c || !state || state === c.deadlineState) return false;
         const from = c.deadlineState;
         c.deadlineState = state;
         await this.complaints.updateDeadlineState(manager, c.id, state);
         await this.record(manager, system, c, 'DEADLINE_STATE', c.status, null, { from, to: state });
+        return true;
       });
-      changed++;
+      if (moved) changed++;
     }
     if (changed) this.outbox.notifyCommitted();
     return { checked: running.length, changed };
