@@ -1,14 +1,25 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { PlatformModule, type ServiceRuntime } from '@onewindow/platform';
-import { CitizenComplaintsResolver, CitizenRef } from './citizen/citizen.section.js';
+import { CitizenModule } from './citizen/citizen.module.js';
+import { CitizenRef } from './citizen/citizen.section.js';
+import { ComplaintModule } from './complaint/complaint.module.js';
+import { COMPLAINTS_ENTITIES, COMPLAINTS_MIGRATIONS } from './complaints.schema.js';
 
+/**
+ * The complaints service (信访投诉): the platform kit and its own registers. Not a police-type
+ * service: complaints are not applications (no catalog, no casework lifecycle), so it does not use
+ * PoliceTypeServiceModule (docs/decisions/0012-complaints-service-shape.md).
+ */
 @Module({})
 export class ComplaintsAppModule {
   static forRuntime(rt: ServiceRuntime): DynamicModule {
     return {
       module: ComplaintsAppModule,
-      imports: [PlatformModule.forRoot(rt, { entities: [], migrations: [], orphanedTypes: [CitizenRef] })],
-      providers: [CitizenComplaintsResolver],
+      imports: [
+        PlatformModule.forRoot(rt, { entities: COMPLAINTS_ENTITIES, migrations: COMPLAINTS_MIGRATIONS, orphanedTypes: [CitizenRef] }),
+        ComplaintModule,
+        CitizenModule,
+      ],
     };
   }
 }

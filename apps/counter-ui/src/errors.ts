@@ -136,6 +136,11 @@ export const ERROR_MESSAGES: Record<ErrorCode, ErrorMessage> = {
   RESIDENCE_PERMIT_NOT_FOUND: { title: '申请人没有在用的居住证', hint: '请先办理居住证申领。' },
   ENDORSEMENT_NOT_DUE: { title: '尚未到签注期', hint: '居住证应在每满一年前一个月内签注，请到期前一个月内再来办理。' },
   CLAIMANT_MISMATCH: { title: '认领人与遗失登记人不一致', hint: '请由遗失登记人本人认领，或核对遗失登记。' },
+  COMPLAINT_NOT_FOUND: { title: '未找到该信访投诉', hint: '请核对信访编号（XF 开头），或确认该投诉属于本市。' },
+  COMPLAINT_INVALID_TRANSITION: { title: '当前信访状态不能执行此操作', hint: '信访状态可能已变化，请刷新后查看办理记录。' },
+  COMPLAINT_CHANNEL_NOT_ALLOWED: { title: '窗口只能登记窗口当面提出的投诉', hint: '来信、来访、热线和网上投诉请由信访民警登记。' },
+  COMPLAINT_ABOUT_SELF: { title: '不能查看或办理针对本人的投诉', hint: '该投诉指名了您本人，请交由其他民警处理（回避）。' },
+  COMPLAINT_EXTENSION_ALREADY_USED: { title: '该信访事项已延期一次', hint: '办理期限只能经批准延长一次（不超过 30 日），请在延长期限内办结。' },
 };
 
 export interface DescribedError {

@@ -7,3 +7,4 @@ export * from './casework.messages.js';
 export * from './transfer.messages.js';
 export * from './transfer-envelope.js';
 export * from './units.js';
+export * from './complaint.messages.js';

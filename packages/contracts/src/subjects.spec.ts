@@ -42,6 +42,10 @@ describe('subject map', () => {
     expect(matches(streamOf(ServiceName.COUNTER).subjects[0]!, EventSubjects.smsDelivered)).toBe(true);
   });
 
+  it('puts the complaint events in the complaints stream and no other', () => {
+    for (const service of SERVICES) expect(streamOf(service).subjects.some((f) => matches(f, EventSubjects.complaintChanged))).toBe(service === ServiceName.COMPLAINTS);
+  });
+
   it('reads the producing service and verb of a transfer subject, with or without a deployment prefix', () => {
     expect(parseTransferSubject('household.v1.transfer.requested.traffic')).toEqual({ service: 'household', verb: 'requested' });
     expect(parseTransferSubject('t1a2b3.exit-entry.v1.transfer.completed')).toEqual({ service: 'exit-entry', verb: 'completed' });

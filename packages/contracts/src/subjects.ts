@@ -23,6 +23,8 @@ export const EventSubjects = {
   applicationChanged: (service: ServiceName) => `${service}.v1.application.changed`,
   catalogPublished: (service: ServiceName) => `${service}.v1.catalog.published`,
   notificationRequested: (service: ServiceName) => `${service}.v1.notification.requested`,
+  /** A complaint was received or changed (no personal data: the number, state and deadline). */
+  complaintChanged: 'complaints.v1.complaint.changed',
   smsRequested: 'counter.v1.sms.requested',
   smsDelivered: 'counter.v1.sms.delivered',
 } as const;

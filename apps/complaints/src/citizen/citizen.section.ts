@@ -1,6 +1,10 @@
+import { Inject } from '@nestjs/common';
 import { Directive, Field, ObjectType, Parent, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
-import { Role } from '@onewindow/contracts';
-import { Roles } from '@onewindow/platform';
+import { PoliceType, Role, type ComplaintDeadlineState, type ComplaintKind, type ComplaintStatus, type Identity } from '@onewindow/contracts';
+import { CurrentIdentity, LOGGER, maskerFor, Roles, seesFullPersonalDataOf, withMappedErrors, type Logger } from '@onewindow/platform';
+import type { ComplaintEntity } from '../complaint/complaint.entity.js';
+import { ComplaintDeadlineStateEnum, ComplaintKindEnum, ComplaintStatusEnum } from '../complaint/complaint.model.js';
+import { ComplaintService } from '../complaint/complaint.service.js';
 
 @ObjectType({ description: '信访投诉记录摘要' })
 export class CitizenComplaintSummary {
@@ -8,6 +12,13 @@ export class CitizenComplaintSummary {
   @Field() channel: string;
   @Field() status: string;
   @Field() receivedAt: Date;
+  @Field(() => ComplaintKindEnum, { description: '投诉类别' }) kind: ComplaintKind;
+  @Field(() => ComplaintStatusEnum, { description: '信访状态' }) complaintStatus: ComplaintStatus;
+  @Field(() => ComplaintDeadlineStateEnum, { description: '期限状态' }) deadlineState: ComplaintDeadlineState;
+  @Field({ nullable: true, description: '当前适用的期限' }) deadline?: string;
+  @Field({ nullable: true, description: '重复投诉的首件编号' }) repeatOf?: string;
+  @Field({ description: '被投诉单位代码' }) unitCode: string;
+  @Field({ description: '投诉人联系电话（窗口人员看到脱敏号码）' }) complainantPhone: string;
 }
 
 @ObjectType({ description: '服务评价摘要（好差评）' })
@@ -29,12 +40,37 @@ export class CitizenRef {
   @Field() idNumber: string;
 }
 
+/** One row of the section for one viewer: the phone in full only for complaints officers and supervisors. */
+export function toCitizenComplaintSummary(c: ComplaintEntity, viewer: Identity): CitizenComplaintSummary {
+  const mask = maskerFor(seesFullPersonalDataOf(viewer, PoliceType.COMPLAINTS));
+  return {
+    number: c.number,
+    channel: c.channel,
+    status: c.status,
+    receivedAt: new Date(c.createdAt),
+    kind: c.kind,
+    complaintStatus: c.status,
+    deadlineState: c.deadlineState,
+    deadline: c.deadline ?? undefined,
+    repeatOf: c.repeatOf ?? undefined,
+    unitCode: c.unitCode,
+    complainantPhone: mask.phone(c.complainantPhone) ?? '',
+  };
+}
+
 /**
- * The complaints share of the citizen 360° view. Complaints and evaluations land with their own
- * issue; until then the section is present and empty, so the panel's shape is stable.
+ * The complaints share of the citizen 360° view, from the complaint register (the household
+ * subgraph audits the 360 read). Guards do not run on federated field resolvers, so the service
+ * checks roles itself and errors are mapped here. Evaluations (好差评) land with their own slice;
+ * until then that list is present and empty, so the panel keeps its shape.
  */
 @Resolver(() => CitizenRef)
 export class CitizenComplaintsResolver {
+  constructor(
+    private readonly register: ComplaintService,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {}
+
   @ResolveReference()
   resolveReference(ref: { idNumber: string }): CitizenRef {
     return { idNumber: ref.idNumber };
@@ -42,7 +78,10 @@ export class CitizenComplaintsResolver {
 
   @Roles(Role.CLERK, Role.OFFICER, Role.SUPERVISOR)
   @ResolveField(() => CitizenComplaintsSection, { nullable: true, description: '信访投诉与服务评价' })
-  complaints(@Parent() _citizen: CitizenRef): CitizenComplaintsSection {
-    return { complaints: [], evaluations: [] };
+  complaints(@Parent() citizen: CitizenRef, @CurrentIdentity() viewer: Identity): Promise<CitizenComplaintsSection> {
+    return withMappedErrors(this.logger, async () => ({
+      complaints: (await this.register.ofComplainant(viewer, citizen.idNumber)).map((c) => toCitizenComplaintSummary(c, viewer)),
+      evaluations: [],
+    }));
   }
 }

@@ -1,0 +1,10 @@
+import { Module } from '@nestjs/common';
+import { ComplaintModule } from '../complaint/complaint.module.js';
+import { CitizenComplaintsResolver } from './citizen.section.js';
+
+/** `Citizen.complaints`, the complaints section of the citizen 360° view. */
+@Module({
+  imports: [ComplaintModule],
+  providers: [CitizenComplaintsResolver],
+})
+export class CitizenModule {}

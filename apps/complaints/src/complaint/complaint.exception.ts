@@ -1,0 +1,25 @@
+import { DomainException } from '@onewindow/platform';
+
+/** Why a complaint action is refused (codes travel on the wire as-is). */
+export enum ComplaintErrorCode {
+  COMPLAINT_NOT_FOUND = 'COMPLAINT_NOT_FOUND',
+  /** The action is not allowed in the complaint's current status (the lifecycle table in complaint.rules.ts). */
+  COMPLAINT_INVALID_TRANSITION = 'COMPLAINT_INVALID_TRANSITION',
+  /** A window clerk may record only complaints made in person at the window. */
+  COMPLAINT_CHANNEL_NOT_ALLOWED = 'COMPLAINT_CHANNEL_NOT_ALLOWED',
+  /** The caller is the officer the complaint names (回避). */
+  COMPLAINT_ABOUT_SELF = 'COMPLAINT_ABOUT_SELF',
+  /** The answer period may be extended once (信访工作条例 Art. 36: up to 30 days). */
+  COMPLAINT_EXTENSION_ALREADY_USED = 'COMPLAINT_EXTENSION_ALREADY_USED',
+  EXTENSION_ALREADY_PENDING = 'EXTENSION_ALREADY_PENDING',
+  EXTENSION_NOT_PENDING = 'EXTENSION_NOT_PENDING',
+  REASON_REQUIRED = 'REASON_REQUIRED',
+  INVALID_ID_NUMBER = 'INVALID_ID_NUMBER',
+  DATE_IN_FUTURE = 'DATE_IN_FUTURE',
+}
+
+export class ComplaintException extends DomainException {
+  constructor(code: ComplaintErrorCode, message: string, details?: unknown) {
+    super(code, message, details);
+  }
+}

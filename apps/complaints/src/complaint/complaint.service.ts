@@ -1,0 +1,335 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { WorkingCalendar } from '@onewindow/calendar';
+import {
+  EventSubjects, PoliceType, Role, withinJurisdiction,
+  type ComplaintAction, type ComplaintChangedEvent, type ComplaintChannel, type ComplaintKind, type ComplaintStatus, type Identity,
+} from '@onewindow/contracts';
+import { validateIdNumber } from '@onewindow/id-number';
+import {
+  AuditService, BusinessClock, cityScope, DomainException, hasRole, jurisdictionOf, OutboxService, WHOLE_BUREAU, type Jurisdiction,
+} from '@onewindow/platform';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { ComplaintEntity, ComplaintEventEntity } from './complaint.entity.js';
+import { ComplaintErrorCode as Code, ComplaintException } from './complaint.exception.js';
+import { ComplaintRepository, type ComplaintFilter } from './complaint.repository.js';
+import {
+  acceptanceDeadline, answerDeadline, calendarPeriodEnd, complaintNumber, EXTENSION_DAYS, currentDeadline, deadlineStateOf, extendedAnswerDeadline, firstOfSameMatter,
+  nextStatus, reopenedAnswerDeadline, requireReason, type ComplaintCommand,
+} from './complaint.rules.js';
+
+export interface ComplaintIntake {
+  channel: ComplaintChannel;
+  complainantName: string;
+  complainantIdNumber?: string;
+  complainantPhone: string;
+  content: string;
+  policeType: PoliceType;
+  responsibleUnitCode: string;
+  officerUsername?: string;
+  officerName?: string;
+  kind: ComplaintKind;
+  applicationNumber?: string;
+  /** When a letter or a hotline ticket arrived (default today); the acceptance period runs from it. */
+  receivedOn?: string;
+}
+
+export interface ComplaintAnswer {
+  number: string;
+  text: string;
+  answerChannel: string;
+  answeredOn?: string;
+}
+
+/** Who may do what to a complaint: the lines below are the whole access policy of the register. */
+function isComplaintsOfficer(actor: Identity): boolean {
+  return hasRole(actor, Role.OFFICER) && actor.policeType === PoliceType.COMPLAINTS;
+}
+
+/**
+ * The complaint register (信访投诉): intake from every channel, acceptance, answer, extension,
+ * reopening and closing, each on the timeline and announced through the outbox in the same
+ * transaction; reads scoped and masked by role, every detail read audited with its purpose.
+ */
+@Injectable()
+export class ComplaintService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly complaints: ComplaintRepository,
+    private readonly audit: AuditService,
+    private readonly outbox: OutboxService,
+    private readonly calendar: WorkingCalendar,
+    private readonly clock: BusinessClock,
+  ) {}
+
+  /** 登记: a window clerk records complaints made in person; complaints officers record every channel of their jurisdiction. */
+  async intake(actor: Identity, input: ComplaintIntake): Promise<ComplaintEntity> {
+    const unitCode = input.responsibleUnitCode.trim();
+    if (isComplaintsOfficer(actor)) {
+      if (!withinJurisdiction(jurisdictionOf(actor).unitPrefix, unitCode)) throw DomainException.outOfJurisdiction('被投诉单位不在您的辖区范围内');
+    } else if (hasRole(actor, Role.CLERK)) {
+      if (input.channel !== 'WINDOW') throw new ComplaintException(Code.COMPLAINT_CHANNEL_NOT_ALLOWED, '窗口只能登记群众当面提出的投诉，其他渠道请由信访民警登记');
+      if (!withinJurisdiction(cityScope(actor).unitPrefix, unitCode)) throw DomainException.outOfJurisdiction('被投诉单位不在本市');
+    } else {
+      throw DomainException.forbidden('仅窗口人员和信访民警可以登记信访投诉');
+    }
+    const officerUsername = input.officerUsername?.trim() || null;
+    if (officerUsername && officerUsername === actor.username) {
+      throw new ComplaintException(Code.COMPLAINT_ABOUT_SELF, '该投诉指名了您本人，请交由其他民警登记（回避）');
+    }
+    const today = this.clock.today();
+    const receivedOn = input.receivedOn ?? today;
+    if (receivedOn > today) throw new ComplaintException(Code.DATE_IN_FUTURE, '收到日期不能晚于今天');
+    const idNumber = input.complainantIdNumber?.trim() ? normalizedIdNumber(input.complainantIdNumber) : null;
+    const key = {
+      complainantPhone: input.complainantPhone.replace(/[\s-]/g, ''),
+      complainantIdNumber: idNumber,
+      applicationNumber: input.applicationNumber?.trim().toUpperCase() || null,
+      unitCode,
+      kind: input.kind,
+    };
+    const saved = await this.dataSource.transaction(async (manager) => {
+      const repeatOf = firstOfSameMatter(key, receivedOn, await this.complaints.findEarlierOfSamePerson(manager, key, receivedOn));
+      const acceptBy = acceptanceDeadline(this.calendar, receivedOn);
+      const c = await this.complaints.insert(manager, {
+        number: complaintNumber(receivedOn, await this.complaints.nextSerial(manager)),
+        channel: input.channel,
+        complainantName: input.complainantName.trim(),
+        complainantIdNumber: idNumber,
+        complainantPhone: key.complainantPhone,
+        content: input.content.trim(),
+        policeType: input.policeType,
+        unitCode,
+        officerUsername,
+        officerName: input.officerName?.trim() || null,
+        kind: input.kind,
+        applicationNumber: key.applicationNumber,
+        status: 'RECEIVED',
+        repeatOf,
+        receivedOn,
+        receivedUnitCode: actor.unitCode,
+        receivedBy: actor.username,
+        acceptanceDeadline: acceptBy,
+        acceptedOn: null,
+        answerDeadline: null,
+        deadline: acceptBy,
+        deadlineState: deadlineStateOf({ status: 'RECEIVED', deadline: acceptBy }, today),
+        notAcceptedReason: null,
+        extensionReason: null,
+        extensionPending: false,
+        extended: false,
+        answerText: null,
+        answerChannel: null,
+        answeredOn: null,
+        closedOn: null,
+      });
+      await this.record(manager, actor, c, 'INTAKE', null, null, { repeatOf });
+      if (repeatOf) {
+        // The first complaint's timeline shows the matter came again; it is still one matter.
+        const first = await this.complaints.findByNumber(manager, repeatOf, WHOLE_BUREAU);
+        if (first) await this.record(manager, actor, first, 'REPEATED', first.status, `同一事项再次投诉：${c.number}`, { repeat: c.number });
+      }
+      return c;
+    });
+    this.outbox.notifyCommitted();
+    return saved;
+  }
+
+  /** 受理 or 不予受理 (with the reason), within 15 days of receipt; starts the 60-day answer period. */
+  async accept(actor: Identity, number: string, accept: boolean, reason?: string): Promise<ComplaintEntity> {
+    return this.work(actor, number, accept ? 'ACCEPT' : 'NOT_ACCEPT', (c, today) => {
+      if (accept) {
+        c.acceptedOn = today;
+        c.answerDeadline = answerDeadline(this.calendar, today);
+        return { note: reason?.trim() || null };
+      }
+      c.notAcceptedReason = requireReason(reason, '不予受理的理由');
+      return { note: c.notAcceptedReason };
+    });
+  }
+
+  /** 答复: the answer, how it was given and when (default today). */
+  async answer(actor: Identity, a: ComplaintAnswer): Promise<ComplaintEntity> {
+    return this.work(actor, a.number, 'ANSWER', (c, today) => {
+      const on = a.answeredOn ?? today;
+      if (on > today) throw new ComplaintException(Code.DATE_IN_FUTURE, '答复日期不能晚于今天');
+      c.answerText = requireReason(a.text, '答复内容');
+      c.answerChannel = a.answerChannel;
+      c.answeredOn = on;
+      c.extensionPending = false;
+      return { note: null, details: { answerChannel: a.answerChannel, answeredOn: on } };
+    });
+  }
+
+  /** 申请延期 (+30 days): by the complaints officer, with a reason; a supervisor approves. */
+  async requestExtension(actor: Identity, number: string, reason: string): Promise<ComplaintEntity> {
+    return this.work(actor, number, 'REQUEST_EXTENSION', (c) => {
+      if (c.extended) throw new ComplaintException(Code.COMPLAINT_EXTENSION_ALREADY_USED, '该信访事项已延期一次，不能再次延期');
+      if (c.extensionPending) throw new ComplaintException(Code.EXTENSION_ALREADY_PENDING, '已有待审批的延期申请');
+      c.extensionReason = requireReason(reason, '延期理由');
+      c.extensionPending = true;
+      return { note: c.extensionReason };
+    });
+  }
+
+  /** 批准延期: the supervisor of the unit; the answer period becomes 90 days from acceptance, and the complainant is told (`notice`). */
+  async approveExtension(actor: Identity, number: string, notice: string): Promise<ComplaintEntity> {
+    return this.work(actor, number, 'APPROVE_EXTENSION', (c) => {
+      if (!c.extensionPending) throw new ComplaintException(Code.EXTENSION_NOT_PENDING, '没有待审批的延期申请');
+      const text = requireReason(notice, '向投诉人告知延期的内容');
+      c.extensionPending = false;
+      c.extended = true;
+      // A reopened complaint runs on its 30-day re-examination period; the extension adds 30 days to whichever period runs.
+      c.answerDeadline = c.status === 'REOPENED' ? calendarPeriodEnd(this.calendar, c.answerDeadline!, EXTENSION_DAYS) : extendedAnswerDeadline(this.calendar, c.acceptedOn!);
+      return { note: text, details: { noticeToComplainant: text, answerDeadline: c.answerDeadline } };
+    });
+  }
+
+  /** 重新办理: the complainant disputes the answer; re-examined within 30 days. */
+  async reopen(actor: Identity, number: string, reason: string): Promise<ComplaintEntity> {
+    return this.work(actor, number, 'REOPEN', (c, today) => {
+      const why = requireReason(reason, '投诉人不满意的理由');
+      c.answerDeadline = reopenedAnswerDeadline(this.calendar, today);
+      c.answerText = null;
+      c.answerChannel = null;
+      c.answeredOn = null;
+      return { note: why, details: { reopenedOn: today } };
+    });
+  }
+
+  /** 办结. */
+  async close(actor: Identity, number: string, note?: string): Promise<ComplaintEntity> {
+    return this.work(actor, number, 'CLOSE', (c, today) => {
+      c.closedOn = today;
+      return { note: note?.trim() || null };
+    });
+  }
+
+  /** One complaint with its personal data: checked, and audited with the caller's purpose. */
+  async read(actor: Identity, number: string, purpose: string): Promise<{ complaint: ComplaintEntity; timeline: ComplaintEventEntity[] }> {
+    const manager = this.dataSource.manager;
+    const c = await this.complaints.findByNumber(manager, number.trim().toUpperCase(), this.readScope(actor));
+    if (!c) throw new ComplaintException(Code.COMPLAINT_NOT_FOUND, `未找到信访事项 ${number}`);
+    this.assertMayRead(actor, c);
+    await this.audit.record(actor, { action: 'COMPLAINT_READ', subjectType: 'COMPLAINT', subjectRef: c.number, purpose: purpose.trim(), details: { unitCode: c.unitCode } });
+    return { complaint: c, timeline: await this.complaints.timeline(manager, c.id) };
+  }
+
+  /** The workbench: the caller's complaints by deadline (lists are masked; no complaint about the caller). */
+  async list(actor: Identity, filter: Omit<ComplaintFilter, 'notAboutOfficer'>, page: { limit: number; offset: number }): Promise<ComplaintEntity[]> {
+    if (!hasRole(actor, Role.SUPERVISOR, Role.ANALYST) && !isComplaintsOfficer(actor)) throw DomainException.forbidden('仅信访民警、督察和分析人员可以查看信访工作台');
+    const scope = hasRole(actor, Role.ANALYST) ? WHOLE_BUREAU : jurisdictionOf(actor);
+    return this.complaints.list(this.dataSource.manager, scope, { ...filter, notAboutOfficer: actor.username }, page);
+  }
+
+  /** A person's complaints for the citizen 360° view (city-wide, like every exact read of one person; none about the viewer). */
+  async ofComplainant(viewer: Identity, idNumber: string): Promise<ComplaintEntity[]> {
+    if (viewer.sub === 'anonymous') throw DomainException.unauthenticated();
+    if (!hasRole(viewer, Role.CLERK, Role.OFFICER, Role.SUPERVISOR)) throw DomainException.forbidden('无权查看公民信访信息');
+    const found = await this.complaints.findByComplainant(this.dataSource.manager, normalizedIdNumber(idNumber), cityScope(viewer));
+    return found.filter((c) => c.officerUsername !== viewer.username);
+  }
+
+  /** The deadline job: recompute every running complaint's state; each change on the timeline and the outbox. */
+  async flagDeadlines(system: Identity): Promise<{ checked: number; changed: number }> {
+    const today = this.clock.today();
+    const running = await this.complaints.findOnTheClock(this.dataSource.manager);
+    let changed = 0;
+    for (const seen of running) {
+      if (deadlineStateOf(seen, today) === seen.deadlineState) continue;
+      // Re-read under lock: an officer may have answered it since the scan.
+      const moved = await this.dataSource.transaction(async (manager) => {
+        const c = await this.complaints.findByNumber(manager, seen.number, WHOLE_BUREAU, { lock: true });
+        const state = c ? deadlineStateOf(c, today) : undefined;
+        if (!c || !state || state === c.deadlineState) return false;
+        const from = c.deadlineState;
+        c.deadlineState = state;
+        await this.complaints.updateDeadlineState(manager, c.id, state);
+        await this.record(manager, system, c, 'DEADLINE_STATE', c.status, null, { from, to: state });
+        return true;
+      });
+      if (moved) changed++;
+    }
+    if (changed) this.outbox.notifyCommitted();
+    return { checked: running.length, changed };
+  }
+
+  // ---- internals -----------------------------------------------------------------------------
+
+  /** Lock, authorise, apply the lifecycle step, recompute the deadline, record and announce: one transaction. */
+  private async work(
+    actor: Identity,
+    number: string,
+    command: ComplaintCommand,
+    apply: (c: ComplaintEntity, today: string) => { note: string | null; details?: Record<string, unknown> },
+  ): Promise<ComplaintEntity> {
+    this.assertMayRun(actor, command);
+    const today = this.clock.today();
+    const saved = await this.dataSource.transaction(async (manager) => {
+      const c = await this.complaints.findByNumber(manager, number.trim().toUpperCase(), cityScope(actor), { lock: true });
+      if (!c) throw new ComplaintException(Code.COMPLAINT_NOT_FOUND, `未找到信访事项 ${number}`);
+      // Clerks register a dispute city-wide (一窗通办); officers and supervisors work their own jurisdiction.
+      if (isComplaintsOfficer(actor) || hasRole(actor, Role.SUPERVISOR)) {
+        if (!withinJurisdiction(jurisdictionOf(actor).unitPrefix, c.unitCode)) throw DomainException.outOfJurisdiction();
+      }
+      if (c.officerUsername && c.officerUsername === actor.username) throw new ComplaintException(Code.COMPLAINT_ABOUT_SELF, '该投诉指名了您本人，请交由其他民警办理（回避）');
+      const from = c.status;
+      c.status = nextStatus(c.status, command);
+      const { note, details } = apply(c, today);
+      c.deadline = currentDeadline(c);
+      c.deadlineState = deadlineStateOf(c, today);
+      const after = await this.complaints.save(manager, c);
+      await this.record(manager, actor, after, command, from, note, details ?? {});
+      return after;
+    });
+    this.outbox.notifyCommitted();
+    return saved;
+  }
+
+  private assertMayRun(actor: Identity, command: ComplaintCommand): void {
+    const ok =
+      command === 'APPROVE_EXTENSION' ? hasRole(actor, Role.SUPERVISOR)
+      : command === 'REOPEN' ? isComplaintsOfficer(actor) || hasRole(actor, Role.CLERK)
+      : isComplaintsOfficer(actor);
+    if (!ok) {
+      throw DomainException.forbidden(
+        command === 'APPROVE_EXTENSION' ? '仅督察可以批准信访延期' : command === 'REOPEN' ? '仅窗口人员和信访民警可以登记重新办理' : '仅信访民警可以办理信访事项',
+      );
+    }
+  }
+
+  private readScope(actor: Identity): Jurisdiction {
+    if (hasRole(actor, Role.ANALYST)) return WHOLE_BUREAU;
+    if (hasRole(actor, Role.CLERK, Role.SUPERVISOR) || isComplaintsOfficer(actor)) return cityScope(actor);
+    throw DomainException.forbidden('无权查看信访事项');
+  }
+
+  /** Officers and supervisors read their jurisdiction; clerks (city-wide) and analysts (all) read masked; nobody reads a complaint about themself. */
+  private assertMayRead(actor: Identity, c: ComplaintEntity): void {
+    if (c.officerUsername && c.officerUsername === actor.username) throw new ComplaintException(Code.COMPLAINT_ABOUT_SELF, '不能查看针对本人的投诉');
+    if (hasRole(actor, Role.ANALYST, Role.CLERK)) return;
+    if (!withinJurisdiction(jurisdictionOf(actor).unitPrefix, c.unitCode)) throw DomainException.outOfJurisdiction();
+  }
+
+  private async record(
+    manager: EntityManager, actor: Identity, c: ComplaintEntity, action: ComplaintAction, from: ComplaintStatus | null, note: string | null, details: Record<string, unknown>,
+  ): Promise<void> {
+    await this.complaints.addEvent(manager, eventRow(c, actor, action, from, note, details));
+    const event: ComplaintChangedEvent = {
+      number: c.number, action, status: c.status, channel: c.channel, kind: c.kind, policeType: c.policeType, unitCode: c.unitCode,
+      deadline: c.deadline, deadlineState: c.deadlineState, repeatOf: c.repeatOf, applicationNumber: c.applicationNumber, extended: c.extended,
+      at: new Date().toISOString(),
+    };
+    await this.outbox.enqueue(manager, EventSubjects.complaintChanged, event);
+  }
+}
+
+function eventRow(c: ComplaintEntity, actor: Identity, action: ComplaintAction, from: ComplaintStatus | null, note: string | null, details: Record<string, unknown>) {
+  return { complaintId: c.id, action, fromStatus: from, toStatus: c.status, actorSub: actor.sub, actorName: actor.displayName, note, details };
+}
+
+export function normalizedIdNumber(value: string): string {
+  const check = validateIdNumber(value);
+  if (!check.valid) throw new ComplaintException(Code.INVALID_ID_NUMBER, `身份证号码无效：${check.message}`, { reason: check.reason });
+  return check.normalized;
+}

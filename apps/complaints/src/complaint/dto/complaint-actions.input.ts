@@ -1,0 +1,80 @@
+import { Field, InputType } from '@nestjs/graphql';
+import { IsBoolean, IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { ANSWER_CHANNELS, ComplaintAnswerChannelEnum } from '../complaint.model.js';
+
+export const COMPLAINT_NUMBER_PATTERN = /^XF\d{14}$/i;
+
+@InputType({ description: '受理或不予受理' })
+export class AcceptComplaintInput {
+  @Field({ description: '信访编号' })
+  @Matches(COMPLAINT_NUMBER_PATTERN, { message: '信访编号格式不正确（XF 加 14 位数字）' })
+  number: string;
+
+  @Field({ description: '是否受理（否：不予受理，须填理由）' })
+  @IsBoolean()
+  accept: boolean;
+
+  @Field({ nullable: true, description: '理由（不予受理时必填）' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  reason?: string;
+}
+
+@InputType({ description: '答复投诉人' })
+export class AnswerComplaintInput {
+  @Field({ description: '信访编号' })
+  @Matches(COMPLAINT_NUMBER_PATTERN, { message: '信访编号格式不正确（XF 加 14 位数字）' })
+  number: string;
+
+  @Field({ description: '答复内容' })
+  @IsString()
+  @MaxLength(4000)
+  text: string;
+
+  @Field(() => ComplaintAnswerChannelEnum, { description: '答复方式' })
+  @IsIn(ANSWER_CHANNELS)
+  answerChannel: string;
+
+  @Field({ nullable: true, description: '答复日期（默认今天）' })
+  @IsOptional()
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: '答复日期格式应为 YYYY-MM-DD' })
+  answeredOn?: string;
+}
+
+@InputType({ description: '带理由的信访操作（申请延期、重新办理）' })
+export class ComplaintReasonInput {
+  @Field({ description: '信访编号' })
+  @Matches(COMPLAINT_NUMBER_PATTERN, { message: '信访编号格式不正确（XF 加 14 位数字）' })
+  number: string;
+
+  @Field({ description: '理由' })
+  @IsString()
+  @MaxLength(1000)
+  reason: string;
+}
+
+@InputType({ description: '批准延期（须告知投诉人）' })
+export class ApproveComplaintExtensionInput {
+  @Field({ description: '信访编号' })
+  @Matches(COMPLAINT_NUMBER_PATTERN, { message: '信访编号格式不正确（XF 加 14 位数字）' })
+  number: string;
+
+  @Field({ description: '向投诉人告知延期的内容（延期理由与新的办结期限）' })
+  @IsString()
+  @MaxLength(1000)
+  notice: string;
+}
+
+@InputType({ description: '办结' })
+export class CloseComplaintInput {
+  @Field({ description: '信访编号' })
+  @Matches(COMPLAINT_NUMBER_PATTERN, { message: '信访编号格式不正确（XF 加 14 位数字）' })
+  number: string;
+
+  @Field({ nullable: true, description: '备注' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  note?: string;
+}
