@@ -1,30 +1,24 @@
-import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { LOGGER, SERVICE_CONFIG, type BaseServiceConfig, type Logger } from '@onewindow/platform';
+import { Inject, Injectable } from '@nestjs/common';
+import { LOGGER, PeriodicJob, SERVICE_CONFIG, type BaseServiceConfig, type Logger } from '@onewindow/platform';
 import { CaseworkService } from './casework.service.js';
 
 /** Runs the deadline flagging job at boot and then every DEADLINE_JOB_INTERVAL_MS (typed config; default 10 min; 0 = boot only). */
 @Injectable()
-export class DeadlineScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
-  private timer?: NodeJS.Timeout;
-
+export class DeadlineScheduler extends PeriodicJob {
   constructor(
     private readonly casework: CaseworkService,
     @Inject(SERVICE_CONFIG) private readonly config: BaseServiceConfig,
-    @Inject(LOGGER) private readonly logger: Logger,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    const interval = this.config.DEADLINE_JOB_INTERVAL_MS;
-    const run = () =>
-      this.casework
-        .flagDeadlines()
-        .then((r) => r.changed && this.logger.info(r, 'deadline states updated'))
-        .catch((err) => this.logger.warn({ err: String(err) }, 'deadline job failed'));
-    setTimeout(run, 1000).unref();
-    if (interval > 0) this.timer = setInterval(run, interval);
+    @Inject(LOGGER) logger: Logger,
+  ) {
+    super(logger, 'deadline job');
   }
 
-  onApplicationShutdown(): void {
-    if (this.timer) clearInterval(this.timer);
+  protected schedule() {
+    return { intervalMs: this.config.DEADLINE_JOB_INTERVAL_MS };
+  }
+
+  protected async runOnce() {
+    const r = await this.casework.flagDeadlines();
+    return r.changed ? { ...r } : null;
   }
 }

@@ -35,3 +35,4 @@ export * from './graphql/audited-read.args.js';
 export * from './graphql/mapped-errors.js';
 export * from './policy/jurisdiction-scope.js';
 export * from './policy/masking.js';
+export * from './jobs/periodic-job.js';

@@ -1,30 +1,24 @@
-import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { LOGGER, SERVICE_CONFIG, type BaseServiceConfig, type Logger } from '@onewindow/platform';
+import { Inject, Injectable } from '@nestjs/common';
+import { LOGGER, PeriodicJob, SERVICE_CONFIG, type BaseServiceConfig, type Logger } from '@onewindow/platform';
 import { TransfersService } from './transfers.service.js';
 
 /** Runs the overdue-transfer job at boot and then every TRANSFER_JOB_INTERVAL_MS (typed config; default 10 min; 0 = boot only). */
 @Injectable()
-export class TransferOverdueScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
-  private timer?: NodeJS.Timeout;
-
+export class TransferOverdueScheduler extends PeriodicJob {
   constructor(
     private readonly transfers: TransfersService,
     @Inject(SERVICE_CONFIG) private readonly config: BaseServiceConfig,
-    @Inject(LOGGER) private readonly logger: Logger,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    const interval = this.config.TRANSFER_JOB_INTERVAL_MS;
-    const run = () =>
-      this.transfers
-        .flagOverdue()
-        .then((r) => r.flagged && this.logger.info(r, 'overdue transfers flagged'))
-        .catch((err) => this.logger.warn({ err: String(err) }, 'transfer overdue job failed'));
-    setTimeout(run, 1000).unref();
-    if (interval > 0) this.timer = setInterval(run, interval);
+    @Inject(LOGGER) logger: Logger,
+  ) {
+    super(logger, 'transfer overdue job');
   }
 
-  onApplicationShutdown(): void {
-    if (this.timer) clearInterval(this.timer);
+  protected schedule() {
+    return { intervalMs: this.config.TRANSFER_JOB_INTERVAL_MS };
+  }
+
+  protected async runOnce() {
+    const r = await this.transfers.flagOverdue();
+    return r.flagged ? { ...r } : null;
   }
 }

@@ -1,5 +1,5 @@
-import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { LOGGER, type Logger, SERVICE_CONFIG, systemActor } from '@onewindow/platform';
+import { Inject, Injectable } from '@nestjs/common';
+import { LOGGER, PeriodicJob, type Logger, SERVICE_CONFIG, systemActor } from '@onewindow/platform';
 import type { PublicSecurityConfig } from '../config.js';
 import { LostAndFoundService } from './lost-found.service.js';
 
@@ -11,32 +11,21 @@ export const DISPOSAL_JOB_ACTOR = systemActor('system:lost-found-disposal', '系
  * every LOST_FOUND_DISPOSAL_INTERVAL_MS (0 = only supervisors run it, via disposeUnclaimed).
  */
 @Injectable()
-export class DisposalScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
-  private timer?: NodeJS.Timeout;
-  private first?: NodeJS.Timeout;
-
+export class DisposalScheduler extends PeriodicJob {
   constructor(
     private readonly lostAndFound: LostAndFoundService,
     @Inject(SERVICE_CONFIG) private readonly config: PublicSecurityConfig,
-    @Inject(LOGGER) private readonly logger: Logger,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    const interval = this.config.LOST_FOUND_DISPOSAL_INTERVAL_MS;
-    if (interval <= 0) return;
-    const run = () =>
-      this.lostAndFound
-        .disposeUnclaimed(DISPOSAL_JOB_ACTOR, { system: true })
-        .then((r) => r.items.length && this.logger.info({ disposed: r.items.length, today: r.today }, 'unclaimed found items disposed of'))
-        .catch((err) => this.logger.warn({ err: String(err) }, 'lost-and-found disposal job failed'));
-    this.first = setTimeout(run, 5_000);
-    this.first.unref();
-    this.timer = setInterval(run, interval);
-    this.timer.unref();
+    @Inject(LOGGER) logger: Logger,
+  ) {
+    super(logger, 'lost-and-found disposal job');
   }
 
-  onApplicationShutdown(): void {
-    if (this.first) clearTimeout(this.first);
-    if (this.timer) clearInterval(this.timer);
+  protected schedule() {
+    return { intervalMs: this.config.LOST_FOUND_DISPOSAL_INTERVAL_MS, firstRunAfterMs: 5_000, skipWhenDisabled: true };
+  }
+
+  protected async runOnce() {
+    const r = await this.lostAndFound.disposeUnclaimed(DISPOSAL_JOB_ACTOR, { system: true });
+    return r.items.length ? { disposed: r.items.length, today: r.today } : null;
   }
 }

@@ -1,0 +1,52 @@
+import type { OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import type { Logger } from '../logging/logger.js';
+
+/** How a periodic job runs: the first run after `firstRunAfterMs`, then every `intervalMs`. */
+export interface PeriodicJobSchedule {
+  /** 0: the boot-time run only. */
+  intervalMs: number;
+  /** Delay of the first run after boot (default 1 s, so the service is ready to answer first). */
+  firstRunAfterMs?: number;
+  /** No boot-time run either when the interval is 0 (a job a person starts by hand). */
+  skipWhenDisabled?: boolean;
+}
+
+/**
+ * The one shape of a service's scheduled jobs (deadline flags, overdue transfers, disposal): run
+ * shortly after boot and then on an interval from the typed config, log what changed, log a failure
+ * and carry on, stop the timers on shutdown. A subclass says only what one run does.
+ */
+export abstract class PeriodicJob implements OnApplicationBootstrap, OnApplicationShutdown {
+  private first?: NodeJS.Timeout;
+  private timer?: NodeJS.Timeout;
+
+  protected constructor(
+    protected readonly logger: Logger,
+    private readonly jobName: string,
+  ) {}
+
+  protected abstract schedule(): PeriodicJobSchedule;
+
+  /** One run; returns what to log when it changed something, or null. */
+  protected abstract runOnce(): Promise<Record<string, unknown> | null>;
+
+  onApplicationBootstrap(): void {
+    const { intervalMs, firstRunAfterMs = 1000, skipWhenDisabled = false } = this.schedule();
+    if (intervalMs <= 0 && skipWhenDisabled) return;
+    const run = () =>
+      this.runOnce()
+        .then((changed) => changed && this.logger.info(changed, `${this.jobName}: done`))
+        .catch((err) => this.logger.warn({ err: String(err) }, `${this.jobName}: failed`));
+    this.first = setTimeout(run, firstRunAfterMs);
+    this.first.unref();
+    if (intervalMs > 0) {
+      this.timer = setInterval(run, intervalMs);
+      this.timer.unref();
+    }
+  }
+
+  onApplicationShutdown(): void {
+    if (this.first) clearTimeout(this.first);
+    if (this.timer) clearInterval(this.timer);
+  }
+}
