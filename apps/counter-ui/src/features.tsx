@@ -1,7 +1,9 @@
-import { AppstoreOutlined, CarOutlined, GlobalOutlined, SafetyCertificateOutlined, SearchOutlined } from '@ant-design/icons';
+import { AppstoreOutlined, CarOutlined, FormOutlined, GlobalOutlined, SafetyCertificateOutlined, SearchOutlined, SolutionOutlined } from '@ant-design/icons';
 import type { MenuProps } from 'antd';
 import type { ReactNode } from 'react';
 import { ViolationsPage } from './pages/ViolationsPage';
+import { ComplaintIntakePage } from './pages/ComplaintIntakePage';
+import { ComplaintsWorkbenchPage } from './pages/ComplaintsWorkbenchPage';
 import { LostFoundPage } from './pages/LostFoundPage';
 import { PermitsPage } from './pages/PermitsPage';
 import { TravelDocumentsPage } from './pages/TravelDocumentsPage';
@@ -35,8 +37,10 @@ export const FEATURE_SCREENS: FeatureScreen[] = [
   { key: 'travel-documents', path: '/travel-documents', label: '出入境证件', icon: <GlobalOutlined />, hotkey: '7', visible: (u) => hasRole(u, 'CLERK', 'OFFICER', 'SUPERVISOR'), render: () => <TravelDocumentsPage /> },
   // publicSecurityPermit: CLERK, OFFICER, SUPERVISOR (register list: public-security officers and supervisors).
   { key: 'permits', path: '/permits', label: '治安许可证', icon: <SafetyCertificateOutlined />, hotkey: '8', visible: (u) => hasRole(u, 'CLERK', 'OFFICER', 'SUPERVISOR'), render: () => <PermitsPage /> },
-  // travelDocument / citizen: CLERK, OFFICER, SUPERVISOR.
-  // publicSecurityPermit: CLERK, OFFICER, SUPERVISOR (register list: public-security officers and supervisors).
+  // intakeComplaint: @Roles(CLERK, OFFICER); clerks register window complaints, of the officers only complaints officers (OFFICER + COMPLAINTS).
+  { key: 'complaint-intake', path: '/complaint-intake', label: '投诉登记', icon: <FormOutlined />, hotkey: '9', visible: (u) => hasRole(u, 'CLERK') || officerOf(u, 'COMPLAINTS'), render: () => <ComplaintIntakePage /> },
+  // complaints (workbench): complaints officers, supervisors, analysts (complaint.service workbench).
+  { key: 'complaints', path: '/complaints', label: '信访工作台', icon: <SolutionOutlined />, hotkey: '0', visible: (u) => hasRole(u, 'SUPERVISOR', 'ANALYST') || officerOf(u, 'COMPLAINTS'), render: () => <ComplaintsWorkbenchPage /> },
 ];
 
 export function featureScreen(segment: string | undefined): FeatureScreen | undefined {
