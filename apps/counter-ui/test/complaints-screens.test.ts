@@ -6,7 +6,8 @@ import { CounterWindow, settled, UI_DIR } from './counter-window.js';
  * The complaints register's screens (信访投诉) in Chromium against the real stack, on the fixed
  * business date 2026-02-10: a clerk registers a window complaint (投诉登记); the complaints officer
  * finds it on the workbench (信访工作台), accepts it and asks for an extension; the supervisor
- * approves the extension; the officer answers. An analyst reads the workbench but may not register.
+ * approves the extension; the officer answers; the clerk reopens it when the answer is disputed.
+ * An analyst may not register.
  * Its own stack, so the complaint does not reach the other suites.
  */
 describe('counter UI: the complaints register (信访投诉), in Chromium', () => {
@@ -101,6 +102,19 @@ describe('counter UI: the complaints register (信访投诉), in Chromium', () =
     for (const action of ['登记', '受理', '申请延期', '批准延期', '答复']) expect(timeline).toContain(action);
     await page.getByTestId('complaint-action-close').waitFor();
     await shot('complaint-detail');
+  });
+
+  it('重新办理: the complainant disputes the answer at the window; the clerk finds it by number (masked) and reopens it', async () => {
+    await login('demo-clerk');
+    await page.goto(`${base}/complaint-intake`);
+    await page.locator('input[data-testid="complaint-lookup"], [data-testid="complaint-lookup"] input').first().fill(number);
+    await page.keyboard.press('Enter');
+    await page.getByTestId('complaint-open').click();
+    await settled(page, page.getByTestId('complaint-detail'));
+    expect(await page.getByTestId('complaint-detail').innerText()).not.toContain('13800138000'); // clerks read masked
+    expect(await page.getByTestId('complaint-action-close').count()).toBe(0); // complaints officers only
+    await step('reopen', { 'complaint-action-reason': '投诉人对答复不满意，认为未说明积压原因' }, 'REOPENED');
+    expect(await page.getByTestId('complaint-timeline').innerText()).toContain('重新办理');
     expect(counter.pageErrors).toEqual([]);
   });
 });

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { idNumberProblem, normaliseIdNumber } from '../citizen';
 import { COMPLAINT_CHANNEL_LABELS, COMPLAINT_KIND_LABELS, options } from '../complaint-labels';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { ComplaintDrawer } from './ComplaintsWorkbenchPage';
 import { IntakeComplaintDocument } from '../graphql/complaints.operations';
 import type { ComplaintChannel, ComplaintFieldsFragment, ComplaintKind, PoliceType } from '../gql/graphql';
 import { POLICE_TYPE_LABELS } from '../labels';
@@ -37,6 +38,7 @@ export function ComplaintIntakePage() {
   const { user } = useSession();
   const [form] = Form.useForm<IntakeValues>();
   const [done, setDone] = useState<ComplaintFieldsFragment | null>(null);
+  const [lookup, setLookup] = useState<string | null>(null);
   const [intake, { loading, error, reset }] = useMutation(IntakeComplaintDocument);
   const clerk = hasRole(user, 'CLERK');
   const channels = options(COMPLAINT_CHANNEL_LABELS).filter((o) => !clerk || o.value === 'WINDOW');
@@ -61,9 +63,22 @@ export function ComplaintIntakePage() {
     if (r?.data) setDone(r.data.intakeComplaint);
   };
 
+  const byNumber = (
+    <>
+      <Input.Search
+        placeholder="信访编号（查询进度、对答复不满意登记重新办理）"
+        enterButton="查询"
+        style={{ width: 440 }}
+        onSearch={(v) => { const n = v.trim().toUpperCase(); if (n) setLookup(n); }}
+        data-testid="complaint-lookup"
+      />
+      <ComplaintDrawer number={lookup} onClose={() => setLookup(null)} onChanged={() => undefined} />
+    </>
+  );
+
   if (done) {
     return (
-      <Card title={<Space><FormOutlined />投诉登记</Space>}>
+      <Card title={<Space><FormOutlined />投诉登记</Space>} extra={byNumber}>
         <div data-testid="complaint-intake-success">
         <Result
           status="success"
@@ -81,7 +96,8 @@ export function ComplaintIntakePage() {
   }
 
   return (
-    <Card title={<Space><FormOutlined />投诉登记</Space>} extra={<Typography.Text type="secondary">{clerk ? '窗口当面投诉登记；来信、来访、热线由信访民警登记' : '来信、来访、热线、网上及窗口投诉登记'}</Typography.Text>}>
+    <Card title={<Space><FormOutlined />投诉登记</Space>} extra={<Space>{byNumber}</Space>}>
+      <Typography.Paragraph type="secondary">{clerk ? '窗口当面投诉登记；来信、来访、热线由信访民警登记' : '来信、来访、热线、网上及窗口投诉登记'}</Typography.Paragraph>
       <Form
         form={form}
         layout="vertical"

@@ -44,6 +44,8 @@ function actionsFor(u: SessionUser | null, c: Complaint): ActionKind[] {
     if (c.status === 'NOT_ACCEPTED') out.push('close');
   }
   if (u && hasRole(u, 'SUPERVISOR') && c.extensionPending) out.push('approve');
+  // A disputed answer is registered again at the window too (一窗通办).
+  if (u && hasRole(u, 'CLERK') && c.status === 'ANSWERED') out.push('reopen');
   return out;
 }
 
@@ -107,9 +109,10 @@ export function ComplaintsWorkbenchPage() {
   );
 }
 
-function ComplaintDrawer({ number, onClose, onChanged }: { number: string | null; onClose: () => void; onChanged: () => void }) {
+/** One complaint (asked with a 查询事由), its timeline and the caller's steps; also the intake screen's lookup by number. */
+export function ComplaintDrawer({ number, onClose, onChanged }: { number: string | null; onClose: () => void; onChanged: () => void }) {
   const { user } = useSession();
-  const [purpose, setPurpose] = useState(LOOKUP_PURPOSES[3]!);
+  const [purpose, setPurpose] = useState(hasRole(user, 'CLERK') ? LOOKUP_PURPOSES[2]! : LOOKUP_PURPOSES[3]!);
   const [load, { data, loading, error, refetch }] = useLazyQuery(ComplaintDocument, { fetchPolicy: 'network-only' });
   const [action, setAction] = useState<ActionKind | null>(null);
   const unitName = useUnitName();
