@@ -21,3 +21,11 @@ describe('complaints configuration', () => {
     expect(() => loadConfig('complaints', ComplaintsConfig, { APP_MODE: 'production' })).toThrow(/INTERNAL_IDENTITY_SECRET.*DATABASE_URL/);
   });
 });
+
+describe('complaints configuration: deduction points', () => {
+  it('deducts 2 points from unit and officer by default, and takes other values from the environment', () => {
+    expect(loadConfig('complaints', ComplaintsConfig, {})).toMatchObject({ DEDUCTION_UNIT_POINTS: 2, DEDUCTION_OFFICER_POINTS: 2 });
+    expect(loadConfig('complaints', ComplaintsConfig, { DEDUCTION_UNIT_POINTS: '5', DEDUCTION_OFFICER_POINTS: '1' })).toMatchObject({ DEDUCTION_UNIT_POINTS: 5, DEDUCTION_OFFICER_POINTS: 1 });
+    expect(() => loadConfig('complaints', ComplaintsConfig, { DEDUCTION_OFFICER_POINTS: '-1' })).toThrow(/DEDUCTION_OFFICER_POINTS/);
+  });
+});

@@ -9,6 +9,8 @@ import { toComplaint } from '../src/complaint/complaint.model.js';
 import { ComplaintRepository } from '../src/complaint/complaint.repository.js';
 import { ComplaintService, type ComplaintIntake } from '../src/complaint/complaint.service.js';
 import { COMPLAINTS_ENTITIES, COMPLAINTS_MIGRATIONS } from '../src/complaints.schema.js';
+import { DeductionRepository } from '../src/deduction/deduction.repository.js';
+import { DeductionService } from '../src/deduction/deduction.service.js';
 
 /** The complaint register on a real, migrated PostgreSQL, announcing through the outbox into real JetStream. */
 describe('complaint register on PostgreSQL and NATS', () => {
@@ -40,7 +42,8 @@ describe('complaint register on PostgreSQL and NATS', () => {
     await nats.ensureStream(streamOf(ServiceName.COMPLAINTS));
     const outbox = new OutboxService();
     relay = new OutboxRelay(ds, nats, outbox, logger, { intervalMs: 0, batchSize: 100 });
-    service = new ComplaintService(ds, new ComplaintRepository(), new AuditService(ds), outbox, WorkingCalendar.default(), clock);
+    const deductions = new DeductionService(ds, new DeductionRepository(), new AuditService(ds), outbox, clock, { unitPoints: 2, officerPoints: 2 });
+    service = new ComplaintService(ds, new ComplaintRepository(), new AuditService(ds), outbox, WorkingCalendar.default(), clock, deductions);
   }, 60_000);
 
   afterAll(async () => {
@@ -112,7 +115,8 @@ describe('complaint register on PostgreSQL and NATS', () => {
     await expect(service.reopen(clerk, first, ' ')).rejects.toMatchObject({ code: 'REASON_REQUIRED' });
     expect(await service.reopen(clerk, first, '投诉人对答复不满意')).toMatchObject({ status: 'REOPENED', answerDeadline: '2026-11-11', answerText: null, deadlineState: 'ON_TIME' });
     expect(await service.answer(xf, { number: first, text: '复查后维持原答复', answerChannel: 'PHONE' })).toMatchObject({ status: 'ANSWERED' });
-    expect(await service.close(xf, first)).toMatchObject({ status: 'CLOSED', closedOn: '2026-10-12', deadline: null });
+    await expect(service.close(xf, first)).rejects.toMatchObject({ code: 'COMPLAINT_FINDING_REQUIRED' });
+    expect(await service.close(xf, first, undefined, { finding: 'NOT_SUBSTANTIATED' })).toMatchObject({ status: 'CLOSED', closedOn: '2026-10-12', deadline: null, finding: 'NOT_SUBSTANTIATED' });
     await expect(service.close(xf, first)).rejects.toMatchObject({ code: 'COMPLAINT_INVALID_TRANSITION' });
 
     const { timeline } = await service.read(xf, first, '复核办理过程');
@@ -155,7 +159,9 @@ describe('complaint register on PostgreSQL and NATS', () => {
   it('a clerk never sees a complaint about themself; the workbench sorts by deadline, masked, within the jurisdiction; the analyst reads all', async () => {
     today = '2026-10-13';
     const aboutClerk = await service.intake(xf, { ...atWindow, channel: 'VISIT', kind: 'ATTITUDE', applicationNumber: undefined, officerUsername: 'demo-clerk', officerName: '王窗口' });
-    await expect(service.read(clerk, aboutClerk.number, '查看')).rejects.toMatchObject({ code: 'COMPLAINT_ABOUT_SELF' });
+    // To the clerk it names, the complaint does not exist; the refused read is audited.
+    await expect(service.read(clerk, aboutClerk.number, '查看')).rejects.toMatchObject({ code: 'COMPLAINT_NOT_FOUND' });
+    expect(await rows(`SELECT outcome FROM audit_log WHERE actor_username = 'demo-clerk' AND subject_ref = $1`, [aboutClerk.number])).toEqual([{ outcome: 'DENIED' }]);
     expect((await service.ofComplainant(clerk, PERSON)).map((c) => c.number)).toEqual([first]);
     expect((await service.ofComplainant(xf, PERSON)).map((c) => c.number)).toEqual([aboutClerk.number, first]);
 
@@ -196,7 +202,9 @@ describe('complaint register on PostgreSQL and NATS', () => {
     expect(await rows(`SELECT count(*)::int AS n FROM outbox WHERE payload->>'action' = 'DEADLINE_STATE'`)).toEqual([{ n: 3 }]);
   });
 
-  it('the migration is reversible', async () => {
+  it('the migrations are reversible', async () => {
+    await ds.undoLastMigration();
+    expect(await rows(`SELECT to_regclass('complaint_deduction') AS d`)).toEqual([{ d: null }]);
     await ds.undoLastMigration();
     expect(await rows(`SELECT to_regclass('complaint') AS t, to_regclass('complaint_event') AS e`)).toEqual([{ t: null, e: null }]);
     await ds.runMigrations();

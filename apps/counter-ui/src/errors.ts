@@ -141,6 +141,11 @@ export const ERROR_MESSAGES: Record<ErrorCode, ErrorMessage> = {
   COMPLAINT_CHANNEL_NOT_ALLOWED: { title: '窗口只能登记窗口当面提出的投诉', hint: '来信、来访、热线和网上投诉请由信访民警登记。' },
   COMPLAINT_ABOUT_SELF: { title: '不能查看或办理针对本人的投诉', hint: '该投诉指名了您本人，请交由其他民警处理（回避）。' },
   COMPLAINT_EXTENSION_ALREADY_USED: { title: '该信访事项已延期一次', hint: '办理期限只能经批准延长一次（不超过 30 日），请在延长期限内办结。' },
+  COMPLAINT_FINDING_REQUIRED: { title: '请填写核查结论', hint: '答复或办结投诉时须选择核查结论（属实 / 部分属实 / 不属实；咨询、建议、表扬选“不涉及”）。' },
+  COMPLAINT_FINDING_INVALID: { title: '核查结论与投诉类别不符', hint: '咨询、建议、表扬只能选“不涉及”；其他投诉须选属实、部分属实或不属实，属实或部分属实须确认责任民警。' },
+  COMPLAINT_DEDUCTION_NOT_FOUND: { title: '未找到该扣分记录', hint: '请刷新扣分列表，或确认该记录属于本单位。' },
+  COMPLAINT_DEDUCTION_ALREADY_REVERSED: { title: '该扣分已撤销', hint: '扣分只能撤销一次，请刷新后查看撤销理由。' },
+  COMPLAINT_ANALYSIS_MONTH_INVALID: { title: '统计月份不正确', hint: '请选择今天或以前的月份（格式 YYYY-MM）。' },
 };
 
 export interface DescribedError {

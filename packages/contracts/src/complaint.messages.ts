@@ -1,4 +1,4 @@
-import { IsBoolean, IsIn, IsOptional, IsString, Matches } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Min } from 'class-validator';
 
 /** Where a complaint came in (信访渠道). */
 export const COMPLAINT_CHANNELS = ['WINDOW', 'ONLINE', 'HOTLINE_96166', 'HOTLINE_960111', 'HOTLINE_12345', 'LETTER', 'VISIT'] as const;
@@ -42,6 +42,37 @@ export class ComplaintChangedEvent {
   @IsOptional() @IsString() repeatOf!: string | null;
   @IsOptional() @IsString() applicationNumber!: string | null;
   @IsBoolean() extended!: boolean;
+  @IsString() at!: string;
+}
+
+/**
+ * 核查结论 recorded when a complaint is answered or closed: 属实 / 部分属实 / 不属实 for complaints
+ * about conduct or service, 不涉及 for consultations, suggestions and praise.
+ */
+export const COMPLAINT_FINDINGS = ['SUBSTANTIATED', 'PARTLY_SUBSTANTIATED', 'NOT_SUBSTANTIATED', 'NOT_APPLICABLE'] as const;
+export type ComplaintFinding = (typeof COMPLAINT_FINDINGS)[number];
+
+/** What a deduction did: created from a substantiated finding, or reversed (by a supervisor, or when a re-examination changes the finding). */
+export const COMPLAINT_DEDUCTION_ACTIONS = ['DEDUCTED', 'REVERSED'] as const;
+export type ComplaintDeductionAction = (typeof COMPLAINT_DEDUCTION_ACTIONS)[number];
+
+/**
+ * `complaints.v1.deduction.changed`: a point deduction (扣分) against a unit and its officer was
+ * made or reversed. The officer's account name and the complaint number, no complainant data.
+ */
+export class ComplaintDeductionChangedEvent {
+  @IsString() deductionId!: string;
+  @IsIn(COMPLAINT_DEDUCTION_ACTIONS as unknown as string[]) action!: ComplaintDeductionAction;
+  @IsString() complaintNumber!: string;
+  @IsIn(COMPLAINT_FINDINGS as unknown as string[]) finding!: ComplaintFinding;
+  @IsString() unitCode!: string;
+  @IsString() officerUsername!: string;
+  @IsInt() @Min(0) unitPoints!: number;
+  @IsInt() @Min(0) officerPoints!: number;
+  /** Calendar year the deduction counts in. */
+  @IsInt() year!: number;
+  /** Active deductions of the officer in that year after this change (2 → no awards, 3 → 提示单). */
+  @IsInt() @Min(0) officerCountInYear!: number;
   @IsString() at!: string;
 }
 

@@ -25,6 +25,8 @@ export const EventSubjects = {
   notificationRequested: (service: ServiceName) => `${service}.v1.notification.requested`,
   /** A complaint was received or changed (no personal data: the number, state and deadline). */
   complaintChanged: 'complaints.v1.complaint.changed',
+  /** A point deduction (扣分) from a substantiated complaint was made or reversed (no complainant data). */
+  complaintDeductionChanged: 'complaints.v1.deduction.changed',
   smsRequested: 'counter.v1.sms.requested',
   smsDelivered: 'counter.v1.sms.delivered',
 } as const;

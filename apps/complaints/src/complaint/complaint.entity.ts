@@ -1,4 +1,4 @@
-import type { ComplaintAction, ComplaintChannel, ComplaintDeadlineState, ComplaintKind, ComplaintStatus } from '@onewindow/contracts';
+import type { ComplaintAction, ComplaintChannel, ComplaintDeadlineState, ComplaintFinding, ComplaintKind, ComplaintStatus } from '@onewindow/contracts';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
 /** A complaint (信访投诉) as received, classified, accepted, answered and closed. */
@@ -43,6 +43,13 @@ export class ComplaintEntity {
   @Column({ name: 'answer_channel', type: 'varchar', length: 10, nullable: true }) answerChannel: string | null;
   @Column({ name: 'answered_on', type: 'date', nullable: true }) answeredOn: string | null;
   @Column({ name: 'closed_on', type: 'date', nullable: true }) closedOn: string | null;
+  /** The day acceptance was decided (受理 or 不予受理); overdue decisions are counted from it. */
+  @Column({ name: 'decided_on', type: 'date', nullable: true }) decidedOn: string | null;
+  /** 核查结论, recorded at the answer or the close. */
+  @Column({ type: 'varchar', length: 24, nullable: true }) finding: ComplaintFinding | null;
+  /** The responsible officer as confirmed or corrected by the complaints officer (may differ from the one named at intake). */
+  @Column({ name: 'responsible_officer_username', type: 'text', nullable: true }) responsibleOfficerUsername: string | null;
+  @Column({ name: 'responsible_officer_name', type: 'text', nullable: true }) responsibleOfficerName: string | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
 }

@@ -16,6 +16,14 @@ export enum ComplaintErrorCode {
   REASON_REQUIRED = 'REASON_REQUIRED',
   INVALID_ID_NUMBER = 'INVALID_ID_NUMBER',
   DATE_IN_FUTURE = 'DATE_IN_FUTURE',
+  /** Closing an answered complaint needs its finding (核查结论). */
+  COMPLAINT_FINDING_REQUIRED = 'COMPLAINT_FINDING_REQUIRED',
+  /** The finding does not fit the kind (不涉及 only for consultations, suggestions and praise). */
+  COMPLAINT_FINDING_INVALID = 'COMPLAINT_FINDING_INVALID',
+  COMPLAINT_DEDUCTION_NOT_FOUND = 'COMPLAINT_DEDUCTION_NOT_FOUND',
+  COMPLAINT_DEDUCTION_ALREADY_REVERSED = 'COMPLAINT_DEDUCTION_ALREADY_REVERSED',
+  /** The analysis month is malformed or in the future. */
+  COMPLAINT_ANALYSIS_MONTH_INVALID = 'COMPLAINT_ANALYSIS_MONTH_INVALID',
 }
 
 export class ComplaintException extends DomainException {

@@ -1,7 +1,7 @@
 import { Field, ObjectType, registerEnumType } from '@nestjs/graphql';
 import {
-  COMPLAINT_ACTIONS, COMPLAINT_CHANNELS, COMPLAINT_DEADLINE_STATES, COMPLAINT_KINDS, COMPLAINT_STATUSES, PoliceType,
-  type ComplaintAction, type ComplaintChannel, type ComplaintDeadlineState, type ComplaintKind, type ComplaintStatus, type Identity,
+  COMPLAINT_ACTIONS, COMPLAINT_CHANNELS, COMPLAINT_DEADLINE_STATES, COMPLAINT_FINDINGS, COMPLAINT_KINDS, COMPLAINT_STATUSES, PoliceType,
+  type ComplaintAction, type ComplaintChannel, type ComplaintDeadlineState, type ComplaintFinding, type ComplaintKind, type ComplaintStatus, type Identity,
 } from '@onewindow/contracts';
 import { maskerFor, seesFullPersonalDataOf } from '@onewindow/platform';
 import type { ComplaintEntity, ComplaintEventEntity } from './complaint.entity.js';
@@ -21,6 +21,9 @@ export const ComplaintDeadlineStateEnum = asEnum(COMPLAINT_DEADLINE_STATES);
 registerEnumType(ComplaintDeadlineStateEnum, { name: 'ComplaintDeadlineState', description: '期限状态：正常 / 临期（3 日内）/ 超期 / 已完成' });
 export const ComplaintActionEnum = asEnum(COMPLAINT_ACTIONS);
 registerEnumType(ComplaintActionEnum, { name: 'ComplaintAction', description: '信访办理记录的操作' });
+
+export const ComplaintFindingEnum = asEnum(COMPLAINT_FINDINGS);
+registerEnumType(ComplaintFindingEnum, { name: 'ComplaintFinding', description: '核查结论：属实 / 部分属实 / 不属实 / 不涉及（咨询、建议、表扬）' });
 
 /** How the answer reached the complainant. */
 export const ANSWER_CHANNELS = ['WRITTEN', 'PHONE', 'SMS', 'IN_PERSON', 'ONLINE'] as const;
@@ -66,6 +69,10 @@ export class Complaint {
   @Field(() => ComplaintAnswerChannelEnum, { nullable: true, description: '答复方式' }) answerChannel?: string;
   @Field({ nullable: true, description: '答复日期' }) answeredOn?: string;
   @Field({ nullable: true, description: '办结日期' }) closedOn?: string;
+  @Field({ nullable: true, description: '受理决定日期（受理或不予受理）' }) decidedOn?: string;
+  @Field(() => ComplaintFindingEnum, { nullable: true, description: '核查结论（答复或办结时认定）' }) finding?: ComplaintFinding;
+  @Field({ nullable: true, description: '经核查确认的责任民警账号' }) responsibleOfficerUsername?: string;
+  @Field({ nullable: true, description: '经核查确认的责任民警姓名' }) responsibleOfficerName?: string;
   @Field(() => [ComplaintTimelineEntry], { nullable: true, description: '办理记录（仅单件查询）' }) timeline?: ComplaintTimelineEntry[];
 }
 
@@ -103,6 +110,10 @@ export function toComplaint(c: ComplaintEntity, viewer: Identity, opts: { list?:
     answerChannel: c.answerChannel ?? undefined,
     answeredOn: c.answeredOn ?? undefined,
     closedOn: c.closedOn ?? undefined,
+    decidedOn: c.decidedOn ?? undefined,
+    finding: c.finding ?? undefined,
+    responsibleOfficerUsername: c.responsibleOfficerUsername ?? undefined,
+    responsibleOfficerName: c.responsibleOfficerName ?? undefined,
     timeline: opts.timeline?.map((e) => ({
       action: e.action, fromStatus: e.fromStatus ?? undefined, toStatus: e.toStatus, actorName: e.actorName, note: e.note ?? undefined, at: new Date(e.at).toISOString(),
     })),

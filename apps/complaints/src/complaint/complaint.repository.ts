@@ -6,7 +6,9 @@ import { Brackets, type EntityManager } from 'typeorm';
 import { ComplaintEntity, ComplaintEventEntity } from './complaint.entity.js';
 import { REPEAT_WINDOW_DAYS, type EarlierComplaint, type MatterKey } from './complaint.rules.js';
 
-export type NewComplaint = Omit<ComplaintEntity, 'id' | 'createdAt' | 'updatedAt'>;
+/** Set later in the complaint's life (the decision, the finding at the answer or close). */
+type LaterFields = 'decidedOn' | 'finding' | 'responsibleOfficerUsername' | 'responsibleOfficerName';
+export type NewComplaint = Omit<ComplaintEntity, 'id' | 'createdAt' | 'updatedAt' | LaterFields> & Partial<Pick<ComplaintEntity, LaterFields>>;
 export type NewComplaintEvent = Omit<ComplaintEventEntity, 'id' | 'at'>;
 
 export interface ComplaintFilter {
@@ -46,7 +48,9 @@ export class ComplaintRepository {
     if (filter.deadlineState) qb.andWhere('c.deadline_state = :ds', { ds: filter.deadlineState });
     if (filter.channel) qb.andWhere('c.channel = :channel', { channel: filter.channel });
     if (filter.kind) qb.andWhere('c.kind = :kind', { kind: filter.kind });
-    if (filter.notAboutOfficer) qb.andWhere('c.officer_username IS DISTINCT FROM :me', { me: filter.notAboutOfficer });
+    if (filter.notAboutOfficer) {
+      qb.andWhere('c.officer_username IS DISTINCT FROM :me AND c.responsible_officer_username IS DISTINCT FROM :me', { me: filter.notAboutOfficer });
+    }
     return qb.orderBy('c.deadline', 'ASC', 'NULLS LAST').addOrderBy('c.received_on', 'ASC').addOrderBy('c.number', 'ASC').take(page.limit).skip(page.offset).getMany();
   }
 
@@ -78,7 +82,7 @@ export class ComplaintRepository {
 
   async insert(manager: EntityManager, complaint: NewComplaint): Promise<ComplaintEntity> {
     const repo = manager.getRepository(ComplaintEntity);
-    const saved = await repo.save(repo.create(complaint));
+    const saved = await repo.save(repo.create({ decidedOn: null, finding: null, responsibleOfficerUsername: null, responsibleOfficerName: null, ...complaint }));
     return saved;
   }
 

@@ -39,7 +39,7 @@ export class ComplaintResolver {
   }
 
   @Roles(Role.OFFICER)
-  @Mutation(() => Complaint, { description: '答复投诉人：信访民警，受理后 60 日内' })
+  @Mutation(() => Complaint, { description: '答复投诉人：信访民警，受理后 60 日内；可同时填写核查结论（属实或部分属实且有责任民警的，对责任单位和民警扣分）' })
   async answerComplaint(@Args('input') input: AnswerComplaintInput, @CurrentIdentity() actor: Identity): Promise<Complaint> {
     return toComplaint(await this.service.answer(actor, input), actor);
   }
@@ -63,8 +63,9 @@ export class ComplaintResolver {
   }
 
   @Roles(Role.OFFICER)
-  @Mutation(() => Complaint, { description: '办结信访事项' })
+  @Mutation(() => Complaint, { description: '办结信访事项：已答复的须有核查结论（属实或部分属实且有责任民警的，对责任单位和民警扣分）' })
   async closeComplaint(@Args('input') input: CloseComplaintInput, @CurrentIdentity() actor: Identity): Promise<Complaint> {
-    return toComplaint(await this.service.close(actor, input.number, input.note), actor);
+    const { number, note, ...finding } = input;
+    return toComplaint(await this.service.close(actor, number, note, finding), actor);
   }
 }

@@ -2,14 +2,18 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { WorkingCalendar } from '@onewindow/calendar';
 import {
-  EventSubjects, PoliceType, Role, withinJurisdiction,
-  type ComplaintAction, type ComplaintChangedEvent, type ComplaintChannel, type ComplaintKind, type ComplaintStatus, type Identity,
+  EventSubjects, PoliceType, Role, ServiceName, withinJurisdiction,
+  type ComplaintAction, type ComplaintChangedEvent, type ComplaintChannel, type ComplaintFinding, type ComplaintKind, type ComplaintStatus, type Identity,
+  type NotificationRequestedEvent,
 } from '@onewindow/contracts';
 import { validateIdNumber } from '@onewindow/id-number';
 import {
   AuditService, BusinessClock, cityScope, DomainException, hasRole, jurisdictionOf, OutboxService, WHOLE_BUREAU, type Jurisdiction,
 } from '@onewindow/platform';
+import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
+import { DeductionService } from '../deduction/deduction.service.js';
+import { checkFinding, isSubstantiated, KINDS_WITHOUT_FINDING } from '../deduction/deduction.rules.js';
 import type { ComplaintEntity, ComplaintEventEntity } from './complaint.entity.js';
 import { ComplaintErrorCode as Code, ComplaintException } from './complaint.exception.js';
 import { ComplaintRepository, type ComplaintFilter } from './complaint.repository.js';
@@ -34,12 +38,23 @@ export interface ComplaintIntake {
   receivedOn?: string;
 }
 
-export interface ComplaintAnswer {
+/** 核查结论 with the responsible officer confirmed (default: the officer named at intake) or corrected. */
+export interface ComplaintFindingInput {
+  finding?: ComplaintFinding;
+  responsibleOfficerUsername?: string;
+  responsibleOfficerName?: string;
+}
+
+export interface ComplaintAnswer extends ComplaintFindingInput {
   number: string;
   text: string;
   answerChannel: string;
   answeredOn?: string;
 }
+
+/** SMS template (registered at the counter) telling the complainant the answer period was extended. */
+export const COMPLAINT_EXTENDED_TEMPLATE = 'COMPLAINT_EXTENDED';
+const MOBILE = /^1[3-9]\d{9}$/;
 
 /** Who may do what to a complaint: the lines below are the whole access policy of the register. */
 function isComplaintsOfficer(actor: Identity): boolean {
@@ -60,6 +75,7 @@ export class ComplaintService {
     private readonly outbox: OutboxService,
     private readonly calendar: WorkingCalendar,
     private readonly clock: BusinessClock,
+    private readonly deductions: DeductionService,
   ) {}
 
   /** 登记: a window clerk records complaints made in person; complaints officers record every channel of their jurisdiction. */
@@ -138,6 +154,7 @@ export class ComplaintService {
   /** 受理 or 不予受理 (with the reason), within 15 days of receipt; starts the 60-day answer period. */
   async accept(actor: Identity, number: string, accept: boolean, reason?: string): Promise<ComplaintEntity> {
     return this.work(actor, number, accept ? 'ACCEPT' : 'NOT_ACCEPT', (c, today) => {
+      c.decidedOn = today;
       if (accept) {
         c.acceptedOn = today;
         c.answerDeadline = answerDeadline(this.calendar, today);
@@ -157,8 +174,9 @@ export class ComplaintService {
       c.answerChannel = a.answerChannel;
       c.answeredOn = on;
       c.extensionPending = false;
-      return { note: null, details: { answerChannel: a.answerChannel, answeredOn: on } };
-    });
+      const finding = a.finding ? this.recordFinding(actor, c, a) : null;
+      return { note: null, details: { answerChannel: a.answerChannel, answeredOn: on, ...finding } };
+    }, (manager, c) => (a.finding ? this.deductions.applyFinding(manager, actor, c) : Promise.resolve(null)));
   }
 
   /** 申请延期 (+30 days): by the complaints officer, with a reason; a supervisor approves. */
@@ -172,7 +190,11 @@ export class ComplaintService {
     });
   }
 
-  /** 批准延期: the supervisor of the unit; the answer period becomes 90 days from acceptance, and the complainant is told (`notice`). */
+  /**
+   * 批准延期: the supervisor of the unit; the answer period becomes 90 days from acceptance, and the
+   * complainant is told: `notice` on the timeline, and an SMS with the number and the new deadline
+   * requested from the counter (`complaints.v1.notification.requested`) when the phone is a mobile.
+   */
   async approveExtension(actor: Identity, number: string, notice: string): Promise<ComplaintEntity> {
     return this.work(actor, number, 'APPROVE_EXTENSION', (c) => {
       if (!c.extensionPending) throw new ComplaintException(Code.EXTENSION_NOT_PENDING, '没有待审批的延期申请');
@@ -181,7 +203,14 @@ export class ComplaintService {
       c.extended = true;
       // A reopened complaint runs on its 30-day re-examination period; the extension adds 30 days to whichever period runs.
       c.answerDeadline = c.status === 'REOPENED' ? calendarPeriodEnd(this.calendar, c.answerDeadline!, EXTENSION_DAYS) : extendedAnswerDeadline(this.calendar, c.acceptedOn!);
-      return { note: text, details: { noticeToComplainant: text, answerDeadline: c.answerDeadline } };
+      return { note: text, details: { noticeToComplainant: text, answerDeadline: c.answerDeadline, smsRequested: MOBILE.test(c.complainantPhone) } };
+    }, async (manager, c) => {
+      if (!MOBILE.test(c.complainantPhone)) return;
+      const sms: NotificationRequestedEvent = {
+        notificationId: randomUUID(), phone: c.complainantPhone, template: COMPLAINT_EXTENDED_TEMPLATE,
+        params: { number: c.number, deadline: c.answerDeadline! }, reference: c.number, unitCode: c.unitCode,
+      };
+      await this.outbox.enqueue(manager, EventSubjects.notificationRequested(ServiceName.COMPLAINTS), sms);
     });
   }
 
@@ -197,20 +226,35 @@ export class ComplaintService {
     });
   }
 
-  /** 办结. */
-  async close(actor: Identity, number: string, note?: string): Promise<ComplaintEntity> {
+  /** 办结: an answered complaint needs its finding (given now, or at the answer; given now it replaces the earlier one). */
+  async close(actor: Identity, number: string, note?: string, finding: ComplaintFindingInput = {}): Promise<ComplaintEntity> {
     return this.work(actor, number, 'CLOSE', (c, today) => {
+      const answered = !!c.answeredOn;
+      if (answered && !finding.finding && !c.finding) throw new ComplaintException(Code.COMPLAINT_FINDING_REQUIRED, '办结已答复的投诉须填写核查结论');
+      const recorded = answered && finding.finding ? this.recordFinding(actor, c, finding) : null;
       c.closedOn = today;
-      return { note: note?.trim() || null };
-    });
+      return { note: note?.trim() || null, details: { ...recorded } };
+    }, (manager, c) => (c.answeredOn && finding.finding ? this.deductions.applyFinding(manager, actor, c) : Promise.resolve(null)));
   }
 
   /** One complaint with its personal data: checked, and audited with the caller's purpose. */
   async read(actor: Identity, number: string, purpose: string): Promise<{ complaint: ComplaintEntity; timeline: ComplaintEventEntity[] }> {
     const manager = this.dataSource.manager;
-    const c = await this.complaints.findByNumber(manager, number.trim().toUpperCase(), this.readScope(actor));
-    if (!c) throw new ComplaintException(Code.COMPLAINT_NOT_FOUND, `未找到信访事项 ${number}`);
-    this.assertMayRead(actor, c);
+    const ref = number.trim().toUpperCase();
+    let c: ComplaintEntity | null;
+    try {
+      c = await this.complaints.findByNumber(manager, ref, this.readScope(actor));
+      if (!c) throw new ComplaintException(Code.COMPLAINT_NOT_FOUND, `未找到信访事项 ${number}`);
+      this.assertMayRead(actor, c);
+    } catch (e) {
+      // Refused reads are audited (等保 2.0: success and failure), with what was refused and why.
+      if (e instanceof DomainException) {
+        await this.audit.record(actor, {
+          action: 'COMPLAINT_READ', subjectType: 'COMPLAINT', subjectRef: ref, purpose: purpose.trim(), outcome: 'DENIED', details: { code: e.code },
+        });
+      }
+      throw e;
+    }
     await this.audit.record(actor, { action: 'COMPLAINT_READ', subjectType: 'COMPLAINT', subjectRef: c.number, purpose: purpose.trim(), details: { unitCode: c.unitCode } });
     return { complaint: c, timeline: await this.complaints.timeline(manager, c.id) };
   }
@@ -227,7 +271,7 @@ export class ComplaintService {
     if (viewer.sub === 'anonymous') throw DomainException.unauthenticated();
     if (!hasRole(viewer, Role.CLERK, Role.OFFICER, Role.SUPERVISOR)) throw DomainException.forbidden('无权查看公民信访信息');
     const found = await this.complaints.findByComplainant(this.dataSource.manager, normalizedIdNumber(idNumber), cityScope(viewer));
-    return found.filter((c) => c.officerUsername !== viewer.username);
+    return found.filter((c) => !isAbout(c, viewer));
   }
 
   /** The deadline job: recompute every running complaint's state; each change on the timeline and the outbox. */
@@ -262,28 +306,30 @@ export class ComplaintService {
     number: string,
     command: ComplaintCommand,
     apply: (c: ComplaintEntity, today: string) => { note: string | null; details?: Record<string, unknown> },
+    after?: (manager: EntityManager, c: ComplaintEntity) => Promise<unknown>,
   ): Promise<ComplaintEntity> {
     this.assertMayRun(actor, command);
     const today = this.clock.today();
-    const saved = await this.dataSource.transaction(async (manager) => {
+    const done = await this.dataSource.transaction(async (manager) => {
       const c = await this.complaints.findByNumber(manager, number.trim().toUpperCase(), cityScope(actor), { lock: true });
       if (!c) throw new ComplaintException(Code.COMPLAINT_NOT_FOUND, `未找到信访事项 ${number}`);
       // Clerks register a dispute city-wide (一窗通办); officers and supervisors work their own jurisdiction.
       if (isComplaintsOfficer(actor) || hasRole(actor, Role.SUPERVISOR)) {
         if (!withinJurisdiction(jurisdictionOf(actor).unitPrefix, c.unitCode)) throw DomainException.outOfJurisdiction();
       }
-      if (c.officerUsername && c.officerUsername === actor.username) throw new ComplaintException(Code.COMPLAINT_ABOUT_SELF, '该投诉指名了您本人，请交由其他民警办理（回避）');
+      if (isAbout(c, actor)) throw new ComplaintException(Code.COMPLAINT_ABOUT_SELF, '该投诉指名了您本人，请交由其他民警办理（回避）');
       const from = c.status;
       c.status = nextStatus(c.status, command);
       const { note, details } = apply(c, today);
       c.deadline = currentDeadline(c);
       c.deadlineState = deadlineStateOf(c, today);
-      const after = await this.complaints.save(manager, c);
-      await this.record(manager, actor, after, command, from, note, details ?? {});
-      return after;
+      const saved = await this.complaints.save(manager, c);
+      await this.record(manager, actor, saved, command, from, note, details ?? {});
+      if (after) await after(manager, saved);
+      return saved;
     });
     this.outbox.notifyCommitted();
-    return saved;
+    return done;
   }
 
   private assertMayRun(actor: Identity, command: ComplaintCommand): void {
@@ -304,11 +350,28 @@ export class ComplaintService {
     throw DomainException.forbidden('无权查看信访事项');
   }
 
-  /** Officers and supervisors read their jurisdiction; clerks (city-wide) and analysts (all) read masked; nobody reads a complaint about themself. */
+  /**
+   * Officers and supervisors read their jurisdiction; clerks (city-wide) and analysts (all) read
+   * masked; nobody reads a complaint about themself — named at intake or found responsible — and
+   * to the person it names it does not exist (the answer does not tell them someone complained).
+   */
   private assertMayRead(actor: Identity, c: ComplaintEntity): void {
-    if (c.officerUsername && c.officerUsername === actor.username) throw new ComplaintException(Code.COMPLAINT_ABOUT_SELF, '不能查看针对本人的投诉');
+    if (isAbout(c, actor)) throw new ComplaintException(Code.COMPLAINT_NOT_FOUND, `未找到信访事项 ${c.number}`, { aboutSelf: true });
     if (hasRole(actor, Role.ANALYST, Role.CLERK)) return;
     if (!withinJurisdiction(jurisdictionOf(actor).unitPrefix, c.unitCode)) throw DomainException.outOfJurisdiction();
+  }
+
+  /** Check and store the finding on `c` (the responsible officer confirmed, or corrected); the details for the timeline. */
+  private recordFinding(actor: Identity, c: ComplaintEntity, f: ComplaintFindingInput): Record<string, unknown> {
+    const finding = f.finding!;
+    const corrected = f.responsibleOfficerUsername?.trim() || null;
+    const officer = isSubstantiated(finding) ? (corrected ?? c.officerUsername) : null;
+    checkFinding(c.kind, finding, officer);
+    if (officer && officer === actor.username) throw new ComplaintException(Code.COMPLAINT_ABOUT_SELF, '核查认定的责任民警是您本人，请交由其他民警办理（回避）');
+    c.finding = finding;
+    c.responsibleOfficerUsername = officer;
+    c.responsibleOfficerName = officer ? (corrected ? f.responsibleOfficerName?.trim() || null : c.officerName) : null;
+    return { finding, responsibleOfficerUsername: officer, responsibleOfficerCorrected: !!corrected && corrected !== c.officerUsername, findingNotApplicable: KINDS_WITHOUT_FINDING.includes(c.kind) };
   }
 
   private async record(
@@ -326,6 +389,11 @@ export class ComplaintService {
 
 function eventRow(c: ComplaintEntity, actor: Identity, action: ComplaintAction, from: ComplaintStatus | null, note: string | null, details: Record<string, unknown>) {
   return { complaintId: c.id, action, fromStatus: from, toStatus: c.status, actorSub: actor.sub, actorName: actor.displayName, note, details };
+}
+
+/** The complaint names `actor`, at intake or as the responsible officer found by the check. */
+function isAbout(c: ComplaintEntity, actor: Identity): boolean {
+  return !!actor.username && (c.officerUsername === actor.username || c.responsibleOfficerUsername === actor.username);
 }
 
 export function normalizedIdNumber(value: string): string {

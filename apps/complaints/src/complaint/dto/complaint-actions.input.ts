@@ -1,6 +1,7 @@
 import { Field, InputType } from '@nestjs/graphql';
+import { COMPLAINT_FINDINGS, type ComplaintFinding } from '@onewindow/contracts';
 import { IsBoolean, IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import { ANSWER_CHANNELS, ComplaintAnswerChannelEnum } from '../complaint.model.js';
+import { ANSWER_CHANNELS, ComplaintAnswerChannelEnum, ComplaintFindingEnum } from '../complaint.model.js';
 
 export const COMPLAINT_NUMBER_PATTERN = /^XF\d{14}$/i;
 
@@ -40,6 +41,23 @@ export class AnswerComplaintInput {
   @IsOptional()
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: '答复日期格式应为 YYYY-MM-DD' })
   answeredOn?: string;
+
+  @Field(() => ComplaintFindingEnum, { nullable: true, description: '核查结论（属实 / 部分属实 / 不属实；咨询、建议、表扬为不涉及）' })
+  @IsOptional()
+  @IsIn(COMPLAINT_FINDINGS)
+  finding?: ComplaintFinding;
+
+  @Field({ nullable: true, description: '经核查的责任民警账号（不填则确认登记时指名的民警；填写即更正）' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  responsibleOfficerUsername?: string;
+
+  @Field({ nullable: true, description: '经核查的责任民警姓名（更正责任民警时填写）' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(50)
+  responsibleOfficerName?: string;
 }
 
 @InputType({ description: '带理由的信访操作（申请延期、重新办理）' })
@@ -77,4 +95,21 @@ export class CloseComplaintInput {
   @IsString()
   @MaxLength(1000)
   note?: string;
+
+  @Field(() => ComplaintFindingEnum, { nullable: true, description: '核查结论（属实 / 部分属实 / 不属实；咨询、建议、表扬为不涉及）：办结已答复的投诉时必填，答复时已填可不填' })
+  @IsOptional()
+  @IsIn(COMPLAINT_FINDINGS)
+  finding?: ComplaintFinding;
+
+  @Field({ nullable: true, description: '经核查的责任民警账号（不填则确认登记时指名的民警；填写即更正）' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  responsibleOfficerUsername?: string;
+
+  @Field({ nullable: true, description: '经核查的责任民警姓名（更正责任民警时填写）' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(50)
+  responsibleOfficerName?: string;
 }
