@@ -1,8 +1,10 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { PlatformModule, type ServiceRuntime } from '@onewindow/platform';
+import { AnalysisModule } from './analysis/analysis.module.js';
 import { CitizenModule } from './citizen/citizen.module.js';
 import { CitizenRef } from './citizen/citizen.section.js';
 import { ComplaintModule } from './complaint/complaint.module.js';
+import { DeductionModule } from './deduction/deduction.module.js';
 import { COMPLAINTS_ENTITIES, COMPLAINTS_MIGRATIONS } from './complaints.schema.js';
 
 /**
@@ -19,6 +21,8 @@ export class ComplaintsAppModule {
         PlatformModule.forRoot(rt, { entities: COMPLAINTS_ENTITIES, migrations: COMPLAINTS_MIGRATIONS, orphanedTypes: [CitizenRef] }),
         ComplaintModule,
         CitizenModule,
+        DeductionModule,
+        AnalysisModule,
       ],
     };
   }

@@ -91,7 +91,11 @@ describe('complaint register on PostgreSQL and NATS', () => {
     await expect(service.read(xfJinjiang, first, '核查信访事项')).rejects.toMatchObject({ code: 'OUT_OF_JURISDICTION' });
     await expect(service.accept(household, first, true)).rejects.toMatchObject({ code: 'FORBIDDEN' });
     await expect(service.accept(clerk, first, true)).rejects.toMatchObject({ code: 'FORBIDDEN' });
-    expect(await written()).toBe(before);
+    // Nothing written but the audit line of the refused read.
+    expect(Number(await written())).toBe(Number(before) + 1);
+    expect(await rows(`SELECT actor_username, outcome, details FROM audit_log WHERE outcome = 'DENIED'`)).toEqual([
+      { actor_username: 'demo-xf-jj', outcome: 'DENIED', details: { code: 'OUT_OF_JURISDICTION' } },
+    ]);
     expect(await rows(`SELECT status FROM complaint WHERE number = $1`, [first])).toEqual([{ status: 'RECEIVED' }]);
   });
 
@@ -149,7 +153,7 @@ describe('complaint register on PostgreSQL and NATS', () => {
     expect(toComplaint(forClerk.complaint, clerk)).toMatchObject({ complainantName: '张*', complainantPhone: '138****8000', complainantIdNumber: '510104********0012' });
     const forOfficer = await service.read(xf, first, '复核办理过程');
     expect(toComplaint(forOfficer.complaint, xf)).toMatchObject({ complainantName: '张伟', complainantPhone: '13800138000', complainantIdNumber: PERSON });
-    expect(await rows(`SELECT actor_username, action, subject_ref, purpose FROM audit_log WHERE subject_type = 'COMPLAINT' ORDER BY id`)).toEqual([
+    expect(await rows(`SELECT actor_username, action, subject_ref, purpose FROM audit_log WHERE subject_type = 'COMPLAINT' AND outcome = 'SUCCESS' ORDER BY id`)).toEqual([
       { actor_username: 'demo-xf', action: 'COMPLAINT_READ', subject_ref: first, purpose: '复核办理过程' },
       { actor_username: 'demo-clerk', action: 'COMPLAINT_READ', subject_ref: first, purpose: '窗口答复群众询问' },
       { actor_username: 'demo-xf', action: 'COMPLAINT_READ', subject_ref: first, purpose: '复核办理过程' },
