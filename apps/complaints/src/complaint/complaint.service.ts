@@ -208,7 +208,7 @@ export class ComplaintService {
       if (!MOBILE.test(c.complainantPhone)) return;
       const sms: NotificationRequestedEvent = {
         notificationId: randomUUID(), phone: c.complainantPhone, template: COMPLAINT_EXTENDED_TEMPLATE,
-        params: { number: c.number, deadline: c.answerDeadline! }, reference: c.number, unitCode: c.unitCode,
+        params: { number: c.number, deadline: chineseDate(c.answerDeadline!) }, reference: c.number, unitCode: c.unitCode,
       };
       await this.outbox.enqueue(manager, EventSubjects.notificationRequested(ServiceName.COMPLAINTS), sms);
     });
@@ -317,7 +317,8 @@ export class ComplaintService {
       if (isComplaintsOfficer(actor) || hasRole(actor, Role.SUPERVISOR)) {
         if (!withinJurisdiction(jurisdictionOf(actor).unitPrefix, c.unitCode)) throw DomainException.outOfJurisdiction();
       }
-      if (isAbout(c, actor)) throw new ComplaintException(Code.COMPLAINT_ABOUT_SELF, '该投诉指名了您本人，请交由其他民警办理（回避）');
+      // A complaint about the caller does not exist for them: acting on it answers as a read would (回避).
+      if (isAbout(c, actor)) throw new ComplaintException(Code.COMPLAINT_NOT_FOUND, `未找到信访事项 ${number}`, { aboutSelf: true });
       const from = c.status;
       c.status = nextStatus(c.status, command);
       const { note, details } = apply(c, today);
@@ -389,6 +390,12 @@ export class ComplaintService {
 
 function eventRow(c: ComplaintEntity, actor: Identity, action: ComplaintAction, from: ComplaintStatus | null, note: string | null, details: Record<string, unknown>) {
   return { complaintId: c.id, action, fromStatus: from, toStatus: c.status, actorSub: actor.sub, actorName: actor.displayName, note, details };
+}
+
+/** 2026-06-16 → 2026年6月16日 (as the SMS says it). */
+function chineseDate(iso: string): string {
+  const [y, m, d] = iso.split('-').map(Number);
+  return `${y}年${m}月${d}日`;
 }
 
 /** The complaint names `actor`, at intake or as the responsible officer found by the check. */

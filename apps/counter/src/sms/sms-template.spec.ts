@@ -64,6 +64,13 @@ describe('notification SMS requested by other services', () => {
     expect(Array.from(text).length).toBeLessThanOrEqual(70);
   });
 
+  it('tells a complainant the answer period of their complaint was extended (number and date only)', async () => {
+    const { notificationSms } = await import('./sms-template.js');
+    const { text } = notificationSms('成都市公安局', 'COMPLAINT_EXTENDED', { number: 'XF20260318000001', deadline: '2026年6月16日' });
+    expect(text).toBe('【成都市公安局】您的信访事项XF20260318000001经批准延期办理，办结期限延至2026年6月16日，请留意答复。');
+    expect(Array.from(text).length).toBeLessThanOrEqual(70);
+  });
+
   it('refuses unregistered templates and missing variables', async () => {
     const { notificationSms } = await import('./sms-template.js');
     expect(() => notificationSms('成都市公安局', 'FREE_TEXT', {})).toThrow(/未报备/);
