@@ -1,7 +1,9 @@
-import { AppstoreOutlined, CarOutlined, FormOutlined, GlobalOutlined, SafetyCertificateOutlined, SearchOutlined, SolutionOutlined } from '@ant-design/icons';
+import { AppstoreOutlined, BarChartOutlined, CarOutlined, FormOutlined, GlobalOutlined, MinusCircleOutlined, SafetyCertificateOutlined, SearchOutlined, SolutionOutlined } from '@ant-design/icons';
 import type { MenuProps } from 'antd';
 import type { ReactNode } from 'react';
 import { ViolationsPage } from './pages/ViolationsPage';
+import { ComplaintAnalysisPage } from './pages/ComplaintAnalysisPage';
+import { ComplaintDeductionsPage } from './pages/ComplaintDeductionsPage';
 import { ComplaintIntakePage } from './pages/ComplaintIntakePage';
 import { ComplaintsWorkbenchPage } from './pages/ComplaintsWorkbenchPage';
 import { LostFoundPage } from './pages/LostFoundPage';
@@ -41,6 +43,10 @@ export const FEATURE_SCREENS: FeatureScreen[] = [
   { key: 'complaint-intake', path: '/complaint-intake', label: '投诉登记', icon: <FormOutlined />, hotkey: '9', visible: (u) => hasRole(u, 'CLERK') || officerOf(u, 'COMPLAINTS'), render: () => <ComplaintIntakePage /> },
   // complaints (workbench): complaints officers, supervisors, analysts (complaint.service workbench).
   { key: 'complaints', path: '/complaints', label: '信访工作台', icon: <SolutionOutlined />, hotkey: '0', visible: (u) => hasRole(u, 'SUPERVISOR', 'ANALYST') || officerOf(u, 'COMPLAINTS'), render: () => <ComplaintsWorkbenchPage /> },
+  // complaintAnalysis: @Roles(OFFICER, SUPERVISOR, ANALYST); analysis.service: complaints officers, supervisors, analysts.
+  { key: 'complaint-analysis', path: '/complaint-analysis', label: '信访分析', icon: <BarChartOutlined />, hotkey: 'x', visible: (u) => hasRole(u, 'SUPERVISOR', 'ANALYST') || officerOf(u, 'COMPLAINTS'), render: () => <ComplaintAnalysisPage /> },
+  // complaintDeductions: @Roles(SUPERVISOR, ANALYST); reversal: supervisors (checked on the page and in the service).
+  { key: 'complaint-deductions', path: '/complaint-deductions', label: '信访扣分', icon: <MinusCircleOutlined />, hotkey: 'k', visible: (u) => hasRole(u, 'SUPERVISOR', 'ANALYST'), render: () => <ComplaintDeductionsPage /> },
 ];
 
 export function featureScreen(segment: string | undefined): FeatureScreen | undefined {

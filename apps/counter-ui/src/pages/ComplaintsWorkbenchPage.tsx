@@ -7,12 +7,13 @@ import {
   COMPLAINT_ACTION_LABELS, COMPLAINT_ANSWER_CHANNEL_LABELS, COMPLAINT_CHANNEL_LABELS, COMPLAINT_DEADLINE_STATE_COLORS, COMPLAINT_DEADLINE_STATE_LABELS, COMPLAINT_KIND_LABELS,
   COMPLAINT_STATUS_COLORS, COMPLAINT_STATUS_LABELS, options,
 } from '../complaint-labels';
+import { COMPLAINT_FINDING_COLORS, COMPLAINT_FINDING_LABELS, findingOptions } from '../complaint-analysis-labels';
 import { ErrorAlert } from '../components/ErrorAlert';
 import {
   AcceptComplaintDocument, AnswerComplaintDocument, ApproveComplaintExtensionDocument, CloseComplaintDocument, ComplaintDocument, ComplaintsDocument, ReopenComplaintDocument,
   RequestComplaintExtensionDocument,
 } from '../graphql/complaints.operations';
-import type { ComplaintAnswerChannel, ComplaintChannel, ComplaintDeadlineState, ComplaintFieldsFragment, ComplaintKind, ComplaintStatus } from '../gql/graphql';
+import type { ComplaintAnswerChannel, ComplaintChannel, ComplaintDeadlineState, ComplaintFieldsFragment, ComplaintFinding, ComplaintKind, ComplaintStatus } from '../gql/graphql';
 import { LOOKUP_PURPOSES, POLICE_TYPE_LABELS, label } from '../labels';
 import { hasRole, useSession, type SessionUser } from '../session';
 import { useUnitName } from '../units';
@@ -152,6 +153,12 @@ export function ComplaintDrawer({ number, onClose, onChanged }: { number: string
             {c.notAcceptedReason && <Descriptions.Item label="不予受理理由" span={2}>{c.notAcceptedReason}</Descriptions.Item>}
             {c.answerText && <Descriptions.Item label="答复" span={2}>{c.answeredOn}（{label(COMPLAINT_ANSWER_CHANNEL_LABELS, c.answerChannel)}）：{c.answerText}</Descriptions.Item>}
             {c.repeatOf && <Descriptions.Item label="重复投诉" span={2}>首件信访编号 {c.repeatOf}</Descriptions.Item>}
+            {c.finding && (
+              <Descriptions.Item label="核查结论" span={2}>
+                <Tag color={COMPLAINT_FINDING_COLORS[c.finding]} data-testid="complaint-finding" data-finding={c.finding}>{label(COMPLAINT_FINDING_LABELS, c.finding)}</Tag>
+                {c.responsibleOfficerName || c.responsibleOfficerUsername ? `责任民警：${c.responsibleOfficerName ?? ''}（${c.responsibleOfficerUsername ?? ''}）` : ''}
+              </Descriptions.Item>
+            )}
             {c.closedOn && <Descriptions.Item label="办结日期">{c.closedOn}</Descriptions.Item>}
           </Descriptions>
           <Typography.Title level={5} style={{ marginTop: 20 }}>办理记录</Typography.Title>
@@ -175,7 +182,33 @@ export function ComplaintDrawer({ number, onClose, onChanged }: { number: string
   );
 }
 
-interface ActionValues { reason?: string; text?: string; answerChannel?: ComplaintAnswerChannel; notice?: string; note?: string }
+interface ActionValues {
+  reason?: string; text?: string; answerChannel?: ComplaintAnswerChannel; notice?: string; note?: string;
+  finding?: ComplaintFinding; responsibleOfficerUsername?: string; responsibleOfficerName?: string;
+}
+
+/** 核查结论 and the responsible officer (confirmed as named at intake, or corrected); 属实/部分属实 with an officer leads to a deduction. */
+function FindingFields({ complaint }: { complaint: Complaint }) {
+  const finding = Form.useWatch<ComplaintFinding | undefined>('finding');
+  const substantiated = finding === 'SUBSTANTIATED' || finding === 'PARTLY_SUBSTANTIATED';
+  return (
+    <>
+      <Form.Item name="finding" label="核查结论" rules={[{ required: true, message: '请选择核查结论' }]} extra="属实或部分属实且民警确有责任的，对责任单位和责任民警扣分">
+        <Select options={findingOptions(complaint.kind)} placeholder="请选择" data-testid="complaint-action-finding" />
+      </Form.Item>
+      {substantiated && (
+        <Space.Compact block>
+          <Form.Item name="responsibleOfficerUsername" label="责任民警账号（不填则为登记时指名的民警）" style={{ width: '55%' }}>
+            <Input placeholder={complaint.responsibleOfficerUsername ?? '登记时指名的民警'} maxLength={64} data-testid="complaint-action-officer-username" />
+          </Form.Item>
+          <Form.Item name="responsibleOfficerName" label="责任民警姓名（更正时填写）" style={{ width: '45%' }}>
+            <Input placeholder={complaint.officerName ?? ''} maxLength={50} data-testid="complaint-action-officer-name" />
+          </Form.Item>
+        </Space.Compact>
+      )}
+    </>
+  );
+}
 
 function ActionDialog({ complaint, action, onCancel, onDone }: { complaint: Complaint; action: ActionKind; onCancel: () => void; onDone: () => void }) {
   const { message } = AntApp.useApp();
@@ -199,8 +232,12 @@ function ActionDialog({ complaint, action, onCancel, onDone }: { complaint: Comp
       if (action === 'extend') await extend({ variables: { input: { number, reason: v.reason!.trim() } } });
       if (action === 'reopen') await reopen({ variables: { input: { number, reason: v.reason!.trim() } } });
       if (action === 'approve') await approve({ variables: { input: { number, notice: v.notice!.trim() } } });
-      if (action === 'answer') await answer({ variables: { input: { number, text: v.text!.trim(), answerChannel: v.answerChannel! } } });
-      if (action === 'close') await close({ variables: { input: { number, note: v.note?.trim() || null } } });
+      // 核查结论: the responsible officer left as named at intake is confirmed; a different account corrects it.
+      const finding = v.finding
+        ? { finding: v.finding, responsibleOfficerUsername: v.responsibleOfficerUsername?.trim() || null, responsibleOfficerName: v.responsibleOfficerName?.trim() || null }
+        : {};
+      if (action === 'answer') await answer({ variables: { input: { number, text: v.text!.trim(), answerChannel: v.answerChannel!, ...finding } } });
+      if (action === 'close') await close({ variables: { input: { number, note: v.note?.trim() || null, ...finding } } });
       void message.success(`${ACTION_TITLES[action]}：${number}`);
       onDone();
     } catch (err) {
@@ -210,7 +247,7 @@ function ActionDialog({ complaint, action, onCancel, onDone }: { complaint: Comp
   const required = (msg: string) => [{ required: true, whitespace: true, message: msg }];
   return (
     <Modal open title={`${ACTION_TITLES[action]} — ${number}`} onCancel={onCancel} onOk={() => void run()} confirmLoading={busy} okText="确定" cancelText="取消" okButtonProps={{ 'data-testid': 'complaint-action-ok' } as Record<string, string>} destroyOnHidden>
-      <Form form={form} layout="vertical" initialValues={{ answerChannel: 'WRITTEN' }} data-testid="complaint-action-form">
+      <Form form={form} layout="vertical" initialValues={{ answerChannel: 'WRITTEN', finding: complaint.finding ?? undefined }} data-testid="complaint-action-form">
         {action === 'accept' && <Typography.Paragraph>受理后办结期限为受理之日起 60 日。</Typography.Paragraph>}
         {(action === 'notAccept' || action === 'extend' || action === 'reopen') && (
           <Form.Item name="reason" label={action === 'notAccept' ? '不予受理理由' : action === 'extend' ? '延期理由' : '重新办理理由'} rules={required('请填写理由')}>
@@ -240,6 +277,7 @@ function ActionDialog({ complaint, action, onCancel, onDone }: { complaint: Comp
             <Input.TextArea rows={2} maxLength={500} data-testid="complaint-action-note" />
           </Form.Item>
         )}
+        {(action === 'answer' || (action === 'close' && complaint.status === 'ANSWERED')) && <FindingFields complaint={complaint} />}
       </Form>
       {error != null && <ErrorAlert error={error} />}
     </Modal>
