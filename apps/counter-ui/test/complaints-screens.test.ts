@@ -96,6 +96,7 @@ describe('counter UI: the complaints register (信访投诉), in Chromium', () =
     await openDetail();
     await page.getByTestId('complaint-action-answer').click();
     await page.getByTestId('complaint-action-text').fill('经核查，该户口迁入件因系统故障积压，已于 2 月 10 日办结；已对窗口民警进行批评教育。');
+    await chooseOption(page, 'finding', '部分属实');
     await page.getByTestId('complaint-action-ok').click();
     await settled(page, page.locator('[data-testid="complaint-detail"] [data-testid="complaint-status"][data-status="ANSWERED"]'), { dialogAlertsOnly: true });
     const timeline = await page.getByTestId('complaint-timeline').innerText();
