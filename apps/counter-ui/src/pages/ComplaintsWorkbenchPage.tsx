@@ -198,10 +198,10 @@ function FindingFields({ complaint }: { complaint: Complaint }) {
       </Form.Item>
       {substantiated && (
         <Space.Compact block>
-          <Form.Item name="responsibleOfficerUsername" label="责任民警账号（不填则为登记时指名的民警）" style={{ width: '55%' }}>
-            <Input placeholder={complaint.responsibleOfficerUsername ?? '登记时指名的民警'} maxLength={64} data-testid="complaint-action-officer-username" />
+          <Form.Item name="responsibleOfficerUsername" label="责任民警账号" tooltip="不填即确认登记时指名的民警；填写即更正" style={{ width: '50%' }}>
+            <Input placeholder={complaint.responsibleOfficerUsername ?? `不填：${complaint.officerName ?? '登记时指名的民警'}`} maxLength={64} data-testid="complaint-action-officer-username" />
           </Form.Item>
-          <Form.Item name="responsibleOfficerName" label="责任民警姓名（更正时填写）" style={{ width: '45%' }}>
+          <Form.Item name="responsibleOfficerName" label="责任民警姓名" tooltip="更正责任民警时填写" style={{ width: '50%' }}>
             <Input placeholder={complaint.officerName ?? ''} maxLength={50} data-testid="complaint-action-officer-name" />
           </Form.Item>
         </Space.Compact>
