@@ -31,33 +31,37 @@ describe('counter UI: complaint findings, analysis and deductions, in Chromium',
    * | ref | channel | received | unit      | type | kind         | named officer  | phone       | then                         |
    * | C1  | LETTER  | 02-20    | 510107001 | HH   | DELAY        | demo-household | 13800138011 | accepted 03-18 (late), 属实 |
    * | C2  | VISIT   | 03-02    | 510107001 | HH   | ATTITUDE     | demo-household | 13800138012 | accepted; answered in the UI |
-   * | C3  | 96166   | 03-05    | 510107002 | TR   | ATTITUDE     | demo-traffic   | 13800138013 | accepted, 不属实             |
+   * | C3  | 96166   | 03-05    | 510107001 | TR   | ATTITUDE     | demo-traffic   | 13800138013 | accepted, 不属实             |
    * | C4  | 960111  | 03-06    | 510107001 | EE   | CONSULTATION |                | 13800138014 |                              |
    * | C5  | WINDOW  | 03-10    | 510107001 | HH   | DELAY        | demo-household | 13800138015 | accepted, 部分属实           |
    * | C6  | LETTER  | 03-12    | 510107001 | HH   | DELAY        |                | 13800138011 | repeats C1                   |
-   * | C7  | ONLINE  | 03-16    | 510107003 | HH   | UNFAMILIAR   |                | 13800138016 |                              |
-   * March (武侯): 5 new matters, 1 repeat, February 1; overdue 1 (C1: decision due 03-09, made 03-18).
+   * | C7  | WINDOW  | 03-16    | 510107003 | HH   | UNFAMILIAR   |                | 13800138016 | at a clerk's window          |
+   * | C8  | WINDOW  | 03-17    | 510107002 | TR   | ATTITUDE     |                | 13800138017 | at a clerk's window          |
+   * March (武侯): 6 new matters (HH 3, EE 1, TR 2), 1 repeat, February 1; overdue 1 (C1: decision due 03-09, made 03-18).
+   * The complaints officer works station 510107001; the other stations' complaints come from a clerk's window (city-wide).
    */
   async function seed() {
     const officer = await stack.login('demo-complaints');
-    const gql = async (query: string, variables: Record<string, unknown> = {}) => {
-      const r = await stack.gql<Record<string, { number: string }>>(query, variables, officer);
+    const clerk = await stack.login('demo-clerk');
+    const gql = async (query: string, variables: Record<string, unknown> = {}, token = officer) => {
+      const r = await stack.gql<Record<string, { number: string }>>(query, variables, token);
       if (r.errors) throw new Error(JSON.stringify(r.errors));
       return r.data!;
     };
-    const intake = async (ref: string, input: Record<string, unknown>) => {
+    const intake = async (ref: string, input: Record<string, unknown>, token = officer) => {
       const d = await gql('mutation($input: IntakeComplaintInput!) { intakeComplaint(input: $input) { number } }', {
         input: { complainantName: '张伟', content: '窗口办理户口迁入时态度生硬、推诿', policeType: 'HOUSEHOLD', responsibleUnitCode: '510107001', ...input },
-      });
+      }, token);
       numbers[ref] = d.intakeComplaint!.number;
     };
     await intake('C1', { channel: 'LETTER', receivedOn: '2026-02-20', kind: 'DELAY', officerUsername: 'demo-household', officerName: '李户政', complainantPhone: '13800138011' });
     await intake('C2', { channel: 'VISIT', receivedOn: '2026-03-02', kind: 'ATTITUDE', officerUsername: 'demo-household', officerName: '李户政', complainantPhone: '13800138012' });
-    await intake('C3', { channel: 'HOTLINE_96166', receivedOn: '2026-03-05', kind: 'ATTITUDE', policeType: 'TRAFFIC', responsibleUnitCode: '510107002', officerUsername: 'demo-traffic', officerName: '赵交管', complainantPhone: '13800138013' });
+    await intake('C3', { channel: 'HOTLINE_96166', receivedOn: '2026-03-05', kind: 'ATTITUDE', policeType: 'TRAFFIC', officerUsername: 'demo-traffic', officerName: '赵交管', complainantPhone: '13800138013' });
     await intake('C4', { channel: 'HOTLINE_960111', receivedOn: '2026-03-06', kind: 'CONSULTATION', policeType: 'EXIT_ENTRY', complainantPhone: '13800138014', content: '咨询港澳通行证续签所需材料' });
     await intake('C5', { channel: 'WINDOW', receivedOn: '2026-03-10', kind: 'DELAY', officerUsername: 'demo-household', officerName: '李户政', complainantPhone: '13800138015' });
     await intake('C6', { channel: 'LETTER', receivedOn: '2026-03-12', kind: 'DELAY', complainantPhone: '13800138011', content: '再次来信反映户口迁入拖延' });
-    await intake('C7', { channel: 'ONLINE', receivedOn: '2026-03-16', kind: 'UNFAMILIAR', responsibleUnitCode: '510107003', complainantPhone: '13800138016' });
+    await intake('C7', { channel: 'WINDOW', receivedOn: '2026-03-16', kind: 'UNFAMILIAR', responsibleUnitCode: '510107003', complainantPhone: '13800138016' }, clerk);
+    await intake('C8', { channel: 'WINDOW', receivedOn: '2026-03-17', kind: 'ATTITUDE', policeType: 'TRAFFIC', responsibleUnitCode: '510107002', complainantPhone: '13800138017', content: '交管窗口民警态度生硬' }, clerk);
     for (const ref of ['C1', 'C2', 'C3', 'C5']) await gql(`mutation { acceptComplaint(input: { number: "${numbers[ref]}", accept: true }) { number } }`);
     const answer = (ref: string, finding: string) => gql(`mutation { answerComplaint(input: { number: "${numbers[ref]}", text: "经核查答复", answerChannel: WRITTEN, finding: ${finding} }) { number } }`);
     await answer('C1', 'SUBSTANTIATED');
@@ -94,9 +98,9 @@ describe('counter UI: complaint findings, analysis and deductions, in Chromium',
     await settled(page, page.locator('[data-testid="analysis-result"][data-month="2026-03"]'));
     await page.locator('[data-testid="analysis-chart"] svg').first().waitFor();
     const result = page.getByTestId('analysis-result');
-    expect(await result.innerText()).toMatch(/2026-03 新发件数\s*5/);
+    expect(await result.innerText()).toMatch(/2026-03 新发件数\s*6/);
     const types = await page.getByTestId('analysis-by-police-type').locator('tbody tr').allInnerTexts();
-    expect(types.map((t) => t.split('\t').slice(0, 3))).toEqual([['户政', '3', '1'], ['出入境', '1', '0'], ['交管', '1', '0'], ['合计', '5', '1']]);
+    expect(types.map((t) => t.split('\t').slice(0, 3))).toEqual([['户政', '3', '1'], ['出入境', '1', '0'], ['交管', '2', '0'], ['合计', '6', '1']]);
     expect(await page.getByTestId('analysis-repeat-complainants').innerText()).toContain('13800138011'); // supervisors see repeat complainants in full (audited)
     await shot('complaint-analysis');
 
@@ -107,7 +111,7 @@ describe('counter UI: complaint findings, analysis and deductions, in Chromium',
     const bytes = readFileSync((await csv.path())!);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = bytes.subarray(3).toString('utf8').trim().split('\r\n');
-    expect(lines.at(-1)!.split(',').slice(0, 6)).toEqual(['2026-03', '全部警种', '合计', '510107', '5', '1']);
+    expect(lines.at(-1)!.split(',').slice(0, 6)).toEqual(['2026-03', '全部警种', '合计', '510107', '6', '1']);
     expect(bytes.toString('utf8')).not.toContain('13800138011'); // exports are masked
   });
 
@@ -136,7 +140,7 @@ describe('counter UI: complaint findings, analysis and deductions, in Chromium',
     await page.getByTestId('analysis-month').fill('2026-03');
     await page.getByTestId('analysis-run').click();
     await settled(page, page.getByTestId('analysis-result'));
-    expect(await page.getByTestId('analysis-repeat-complainants').innerText()).toContain('138****0011'); // masked for the analyst
+    expect(await page.getByTestId('analysis-repeat-complainants').innerText()).toContain('138****8011'); // masked for the analyst
 
     await login('demo-clerk');
     for (const path of ['/complaint-analysis', '/complaint-deductions']) {
