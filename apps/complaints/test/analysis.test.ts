@@ -309,4 +309,30 @@ describe('complaint analysis and deductions on PostgreSQL and NATS', () => {
       ]);
     });
   });
+
+  describe('the deadline job over the Spring Festival and a weekend', () => {
+    const system = { sub: 'system:complaint-deadlines', username: 'system', displayName: '信访期限检查', roles: [], unitCode: '', unitName: '' } as Identity;
+    const stateOf = async (number: string) => (await rows<{ deadline: string; deadline_state: string }>(`SELECT deadline::text AS deadline, deadline_state FROM complaint WHERE number = $1`, [number]))[0];
+
+    it('flags a decision due 02-24 (02-01 + 15 = 02-16, a holiday) ON_TIME on 02-20, DUE_SOON on 02-21, OVERDUE on 02-25; the answer due 05-18 (Sunday 05-17) likewise', async () => {
+      today = '2026-02-01';
+      const c = await complaints.intake(xf, { channel: 'LETTER', complainantName: '陈静', complainantPhone: '13733334444', content: '春节前申请的户口迁入至今未办', policeType: 'HOUSEHOLD' as ComplaintIntake['policeType'], responsibleUnitCode: '510107001', kind: 'DELAY' });
+      expect(await stateOf(c.number)).toEqual({ deadline: '2026-02-24', deadline_state: 'ON_TIME' });
+      for (const [day, state] of [['2026-02-20', 'ON_TIME'], ['2026-02-21', 'DUE_SOON'], ['2026-02-24', 'DUE_SOON'], ['2026-02-25', 'OVERDUE']] as const) {
+        today = day;
+        await complaints.flagDeadlines(system);
+        expect(await stateOf(c.number)).toEqual({ deadline: '2026-02-24', deadline_state: state });
+      }
+      today = '2026-03-18';
+      expect(await complaints.accept(xf, c.number, true)).toMatchObject({ decidedOn: '2026-03-18', answerDeadline: '2026-05-18', deadlineState: 'ON_TIME' });
+      for (const [day, state] of [['2026-05-14', 'ON_TIME'], ['2026-05-15', 'DUE_SOON'], ['2026-05-18', 'DUE_SOON'], ['2026-05-19', 'OVERDUE']] as const) {
+        today = day;
+        await complaints.flagDeadlines(system);
+        expect(await stateOf(c.number)).toEqual({ deadline: '2026-05-18', deadline_state: state });
+      }
+      // Late decision and a missed answer deadline: counted overdue in February and in May.
+      expect((await analysis.analysis(supervisor, { month: '2026-02', level: 'STATION' })).total.overdue).toBe(1);
+      expect((await analysis.analysis(supervisor, { month: '2026-05', level: 'STATION' })).total.overdue).toBe(1);
+    });
+  });
 });
