@@ -2,7 +2,10 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { PlatformModule, type ServiceRuntime } from '@onewindow/platform';
 import { CitizenModule } from './citizen/citizen.module.js';
 import { CitizenRef } from './citizen/citizen.section.js';
+import { CallbackModule } from './callback/callback.module.js';
 import { ComplaintModule } from './complaint/complaint.module.js';
+import { EvaluationFiguresModule } from './evaluation-figures/figures.module.js';
+import { EvaluationModule } from './evaluation/evaluation.module.js';
 import { COMPLAINTS_ENTITIES, COMPLAINTS_MIGRATIONS } from './complaints.schema.js';
 
 /**
@@ -19,6 +22,9 @@ export class ComplaintsAppModule {
         PlatformModule.forRoot(rt, { entities: COMPLAINTS_ENTITIES, migrations: COMPLAINTS_MIGRATIONS, orphanedTypes: [CitizenRef] }),
         ComplaintModule,
         CitizenModule,
+        EvaluationModule,
+        CallbackModule,
+        EvaluationFiguresModule,
       ],
     };
   }

@@ -25,6 +25,10 @@ export const EventSubjects = {
   notificationRequested: (service: ServiceName) => `${service}.v1.notification.requested`,
   /** A complaint was received or changed (no personal data: the number, state and deadline). */
   complaintChanged: 'complaints.v1.complaint.changed',
+  /** An evaluation (好差评) was recorded or voided (no personal data). */
+  evaluationRecorded: 'complaints.v1.evaluation.recorded',
+  /** A callback-and-verify task (回访核实) was opened or moved (no personal data). */
+  callbackChanged: 'complaints.v1.callback.changed',
   smsRequested: 'counter.v1.sms.requested',
   smsDelivered: 'counter.v1.sms.delivered',
 } as const;
