@@ -4,7 +4,7 @@ import { PoliceType, Role, type ComplaintDeadlineState, type ComplaintKind, type
 import { CurrentIdentity, LOGGER, maskerFor, Roles, seesFullPersonalDataOf, withMappedErrors, type Logger } from '@onewindow/platform';
 import type { ComplaintEntity } from '../complaint/complaint.entity.js';
 import { ComplaintDeadlineStateEnum, ComplaintKindEnum, ComplaintStatusEnum } from '../complaint/complaint.model.js';
-import { ComplaintService, normalizedIdNumber } from '../complaint/complaint.service.js';
+import { ComplaintService } from '../complaint/complaint.service.js';
 import { LEVEL_LABELS } from '../evaluation/evaluation.rules.js';
 import { EvaluationService } from '../evaluation/evaluation.service.js';
 
@@ -85,7 +85,7 @@ export class CitizenComplaintsResolver {
     return withMappedErrors(this.logger, async () => ({
       complaints: (await this.register.ofComplainant(viewer, citizen.idNumber)).map((c) => toCitizenComplaintSummary(c, viewer)),
       // 好差评 of the person's matters (no personal data beyond the application number; none about the viewer).
-      evaluations: (await this.evaluations.ofApplicant(viewer, normalizedIdNumber(citizen.idNumber))).map((e) => ({
+      evaluations: (await this.evaluations.ofApplicant(viewer, citizen.idNumber.trim().toUpperCase())).map((e) => ({
         applicationNumber: e.applicationNumber,
         level: e.voided ? `${LEVEL_LABELS[e.level]}（已作废）` : LEVEL_LABELS[e.level],
         evaluatedAt: e.evaluatedAt,

@@ -1,6 +1,6 @@
 import { ArgsType, Field, Float, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Matches } from 'class-validator';
-import { OFFICER_FLAGS, OFFICER_FLAG_LABELS, type OfficerFlag } from './figures.rules.js';
+import { OFFICER_FLAGS, OFFICER_FLAG_LABELS, roundedRate, type OfficerFlag } from './figures.rules.js';
 import type { FigureRowData, MonthlyFigures } from './figures.service.js';
 
 const OfficerFlagEnum = Object.fromEntries(OFFICER_FLAGS.map((f) => [f, f])) as { [K in OfficerFlag]: K };
@@ -50,7 +50,7 @@ function toRow(r: FigureRowData): EvaluationFigureRow {
   return {
     kind: r.kind, key: r.key, label: r.label, unitCode: r.unitCode,
     counts: { verySatisfied: r.counts.VERY_SATISFIED, satisfied: r.counts.SATISFIED, basic: r.counts.BASIC, dissatisfied: r.counts.DISSATISFIED, veryDissatisfied: r.counts.VERY_DISSATISFIED },
-    total: r.total, satisfactionRate: r.satisfactionRate ?? undefined, stars: r.stars, flags: r.flags, flagLabels: r.flags.map((f) => OFFICER_FLAG_LABELS[f]),
+    total: r.total, satisfactionRate: roundedRate(r.satisfactionRate) ?? undefined, stars: r.stars, flags: r.flags, flagLabels: r.flags.map((f) => OFFICER_FLAG_LABELS[f]),
   };
 }
 

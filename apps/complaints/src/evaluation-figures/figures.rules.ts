@@ -16,12 +16,18 @@ export function totalOf(c: LevelCounts): number {
 
 /**
  * 满意率 as the national 好差评 system reports it: (非常满意 + 满意) / all non-voided evaluations,
- * in percent with one decimal; null when there is none (no rate is not a bad rate).
+ * in percent, unrounded (flags and stars compare the exact value; screens round to one decimal);
+ * null when there is none (no rate is not a bad rate).
  */
 export function satisfactionRate(c: LevelCounts): number | null {
   const total = totalOf(c);
   if (total === 0) return null;
-  return Math.round(((c.VERY_SATISFIED + c.SATISFIED) * 1000) / total) / 10;
+  return ((c.VERY_SATISFIED + c.SATISFIED) * 100) / total;
+}
+
+/** One decimal for display (89.95 → 90.0 on screen, still flagged below 90). */
+export function roundedRate(rate: number | null): number | null {
+  return rate === null ? null : Math.round(rate * 10) / 10;
 }
 
 export const OFFICER_FLAGS = ['NO_AWARDS', 'BUREAU_NOTICE'] as const;
