@@ -97,7 +97,7 @@ export class CallbackService {
       const phone = row.evaluation.applicantPhone;
       if (phone && /^1[3-9]\d{9}$/.test(phone)) {
         const sms: NotificationRequestedEvent = {
-          notificationId: `evaluation-outcome-${row.task.id}`,
+          notificationId: `O${row.evaluation.applicationNumber}`,
           phone,
           template: 'EVALUATION_OUTCOME',
           params: { outcome: OUTCOME_TEXT[outcome] },

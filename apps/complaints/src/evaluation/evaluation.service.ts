@@ -179,7 +179,8 @@ export class EvaluationService {
     });
     if (!fresh) return false;
     const sms: NotificationRequestedEvent = {
-      notificationId: `evaluation-invitation-${snapshot.number}`, phone, template: 'EVALUATION_INVITATION', params: {}, reference: snapshot.number, unitCode: snapshot.unitCode,
+      // Short ids: the counter keeps `NOTIFY:<id>` in 24 characters.
+      notificationId: `I${snapshot.number}`, phone, template: 'EVALUATION_INVITATION', params: {}, reference: snapshot.number, unitCode: snapshot.unitCode,
     };
     await this.outbox.enqueue(manager, EventSubjects.notificationRequested(ServiceName.COMPLAINTS), sms);
     return true;
