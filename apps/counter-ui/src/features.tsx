@@ -1,7 +1,10 @@
-import { AppstoreOutlined, CarOutlined, FormOutlined, GlobalOutlined, SafetyCertificateOutlined, SearchOutlined, SolutionOutlined } from '@ant-design/icons';
+import { AppstoreOutlined, BarChartOutlined, CarOutlined, FormOutlined, GlobalOutlined, LikeOutlined, PhoneOutlined, SafetyCertificateOutlined, SearchOutlined, SolutionOutlined } from '@ant-design/icons';
 import type { MenuProps } from 'antd';
 import type { ReactNode } from 'react';
 import { ViolationsPage } from './pages/ViolationsPage';
+import { CallbacksPage } from './callbacks';
+import { EvaluationFiguresPage } from './evaluation-figures';
+import { RatingPairingPage } from './evaluation-pairing';
 import { ComplaintIntakePage } from './pages/ComplaintIntakePage';
 import { ComplaintsWorkbenchPage } from './pages/ComplaintsWorkbenchPage';
 import { LostFoundPage } from './pages/LostFoundPage';
@@ -41,6 +44,12 @@ export const FEATURE_SCREENS: FeatureScreen[] = [
   { key: 'complaint-intake', path: '/complaint-intake', label: '投诉登记', icon: <FormOutlined />, hotkey: '9', visible: (u) => hasRole(u, 'CLERK') || officerOf(u, 'COMPLAINTS'), render: () => <ComplaintIntakePage /> },
   // complaints (workbench): complaints officers, supervisors, analysts (complaint.service workbench).
   { key: 'complaints', path: '/complaints', label: '信访工作台', icon: <SolutionOutlined />, hotkey: '0', visible: (u) => hasRole(u, 'SUPERVISOR', 'ANALYST') || officerOf(u, 'COMPLAINTS'), render: () => <ComplaintsWorkbenchPage /> },
+  // 好差评: startRatingPairing / presentVisitForRating are CLERK only.
+  { key: 'rating-pairing', path: '/rating-pairing', label: '评价屏', icon: <LikeOutlined />, hotkey: 'p', visible: (u) => hasRole(u, 'CLERK'), render: () => <RatingPairingPage /> },
+  // callbackTasks: SUPERVISOR (works their units), ANALYST (reads the city).
+  { key: 'callbacks', path: '/callbacks', label: '回访核实', icon: <PhoneOutlined />, hotkey: 'h', visible: (u) => hasRole(u, 'SUPERVISOR', 'ANALYST'), render: () => <CallbacksPage /> },
+  // evaluationFigures: CLERK (own row and windows), SUPERVISOR, ANALYST.
+  { key: 'evaluation-figures', path: '/evaluation-figures', label: '好差评统计', icon: <BarChartOutlined />, hotkey: 'j', visible: (u) => hasRole(u, 'CLERK', 'SUPERVISOR', 'ANALYST'), render: () => <EvaluationFiguresPage /> },
 ];
 
 export function featureScreen(segment: string | undefined): FeatureScreen | undefined {

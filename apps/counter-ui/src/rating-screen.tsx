@@ -5,7 +5,7 @@ import { useEffect, useState } from 'react';
 import { ErrorAlert } from './components/ErrorAlert';
 import { describeError } from './errors';
 import { PairRatingDeviceDocument, RatingScreenDocument, SubmitWindowRatingDocument } from './graphql/evaluations.operations';
-import type { EvaluationReason, WindowRating } from './gql/graphql';
+import type { EvaluationReason, RatingScreenQuery, WindowRating } from './gql/graphql';
 import { REASON_LABELS } from './evaluation-labels';
 
 /** The device token of this screen (scoped to one window, expiring, revocable), kept on the tablet. */
@@ -55,25 +55,16 @@ const CHOICES: { rating: WindowRating; label: string; icon: React.ReactNode; cla
   { rating: 'DISSATISFIED', label: '不满意', icon: <FrownOutlined />, className: 'ow-rate-bad' },
 ];
 
+type Visit = NonNullable<RatingScreenQuery['ratingScreen']['visit']>;
+
 function RatingBoard({ token, onUnpaired }: { token: string; onUnpaired: () => void }) {
   const { data, error } = useQuery(RatingScreenDocument, { variables: { deviceToken: token }, pollInterval: POLL_MS, fetchPolicy: 'network-only', notifyOnNetworkStatusChange: false });
-  const [submit, submitting] = useMutation(SubmitWindowRatingDocument);
-  const [choice, setChoice] = useState<WindowRating | null>(null);
-  const [reasons, setReasons] = useState<EvaluationReason[]>([]);
   const [thanked, setThanked] = useState<string | null>(null);
   const visit = data?.ratingScreen.visit ?? null;
 
   useEffect(() => {
     if (error && describeError(error).code === 'RATING_DEVICE_INVALID') onUnpaired();
   }, [error, onUnpaired]);
-  // A new visit clears the previous choice and the thanks screen.
-  useEffect(() => { setChoice(null); setReasons([]); if (visit && visit.id !== thanked) setThanked(null); }, [visit?.id]); // eslint-disable-line react-hooks/exhaustive-deps
-
-  const rate = async (rating: WindowRating, why: EvaluationReason[] = []) => {
-    if (!visit) return;
-    const r = await submit({ variables: { input: { deviceToken: token, visitId: visit.id, rating, reasons: why } } }).catch(() => null);
-    if (r?.data) setThanked(visit.id);
-  };
 
   if (thanked && (!visit || visit.id === thanked)) {
     return (
@@ -90,6 +81,20 @@ function RatingBoard({ token, onUnpaired }: { token: string; onUnpaired: () => v
       </div>
     );
   }
+  // Keyed by the visit: a newly presented visit starts with no choice.
+  return <VisitRating key={visit.id} token={token} visit={visit} onRated={() => setThanked(visit.id)} />;
+}
+
+function VisitRating({ token, visit, onRated }: { token: string; visit: Visit; onRated: () => void }) {
+  const [submit, submitting] = useMutation(SubmitWindowRatingDocument);
+  const [choice, setChoice] = useState<WindowRating | null>(null);
+  const [reasons, setReasons] = useState<EvaluationReason[]>([]);
+
+  const rate = async (rating: WindowRating, why: EvaluationReason[] = []) => {
+    const r = await submit({ variables: { input: { deviceToken: token, visitId: visit.id, rating, reasons: why } } }).catch(() => null);
+    if (r?.data) onRated();
+  };
+
   return (
     <div className="ow-rating-card" data-testid="rating-visit">
       <Typography.Title level={2}>请核对办理信息</Typography.Title>

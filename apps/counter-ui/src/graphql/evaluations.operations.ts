@@ -19,7 +19,7 @@ export const RatingScreenDocument = graphql(`
   query RatingScreen($deviceToken: String!) {
     ratingScreen(deviceToken: $deviceToken) {
       unitName windowNo
-      visit { id applicationNumber itemName applicantName applicantIdNumber applicantPhone applicationStatus unitName acceptedAt deadline clerkName rated }
+      visit { id applicationNumber itemName applicantName applicantIdNumber applicantPhone applicationStatus unitName acceptedAt deadline clerkName windowNo rated }
     }
   }
 `);
