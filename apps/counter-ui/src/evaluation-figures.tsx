@@ -45,7 +45,11 @@ function RateChart({ rows, noAwardsBelow, bureauNoticeBelow }: { rows: Row[]; no
       },
     }],
   };
-  return <ReactEChartsCore echarts={echarts} option={option} opts={{ renderer: 'svg' }} style={{ height: 320 }} notMerge />;
+  return (
+    <div data-testid="figures-chart">
+      <ReactEChartsCore echarts={echarts} option={option} opts={{ renderer: 'svg' }} style={{ height: 320 }} notMerge />
+    </div>
+  );
 }
 
 function FigureTable({ rows, testId }: { rows: Row[]; testId: string }) {

@@ -68,7 +68,9 @@ function RatingBoard({ token, onUnpaired }: { token: string; onUnpaired: () => v
 
   if (thanked && (!visit || visit.id === thanked)) {
     return (
-      <Result status="success" title={<span className="ow-rating-big">感谢您的评价！</span>} subTitle={<span className="ow-rating-hint">您的意见将帮助我们改进服务。</span>} data-testid="rating-thanks" />
+      <div className="ow-rating-card" data-testid="rating-thanks">
+        <Result status="success" title={<span className="ow-rating-big">感谢您的评价！</span>} subTitle={<span className="ow-rating-hint">您的意见将帮助我们改进服务。</span>} />
+      </div>
     );
   }
   if (!visit) {

@@ -50,17 +50,21 @@ describe('counter UI: evaluations (好差评) and callbacks (回访核实), in C
     await tablet.goto(`${base}/rating-screen`);
     await tablet.getByTestId('rating-code').fill(code);
     await tablet.getByTestId('rating-pair').click();
-    await tablet.getByTestId('rating-idle').waitFor();
-    expect(await tablet.getByTestId('rating-idle').innerText()).toContain('3 号窗口');
-    await tablet.screenshot({ path: path.join(SHOTS, 'rating-screen-idle.png') });
+    await tablet.locator('[data-testid="rating-idle"]:has-text("3 号窗口")').waitFor();
+    await tablet.screenshot({ path: path.join(SHOTS, 'rating-screen-idle.png'), fullPage: true });
   });
 
   it('the clerk accepts an ID-card replacement and presents it; the citizen sees it masked and rates 不满意 (态度不好)', async () => {
-    await page.goto(`${base}/accept/${ITEM}`);
+    // The window's usual path: read the citizen, find the item, accept.
+    await page.goto(`${base}/citizen`);
+    await page.getByTestId('citizen-id').fill(APPLICANT);
+    await page.keyboard.press('Enter');
+    await page.getByTestId('person-card').waitFor();
+    await page.getByTestId('citizen-item-search').fill('身份证');
+    await page.keyboard.press('Enter');
+    await page.getByTestId(`accept-${ITEM}`).click();
     await page.getByTestId('accept-form').waitFor();
     for (const m of ['ID_PHOTO_RECEIPT', 'HOUSEHOLD_REGISTER', 'LOSS_STATEMENT']) await page.getByTestId(`material-${m}`).check();
-    await page.locator('#form_applicantName').fill('张伟');
-    await page.locator('#form_applicantIdNumber').fill(APPLICANT);
     await page.locator('#form_contactPhone').fill('13800138000');
     await chooseOption(page, 'form_replaceReason', '丢失');
     await chooseOption(page, 'form_pickupMethod', '窗口领取');
@@ -78,14 +82,14 @@ describe('counter UI: evaluations (好差评) and callbacks (回访核实), in C
     expect(text).toContain('张*');
     expect(text).toContain(`${APPLICANT.slice(0, 6)}********${APPLICANT.slice(-4)}`);
     expect(text).not.toContain(APPLICANT);
-    await tablet.screenshot({ path: path.join(SHOTS, 'rating-screen-visit.png') });
+    await tablet.screenshot({ path: path.join(SHOTS, 'rating-screen-visit.png'), fullPage: true });
     await tablet.getByTestId('rate-DISSATISFIED').click();
     await tablet.getByTestId('rating-reasons').waitFor();
     await tablet.getByTestId('reason-ATTITUDE').click();
-    await tablet.screenshot({ path: path.join(SHOTS, 'rating-screen-reasons.png') });
+    await tablet.screenshot({ path: path.join(SHOTS, 'rating-screen-reasons.png'), fullPage: true });
     await tablet.getByTestId('rating-submit').click();
     await tablet.getByTestId('rating-thanks').waitFor();
-    await tablet.screenshot({ path: path.join(SHOTS, 'rating-screen-thanks.png') });
+    await tablet.screenshot({ path: path.join(SHOTS, 'rating-screen-thanks.png'), fullPage: true });
   });
 
   it('回访核实: the supervisor reads the phone, records the callback and the rectification', async () => {
@@ -118,7 +122,7 @@ describe('counter UI: evaluations (好差评) and callbacks (回访核实), in C
     await row.waitFor();
     const text = await row.innerText();
     for (const s of ['王窗口', '0.0%', '取消年度评优资格', '全局通报']) expect(text).toContain(s);
-    const chart = await page.getByTestId('evaluation-figures').locator('svg').first().innerHTML();
+    const chart = await page.getByTestId('figures-chart').first().locator('svg').first().innerHTML();
     expect(chart).toContain('90% 取消年度评优资格');
     expect(chart).toContain('70% 全局通报');
     await shot('evaluation-figures');
