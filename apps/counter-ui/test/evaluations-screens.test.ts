@@ -115,13 +115,38 @@ describe('counter UI: evaluations (好差评) and callbacks (回访核实), in C
     await shot('callbacks-resolved');
   });
 
-  it('好差评统计: the officer below 70% carries both flags; the chart draws the 90% and 70% lines', async () => {
+  it('好差评统计: the officer below 70% carries both flags, a clerk rated 满意 five times gets five stars; the chart draws the 90% and 70% lines', async () => {
+    // Another station's window 1 (through the API): five acceptances rated 满意 on its screen.
+    const jj = await stack.login('demo-clerk-jinjiang');
+    const gql = async <T>(query: string, variables: Record<string, unknown>, token?: string): Promise<T> => {
+      const r = await stack.gql<T>(query, variables, token);
+      if (r.errors) throw new Error(JSON.stringify(r.errors));
+      return r.data!;
+    };
+    const { startRatingPairing } = await gql<{ startRatingPairing: { code: string } }>('mutation { startRatingPairing(windowNo: "1") { code } }', {}, jj);
+    const { pairRatingDevice } = await gql<{ pairRatingDevice: { deviceToken: string } }>('mutation($c: String!) { pairRatingDevice(code: $c) { deviceToken } }', { c: startRatingPairing.code });
+    for (let i = 0; i < 5; i++) {
+      const { acceptApplication } = await gql<{ acceptApplication: { number: string } }>(
+        'mutation($input: AcceptApplicationInput!) { acceptApplication(input: $input) { ... on Application { number } } }',
+        { input: { idempotencyKey: `ui-evaluation-jj-${i}`, itemCode: ITEM, applicantIdNumber: APPLICANT, presentedMaterials: ['ID_PHOTO_RECEIPT', 'HOUSEHOLD_REGISTER', 'LOSS_STATEMENT'],
+          form: { applicantName: '张伟', applicantIdNumber: APPLICANT, contactPhone: '13800138000', replaceReason: '丢失', pickupMethod: '窗口领取' } } }, jj);
+      const { presentVisitForRating } = await gql<{ presentVisitForRating: { id: string } }>(
+        'mutation($input: PresentVisitInput!) { presentVisitForRating(input: $input) { id } }', { input: { windowNo: '1', applicationNumber: acceptApplication.number } }, jj);
+      await gql('mutation($input: SubmitWindowRatingInput!) { submitWindowRating(input: $input) { level } }',
+        { input: { deviceToken: pairRatingDevice.deviceToken, visitId: presentVisitForRating.id, rating: 'SATISFIED' } });
+    }
+
+    await counter.signIn('demo-analyst'); // the city: both stations
     await page.goto(`${base}/evaluation-figures`);
     await page.getByTestId('figures-month').fill('2026-02');
     const row = page.locator('[data-testid="figures-officers"] tr[data-figure="demo-clerk"]');
     await row.waitFor();
     const text = await row.innerText();
     for (const s of ['王窗口', '0.0%', '取消年度评优资格', '全局通报']) expect(text).toContain(s);
+    const good = page.locator('[data-testid="figures-officers"] tr[data-figure="demo-clerk-jinjiang"]');
+    expect(await good.innerText()).toContain('100.0%');
+    expect(await good.locator('.anticon-star').count()).toBe(5);
+    expect(await good.getByTestId('figure-flag').count()).toBe(0);
     const chart = await page.getByTestId('figures-chart').first().locator('svg').first().innerHTML();
     expect(chart).toContain('90% 取消年度评优资格');
     expect(chart).toContain('70% 全局通报');
