@@ -85,10 +85,10 @@ export class EvaluationRepository {
     return (r.raw as unknown[]).length > 0;
   }
 
-  /** The newest unanswered invitation sent to a phone. */
-  async openInvitationOf(manager: EntityManager, phone: string): Promise<SmsInvitationEntity | null> {
+  /** The newest unanswered invitation sent to a phone since `since` (older ones no longer take replies). */
+  async openInvitationOf(manager: EntityManager, phone: string, since: Date): Promise<SmsInvitationEntity | null> {
     return manager.getRepository(SmsInvitationEntity).createQueryBuilder('i')
-      .where('i.phone = :phone AND i.answered_at IS NULL', { phone })
+      .where('i.phone = :phone AND i.answered_at IS NULL AND i.invited_at >= :since', { phone, since })
       .orderBy('i.invited_at', 'DESC').setLock('pessimistic_write').getOne();
   }
 

@@ -23,6 +23,8 @@ import {
 
 /** Pairing codes live five minutes. */
 const PAIRING_TTL_MS = 5 * 60_000;
+/** An SMS invitation takes replies for seven days; a later "3" is not matched to a weeks-old matter. */
+const REPLY_WINDOW_MS = 7 * 24 * 3600_000;
 
 export interface WindowRatingInput {
   deviceToken: string;
@@ -194,7 +196,7 @@ export class EvaluationService {
     const result = await this.dataSource.transaction(async (manager) => {
       if (await this.evaluations.findInbound(manager, sms.messageId)) return { outcome: 'DUPLICATE' as const };
       const phone = normalizeMobile(sms.from);
-      const invitation = phone ? await this.evaluations.openInvitationOf(manager, phone) : null;
+      const invitation = phone ? await this.evaluations.openInvitationOf(manager, phone, new Date(this.clock.now().getTime() - REPLY_WINDOW_MS)) : null;
       if (!invitation) {
         this.logger.warn({ messageId: sms.messageId, from: phone ? maskPhone(phone) : 'invalid' }, 'evaluation reply from a number without an open invitation');
         throw new EvaluationException(Code.EVALUATION_SMS_UNKNOWN_SENDER, '该号码没有待回复的评价邀请');
