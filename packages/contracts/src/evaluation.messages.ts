@@ -39,5 +39,7 @@ export class CallbackChangedEvent {
   @IsString() unitCode!: string;
   @Matches(DATE) callbackDue!: string;
   @Matches(DATE) resolveDue!: string;
+  /** Where the running period stands (the deadline job moves it). */
+  @IsIn(['ON_TIME', 'DUE_SOON', 'OVERDUE', 'DONE']) deadlineState!: 'ON_TIME' | 'DUE_SOON' | 'OVERDUE' | 'DONE';
   @IsString() at!: string;
 }

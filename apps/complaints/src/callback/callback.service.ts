@@ -185,7 +185,7 @@ export class CallbackService {
 
   private async announce(manager: EntityManager, t: CallbackTaskEntity): Promise<void> {
     const event: CallbackChangedEvent = {
-      taskId: t.id, evaluationId: t.evaluationId, status: t.status, unitCode: t.unitCode, callbackDue: t.callbackDue, resolveDue: t.resolveDue,
+      taskId: t.id, evaluationId: t.evaluationId, status: t.status, unitCode: t.unitCode, callbackDue: t.callbackDue, resolveDue: t.resolveDue, deadlineState: t.deadlineState,
       at: this.clock.now().toISOString(),
     };
     await this.outbox.enqueue(manager, EventSubjects.callbackChanged, event);
