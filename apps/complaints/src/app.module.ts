@@ -3,8 +3,11 @@ import { PlatformModule, type ServiceRuntime } from '@onewindow/platform';
 import { AnalysisModule } from './analysis/analysis.module.js';
 import { CitizenModule } from './citizen/citizen.module.js';
 import { CitizenRef } from './citizen/citizen.section.js';
+import { CallbackModule } from './callback/callback.module.js';
 import { ComplaintModule } from './complaint/complaint.module.js';
 import { DeductionModule } from './deduction/deduction.module.js';
+import { EvaluationFiguresModule } from './evaluation-figures/figures.module.js';
+import { EvaluationModule } from './evaluation/evaluation.module.js';
 import { COMPLAINTS_ENTITIES, COMPLAINTS_MIGRATIONS } from './complaints.schema.js';
 
 /**
@@ -23,6 +26,9 @@ export class ComplaintsAppModule {
         CitizenModule,
         DeductionModule,
         AnalysisModule,
+        EvaluationModule,
+        CallbackModule,
+        EvaluationFiguresModule,
       ],
     };
   }

@@ -29,3 +29,23 @@ describe('complaints configuration: deduction points', () => {
     expect(() => loadConfig('complaints', ComplaintsConfig, { DEDUCTION_OFFICER_POINTS: '-1' })).toThrow(/DEDUCTION_OFFICER_POINTS/);
   });
 });
+
+describe('complaints configuration: 好差评', () => {
+  it('needs the inbound-SMS secret in production', () => {
+    expect(() => loadConfig('complaints', ComplaintsConfig, { APP_MODE: 'production' })).toThrow(/SMS_INBOUND_SECRET is required in production/);
+  });
+
+  it('takes the rectification period per city, 15 working days by default', () => {
+    const config = loadConfig('complaints', ComplaintsConfig, { EVALUATION_RECTIFY_WORKING_DAYS_BY_CITY: '3702:3,5101:10' });
+    expect(config.rectifyWorkingDaysFor('370211001')).toBe(3);
+    expect(config.rectifyWorkingDaysFor('510107001')).toBe(10);
+    expect(config.rectifyWorkingDaysFor('440106001')).toBe(15);
+    expect(() => loadConfig('complaints', ComplaintsConfig, { EVALUATION_RECTIFY_WORKING_DAYS_BY_CITY: 'Qingdao=3' })).toThrow(/EVALUATION_RECTIFY_WORKING_DAYS_BY_CITY/);
+  });
+
+  it('refuses thresholds that do not fit together', () => {
+    expect(() => loadConfig('complaints', ComplaintsConfig, { EVALUATION_BUREAU_NOTICE_BELOW: '95' })).toThrow(/EVALUATION_BUREAU_NOTICE_BELOW/);
+    expect(() => loadConfig('complaints', ComplaintsConfig, { EVALUATION_STAR_THRESHOLDS: '90,92,95,97,99' })).toThrow(/EVALUATION_STAR_THRESHOLDS/);
+    expect(() => loadConfig('complaints', ComplaintsConfig, { SMS_INBOUND_SECRET: 'short' })).toThrow(/SMS_INBOUND_SECRET/);
+  });
+});

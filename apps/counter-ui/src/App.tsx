@@ -16,6 +16,7 @@ import { startOidcLogout } from './oidc';
 import { AuthCallbackPage } from './pages/AuthCallbackPage';
 import { LoginPage } from './pages/LoginPage';
 import { ForbiddenPage, NotFoundPage } from './pages/StatusPages';
+import { RatingScreenPage } from './rating-screen';
 import { navigate, useRoute } from './router';
 import { hasRole, useSession, type SessionUser } from './session';
 
@@ -97,6 +98,8 @@ export function App() {
     return () => window.removeEventListener('keydown', onKey);
   }, [user]);
 
+  // The window's citizen-facing rating screen (tablet / second monitor): no sign-in, its device token is its credential.
+  if (segments[0] === 'rating-screen') return <RatingScreenPage />;
   if (!user) {
     return segments[0] === 'auth' && segments[1] === 'callback' ? <AuthCallbackPage /> : <LoginPage />;
   }

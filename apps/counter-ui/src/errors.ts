@@ -146,6 +146,19 @@ export const ERROR_MESSAGES: Record<ErrorCode, ErrorMessage> = {
   COMPLAINT_DEDUCTION_NOT_FOUND: { title: '未找到该扣分记录', hint: '请刷新扣分列表，或确认该记录属于本单位。' },
   COMPLAINT_DEDUCTION_ALREADY_REVERSED: { title: '该扣分已撤销', hint: '扣分只能撤销一次，请刷新后查看撤销理由。' },
   COMPLAINT_ANALYSIS_MONTH_INVALID: { title: '统计月份不正确', hint: '请选择今天或以前的月份（格式 YYYY-MM）。' },
+  RATING_PAIRING_INVALID: { title: '配对码无效或已过期', hint: '请在窗口电脑上重新生成配对码，并在 5 分钟内输入。' },
+  RATING_DEVICE_INVALID: { title: '评价屏配对已失效', hint: '请窗口工作人员重新配对评价屏。' },
+  EVALUATION_APPLICATION_NOT_FOUND: { title: '未找到该受理编号', hint: '请核对受理编号后重新推送评价。' },
+  EVALUATION_WRONG_WINDOW: { title: '该办件不是在本窗口办理的', hint: '每块评价屏只能评价配对窗口推送的办件。' },
+  EVALUATION_ALREADY_RECORDED: { title: '该办件已经评价过', hint: '一件事项只能评价一次（当场评价或短信评价）。' },
+  EVALUATION_VISIT_NOT_PRESENTED: { title: '该办件已不在评价屏上', hint: '请窗口工作人员重新推送评价。' },
+  EVALUATION_REASON_REQUIRED: { title: '请选择不满意的原因', hint: '不满意时请至少选择一项原因。' },
+  EVALUATION_SMS_UNKNOWN_SENDER: { title: '短信回复号码没有待评价的办件', hint: '该号码没有待回复的评价邀请，回复未记录。' },
+  EVALUATION_SMS_UNKNOWN_ANSWER: { title: '短信回复内容无法识别', hint: '评价回复应为 1、2 或 3，回复未记录。' },
+  EVALUATION_SMS_SIGNATURE_INVALID: { title: '短信平台签名校验失败', hint: '请核对短信平台的共享密钥和时间同步。' },
+  CALLBACK_TASK_NOT_FOUND: { title: '未找到该回访核实任务', hint: '请刷新任务列表后重试。' },
+  CALLBACK_INVALID_TRANSITION: { title: '当前任务状态不能执行此操作', hint: '任务状态可能已变化，请刷新后查看。' },
+  CALLBACK_ABOUT_SELF: { title: '不能办理针对本人的差评', hint: '该差评针对您本人，请交由其他督察处理（回避）。' },
 };
 
 export interface DescribedError {

@@ -1,8 +1,11 @@
-import { AppstoreOutlined, BarChartOutlined, CarOutlined, FormOutlined, GlobalOutlined, MinusCircleOutlined, SafetyCertificateOutlined, SearchOutlined, SolutionOutlined } from '@ant-design/icons';
+import { AppstoreOutlined, BarChartOutlined, CarOutlined, FormOutlined, GlobalOutlined, LikeOutlined, MinusCircleOutlined, PhoneOutlined, SafetyCertificateOutlined, SearchOutlined, SolutionOutlined } from '@ant-design/icons';
 import type { MenuProps } from 'antd';
 import type { ReactNode } from 'react';
 import { ViolationsPage } from './pages/ViolationsPage';
 import { ComplaintAnalysisPage } from './pages/ComplaintAnalysisPage';
+import { CallbacksPage } from './callbacks';
+import { EvaluationFiguresPage } from './evaluation-figures';
+import { RatingPairingPage } from './evaluation-pairing';
 import { ComplaintDeductionsPage } from './pages/ComplaintDeductionsPage';
 import { ComplaintIntakePage } from './pages/ComplaintIntakePage';
 import { ComplaintsWorkbenchPage } from './pages/ComplaintsWorkbenchPage';
@@ -47,6 +50,12 @@ export const FEATURE_SCREENS: FeatureScreen[] = [
   { key: 'complaint-analysis', path: '/complaint-analysis', label: '信访分析', icon: <BarChartOutlined />, hotkey: 'x', visible: (u) => hasRole(u, 'SUPERVISOR', 'ANALYST') || officerOf(u, 'COMPLAINTS'), render: () => <ComplaintAnalysisPage /> },
   // complaintDeductions: @Roles(SUPERVISOR, ANALYST); reversal: supervisors (checked on the page and in the service).
   { key: 'complaint-deductions', path: '/complaint-deductions', label: '信访扣分', icon: <MinusCircleOutlined />, hotkey: 'k', visible: (u) => hasRole(u, 'SUPERVISOR', 'ANALYST'), render: () => <ComplaintDeductionsPage /> },
+  // 好差评: startRatingPairing / presentVisitForRating are CLERK only.
+  { key: 'rating-pairing', path: '/rating-pairing', label: '评价屏', icon: <LikeOutlined />, hotkey: 'p', visible: (u) => hasRole(u, 'CLERK'), render: () => <RatingPairingPage /> },
+  // callbackTasks: SUPERVISOR (works their units), ANALYST (reads the city).
+  { key: 'callbacks', path: '/callbacks', label: '回访核实', icon: <PhoneOutlined />, hotkey: 'h', visible: (u) => hasRole(u, 'SUPERVISOR', 'ANALYST'), render: () => <CallbacksPage /> },
+  // evaluationFigures: CLERK (own row and windows), SUPERVISOR, ANALYST.
+  { key: 'evaluation-figures', path: '/evaluation-figures', label: '好差评统计', icon: <BarChartOutlined />, hotkey: 'j', visible: (u) => hasRole(u, 'CLERK', 'SUPERVISOR', 'ANALYST'), render: () => <EvaluationFiguresPage /> },
 ];
 
 export function featureScreen(segment: string | undefined): FeatureScreen | undefined {

@@ -8,3 +8,4 @@ export * from './transfer.messages.js';
 export * from './transfer-envelope.js';
 export * from './units.js';
 export * from './complaint.messages.js';
+export * from './evaluation.messages.js';

@@ -27,6 +27,10 @@ export const EventSubjects = {
   complaintChanged: 'complaints.v1.complaint.changed',
   /** A point deduction (扣分) from a substantiated complaint was made or reversed (no complainant data). */
   complaintDeductionChanged: 'complaints.v1.deduction.changed',
+  /** An evaluation (好差评) was recorded or voided (no personal data). */
+  evaluationRecorded: 'complaints.v1.evaluation.recorded',
+  /** A callback-and-verify task (回访核实) was opened or moved (no personal data). */
+  callbackChanged: 'complaints.v1.callback.changed',
   smsRequested: 'counter.v1.sms.requested',
   smsDelivered: 'counter.v1.sms.delivered',
 } as const;

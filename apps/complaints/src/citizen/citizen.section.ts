@@ -5,6 +5,8 @@ import { CurrentIdentity, LOGGER, maskerFor, Roles, seesFullPersonalDataOf, with
 import type { ComplaintEntity } from '../complaint/complaint.entity.js';
 import { ComplaintDeadlineStateEnum, ComplaintKindEnum, ComplaintStatusEnum } from '../complaint/complaint.model.js';
 import { ComplaintService } from '../complaint/complaint.service.js';
+import { LEVEL_LABELS } from '../evaluation/evaluation.rules.js';
+import { EvaluationService } from '../evaluation/evaluation.service.js';
 
 @ObjectType({ description: '信访投诉记录摘要' })
 export class CitizenComplaintSummary {
@@ -61,13 +63,14 @@ export function toCitizenComplaintSummary(c: ComplaintEntity, viewer: Identity):
 /**
  * The complaints share of the citizen 360° view, from the complaint register (the household
  * subgraph audits the 360 read). Guards do not run on federated field resolvers, so the service
- * checks roles itself and errors are mapped here. Evaluations (好差评) land with their own slice;
- * until then that list is present and empty, so the panel keeps its shape.
+ * checks roles itself and errors are mapped here. Evaluations (好差评) come from
+ * the evaluation register.
  */
 @Resolver(() => CitizenRef)
 export class CitizenComplaintsResolver {
   constructor(
     private readonly register: ComplaintService,
+    private readonly evaluations: EvaluationService,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
@@ -81,7 +84,12 @@ export class CitizenComplaintsResolver {
   complaints(@Parent() citizen: CitizenRef, @CurrentIdentity() viewer: Identity): Promise<CitizenComplaintsSection> {
     return withMappedErrors(this.logger, async () => ({
       complaints: (await this.register.ofComplainant(viewer, citizen.idNumber)).map((c) => toCitizenComplaintSummary(c, viewer)),
-      evaluations: [],
+      // 好差评 of the person's matters (no personal data beyond the application number; none about the viewer).
+      evaluations: (await this.evaluations.ofApplicant(viewer, citizen.idNumber.trim().toUpperCase())).map((e) => ({
+        applicationNumber: e.applicationNumber,
+        level: e.voided ? `${LEVEL_LABELS[e.level]}（已作废）` : LEVEL_LABELS[e.level],
+        evaluatedAt: e.evaluatedAt,
+      })),
     }));
   }
 }

@@ -7,6 +7,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { chinaToday } from '../china-time';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { maskIdNumber, useCitizen } from '../citizen';
+import { PresentForRatingButton } from '../evaluation-pairing';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { MaterialTags } from '../components/SixNotices';
 import { PoliceTypeTag, StatusTag } from '../components/Tags';
@@ -212,6 +213,7 @@ export function AcceptPage({ code }: { code: string }) {
             <Button key="detail" onClick={() => navigate(`/applications/${accepted.number}`)}>查看申请详情</Button>,
             <Button key="more" onClick={() => navigate('/catalog')}>为该群众办理其他事项</Button>,
             <Button key="next" onClick={() => navigate('/citizen')}>返回群众信息</Button>,
+            <PresentForRatingButton key="rate" number={accepted.number} />,
           ]}
         >
           <Descriptions bordered column={2} size="middle">

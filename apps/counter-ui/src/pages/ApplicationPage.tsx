@@ -8,6 +8,7 @@ import { DeadlineTag, PoliceTypeTag, StatusTag } from '../components/Tags';
 import { RequestTransferButton } from '../components/Transfers';
 import { pendingExtension, TransitionActions } from '../components/TransitionActions';
 import { errorText } from '../errors';
+import { PresentForRatingButton } from '../evaluation-pairing';
 import { ApplicationDocument, ReceiptDocument, SmsMessagesDocument } from '../graphql/operations';
 import { DELIVERY_METHOD_LABELS, SERVICE_LABELS, label } from '../labels';
 import { openPdf } from '../pdf';
@@ -126,6 +127,8 @@ export function ApplicationPage({ number }: { number: string }) {
           {['ACCEPTED', 'IN_REVIEW', 'SUPPLEMENT_REQUESTED', 'APPROVED'].includes(app.status) && (
             <RequestTransferButton caseRef={app.number} policeType={app.policeType} onDone={() => void refetch()} />
           )}
+          {/* 出件后请群众当场评价 (好差评). */}
+          {hasRole(user, 'CLERK') && app.status === 'DELIVERED' && <PresentForRatingButton number={app.number} />}
         </Space>
       </Card>
       <Row gutter={16}>

@@ -76,4 +76,14 @@ describe('notification SMS requested by other services', () => {
     expect(() => notificationSms('成都市公安局', 'FREE_TEXT', {})).toThrow(/未报备/);
     expect(() => notificationSms('成都市公安局', 'LOST_ITEM_MATCHED', { category: '钱包' })).toThrow(/place/);
   });
+
+  it('好差评: the callback invitation and the outcome of a bad review, within 70 characters', async () => {
+    const { notificationSms } = await import('./sms-template.js');
+    const invitation = notificationSms('成都市公安局', 'EVALUATION_INVITATION', {});
+    expect(invitation.text).toBe('【成都市公安局】您在公安窗口办理的事项已办结，请评价：回复1满意 2基本满意 3不满意。');
+    const outcome = notificationSms('成都市公安局', 'EVALUATION_OUTCOME', { outcome: '已核实并作出说明' });
+    expect(outcome.text).toBe('【成都市公安局】您对公安窗口服务的评价已回访核实，处理结果：已核实并作出说明。感谢您的监督。');
+    for (const { text } of [invitation, outcome]) expect(Array.from(text).length).toBeLessThanOrEqual(70);
+    expect(() => notificationSms('成都市公安局', 'EVALUATION_OUTCOME', {})).toThrow(/outcome/);
+  });
 });

@@ -11,12 +11,17 @@ export const SMS_TEMPLATES = {
   PICKUP_READY_HOME: '【{signature}】您申领的{resultName}已办好，工作人员将与您预约上门送达。',
   LOST_ITEM_MATCHED: '【{signature}】您登记遗失的{category}可能已找到，请于工作日携带身份证到{place}认领。',
   COMPLAINT_EXTENDED: '【{signature}】您的信访事项{number}经批准延期办理，办结期限延至{deadline}，请留意答复。',
+  // 好差评 (complaints service): the callback survey after completion and the outcome of a bad review's 回访核实.
+  EVALUATION_INVITATION: '【{signature}】您在公安窗口办理的事项已办结，请评价：回复1满意 2基本满意 3不满意。',
+  EVALUATION_OUTCOME: '【{signature}】您对公安窗口服务的评价已回访核实，处理结果：{outcome}。感谢您的监督。',
 } as const;
 
 /** Templates other services may request through `<service>.v1.notification.requested`, with their variables. */
 export const NOTIFICATION_TEMPLATES: Readonly<Record<string, readonly string[]>> = {
   LOST_ITEM_MATCHED: ['category', 'place'],
   COMPLAINT_EXTENDED: ['number', 'deadline'],
+  EVALUATION_INVITATION: [],
+  EVALUATION_OUTCOME: ['outcome'],
 };
 
 /** Fill a requested notification template; unknown templates or variables are refused. */
