@@ -141,6 +141,11 @@ export const ERROR_MESSAGES: Record<ErrorCode, ErrorMessage> = {
   COMPLAINT_CHANNEL_NOT_ALLOWED: { title: '窗口只能登记窗口当面提出的投诉', hint: '来信、来访、热线和网上投诉请由信访民警登记。' },
   COMPLAINT_ABOUT_SELF: { title: '不能查看或办理针对本人的投诉', hint: '该投诉指名了您本人，请交由其他民警处理（回避）。' },
   COMPLAINT_EXTENSION_ALREADY_USED: { title: '该信访事项已延期一次', hint: '办理期限只能经批准延长一次（不超过 30 日），请在延长期限内办结。' },
+  RATE_LIMITED: { title: '操作过于频繁', hint: '请稍后再试；如需帮助，请拨打 96166 或 960111 热线。' },
+  VERIFICATION_CODE_INVALID: { title: '短信验证码不正确或已失效', hint: '请核对短信中的 6 位验证码；验证码 10 分钟内有效、只能使用一次，必要时请重新获取。' },
+  ROUTING_RULES_INVALID: { title: '分派规则不能发布', hint: '请按提示修改：最后一条须为不设条件的兜底规则，指定承办单位时须填写单位代码。' },
+  ROUTING_VERSION_NOT_FOUND: { title: '未找到该版本的分派规则', hint: '请从版本列表中选择。' },
+  WORK_ORDER_ALREADY_RECEIVED: { title: '该 12345 工单已接收', hint: '同一工单编号不会重复登记，请按已有信访编号办理。' },
 };
 
 export interface DescribedError {

@@ -16,6 +16,14 @@ export enum ComplaintErrorCode {
   REASON_REQUIRED = 'REASON_REQUIRED',
   INVALID_ID_NUMBER = 'INVALID_ID_NUMBER',
   DATE_IN_FUTURE = 'DATE_IN_FUTURE',
+  /** Too many requests from one phone or one address on the public online form. */
+  RATE_LIMITED = 'RATE_LIMITED',
+  /** The SMS code is wrong, expired, used or has had too many attempts. */
+  VERIFICATION_CODE_INVALID = 'VERIFICATION_CODE_INVALID',
+  ROUTING_RULES_INVALID = 'ROUTING_RULES_INVALID',
+  ROUTING_VERSION_NOT_FOUND = 'ROUTING_VERSION_NOT_FOUND',
+  /** A 12345 work order with this number was already taken. */
+  WORK_ORDER_ALREADY_RECEIVED = 'WORK_ORDER_ALREADY_RECEIVED',
 }
 
 export class ComplaintException extends DomainException {

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { RoutingModule } from '../routing/routing.module.js';
 import { ComplaintDeadlineScheduler } from './complaint-deadline.scheduler.js';
 import { ComplaintRepository } from './complaint.repository.js';
 import { ComplaintResolver } from './complaint.resolver.js';
@@ -6,6 +7,7 @@ import { ComplaintService } from './complaint.service.js';
 
 /** The complaint register (信访投诉): intake, lifecycle, time limits, the workbench. */
 @Module({
+  imports: [RoutingModule],
   providers: [ComplaintRepository, ComplaintService, ComplaintResolver, ComplaintDeadlineScheduler],
   exports: [ComplaintRepository, ComplaintService],
 })

@@ -10,11 +10,15 @@ export const SMS_TEMPLATES = {
   PICKUP_READY_POST: '【{signature}】您申领的{resultName}已办好，将通过邮政寄递送达，请注意查收。',
   PICKUP_READY_HOME: '【{signature}】您申领的{resultName}已办好，工作人员将与您预约上门送达。',
   LOST_ITEM_MATCHED: '【{signature}】您登记遗失的{category}可能已找到，请于工作日携带身份证到{place}认领。',
+  COMPLAINT_RECEIVED: '【{signature}】您的信访投诉已登记，编号{number}，我们将在15日内告知是否受理。',
+  COMPLAINT_VERIFICATION_CODE: '【{signature}】您的网上投诉验证码为{code}，10分钟内有效，请勿告知他人。',
 } as const;
 
 /** Templates other services may request through `<service>.v1.notification.requested`, with their variables. */
 export const NOTIFICATION_TEMPLATES: Readonly<Record<string, readonly string[]>> = {
   LOST_ITEM_MATCHED: ['category', 'place'],
+  COMPLAINT_RECEIVED: ['number'],
+  COMPLAINT_VERIFICATION_CODE: ['code'],
 };
 
 /** Fill a requested notification template; unknown templates or variables are refused. */
