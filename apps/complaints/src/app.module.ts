@@ -1,5 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { PlatformModule, type ServiceRuntime } from '@onewindow/platform';
+import { ChannelsModule } from './channels/channels.module.js';
 import { CitizenModule } from './citizen/citizen.module.js';
 import { CitizenRef } from './citizen/citizen.section.js';
 import { ComplaintModule } from './complaint/complaint.module.js';
@@ -19,6 +20,7 @@ export class ComplaintsAppModule {
         PlatformModule.forRoot(rt, { entities: COMPLAINTS_ENTITIES, migrations: COMPLAINTS_MIGRATIONS, orphanedTypes: [CitizenRef] }),
         ComplaintModule,
         CitizenModule,
+        ChannelsModule,
       ],
     };
   }

@@ -9,6 +9,8 @@ import { toComplaint } from '../src/complaint/complaint.model.js';
 import { ComplaintRepository } from '../src/complaint/complaint.repository.js';
 import { ComplaintService, type ComplaintIntake } from '../src/complaint/complaint.service.js';
 import { COMPLAINTS_ENTITIES, COMPLAINTS_MIGRATIONS } from '../src/complaints.schema.js';
+import { RoutingRepository } from '../src/routing/routing.repository.js';
+import { RoutingService } from '../src/routing/routing.service.js';
 
 /** The complaint register on a real, migrated PostgreSQL, announcing through the outbox into real JetStream. */
 describe('complaint register on PostgreSQL and NATS', () => {
@@ -40,7 +42,8 @@ describe('complaint register on PostgreSQL and NATS', () => {
     await nats.ensureStream(streamOf(ServiceName.COMPLAINTS));
     const outbox = new OutboxService();
     relay = new OutboxRelay(ds, nats, outbox, logger, { intervalMs: 0, batchSize: 100 });
-    service = new ComplaintService(ds, new ComplaintRepository(), new AuditService(ds), outbox, WorkingCalendar.default(), clock);
+    const audit = new AuditService(ds);
+    service = new ComplaintService(ds, new ComplaintRepository(), audit, outbox, WorkingCalendar.default(), clock, new RoutingService(ds, new RoutingRepository(), audit));
   }, 60_000);
 
   afterAll(async () => {
@@ -73,7 +76,7 @@ describe('complaint register on PostgreSQL and NATS', () => {
     letter = l.number;
     expect(l).toMatchObject({ channel: 'LETTER', repeatOf: first, receivedBy: 'demo-xf' });
     expect(await rows(`SELECT e.action, e.note FROM complaint_event e JOIN complaint c ON c.id = e.complaint_id WHERE c.number = $1 ORDER BY e.id`, [first])).toEqual([
-      { action: 'INTAKE', note: null },
+      { action: 'INTAKE', note: '承办单位：成都市公安局武侯区分局（分派规则第 1 版第 2 条：户政拖延投诉由分局信访室承办）' },
       { action: 'REPEATED', note: `同一事项再次投诉：${letter}` },
     ]);
     expect(await rows(`SELECT payload->>'number' AS number, payload->>'action' AS action FROM outbox ORDER BY created_at, id`)).toEqual(expect.arrayContaining([
@@ -196,8 +199,8 @@ describe('complaint register on PostgreSQL and NATS', () => {
     expect(await rows(`SELECT count(*)::int AS n FROM outbox WHERE payload->>'action' = 'DEADLINE_STATE'`)).toEqual([{ n: 3 }]);
   });
 
-  it('the migration is reversible', async () => {
-    await ds.undoLastMigration();
+  it('the migrations are reversible', async () => {
+    for (let i = 0; i < COMPLAINTS_MIGRATIONS.length; i++) await ds.undoLastMigration();
     expect(await rows(`SELECT to_regclass('complaint') AS t, to_regclass('complaint_event') AS e`)).toEqual([{ t: null, e: null }]);
     await ds.runMigrations();
     expect(await rows(`SELECT count(*)::int AS n FROM complaint`)).toEqual([{ n: 0 }]);
