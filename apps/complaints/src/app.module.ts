@@ -1,9 +1,13 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { ServiceName } from '@onewindow/contracts';
 import { PlatformModule, type ServiceRuntime } from '@onewindow/platform';
+import { TransfersModule } from '@onewindow/transfers';
 import { ChannelsModule } from './channels/channels.module.js';
 import { CitizenModule } from './citizen/citizen.module.js';
 import { CitizenRef } from './citizen/citizen.section.js';
 import { ComplaintModule } from './complaint/complaint.module.js';
+import { ComplaintTransferOutcomeListener } from './complaint-transfer/complaint-transfer.service.js';
+import { ComplaintTransferModule } from './complaint-transfer/complaint-transfer.module.js';
 import { COMPLAINTS_ENTITIES, COMPLAINTS_MIGRATIONS } from './complaints.schema.js';
 
 /**
@@ -21,6 +25,9 @@ export class ComplaintsAppModule {
         ComplaintModule,
         CitizenModule,
         ChannelsModule,
+        // Complaints send complaints for verification (信访核查) and receive transfers; no casework to verify case numbers against.
+        TransfersModule.register({ service: ServiceName.COMPLAINTS, verifyCases: false, outcomeListener: ComplaintTransferOutcomeListener, imports: [ComplaintModule] }),
+        ComplaintTransferModule,
       ],
     };
   }

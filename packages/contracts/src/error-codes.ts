@@ -154,6 +154,7 @@ export const ERROR_CODES = [
   'ROUTING_RULES_INVALID',
   'ROUTING_VERSION_NOT_FOUND',
   'WORK_ORDER_ALREADY_RECEIVED',
+  'COMPLAINT_TRANSFER_NOT_ALLOWED',
 ] as const;
 
 /** The union of every error code (see `ERROR_CODES`). */

@@ -24,6 +24,8 @@ export enum ComplaintErrorCode {
   ROUTING_VERSION_NOT_FOUND = 'ROUTING_VERSION_NOT_FOUND',
   /** A 12345 work order with this number was already taken. */
   WORK_ORDER_ALREADY_RECEIVED = 'WORK_ORDER_ALREADY_RECEIVED',
+  /** Not to the complaints service itself, and not once answered or ended. */
+  COMPLAINT_TRANSFER_NOT_ALLOWED = 'COMPLAINT_TRANSFER_NOT_ALLOWED',
 }
 
 export class ComplaintException extends DomainException {

@@ -175,6 +175,38 @@ export class ComplaintService {
     return saved;
   }
 
+  /**
+   * A step beside the lifecycle (e.g. a transfer to another police type for verification): on the
+   * locked complaint the caller may work, the status unchanged, recorded on the timeline and
+   * announced — one transaction with whatever `step` writes through the same manager.
+   */
+  async annotate(
+    actor: Identity,
+    number: string,
+    action: ComplaintAction,
+    step: (manager: EntityManager, c: ComplaintEntity) => Promise<{ note: string; details?: Record<string, unknown> }>,
+  ): Promise<ComplaintEntity> {
+    if (!isComplaintsOfficer(actor)) throw DomainException.forbidden('仅信访民警可以办理信访事项');
+    const saved = await this.dataSource.transaction(async (manager) => {
+      const c = await this.complaints.findByNumber(manager, number.trim().toUpperCase(), jurisdictionOf(actor), { lock: true });
+      if (!c) throw new ComplaintException(Code.COMPLAINT_NOT_FOUND, `未找到信访事项 ${number}`);
+      if (c.officerUsername && c.officerUsername === actor.username) throw new ComplaintException(Code.COMPLAINT_ABOUT_SELF, '该投诉指名了您本人，请交由其他民警办理（回避）');
+      const { note, details } = await step(manager, c);
+      await this.record(manager, actor, c, action, c.status, note, details ?? {});
+      return c;
+    });
+    this.outbox.notifyCommitted();
+    return saved;
+  }
+
+  /** A fact that reached the service about a complaint (e.g. a transfer's result), recorded in the caller's transaction; false when no such complaint. */
+  async recordFact(manager: EntityManager, system: Identity, number: string, action: ComplaintAction, note: string, details: Record<string, unknown>): Promise<boolean> {
+    const c = await this.complaints.findByNumber(manager, number, WHOLE_BUREAU, { lock: true });
+    if (!c) return false;
+    await this.record(manager, system, c, action, c.status, note, details);
+    return true;
+  }
+
   /** 受理 or 不予受理 (with the reason), within 15 days of receipt; starts the 60-day answer period. */
   async accept(actor: Identity, number: string, accept: boolean, reason?: string): Promise<ComplaintEntity> {
     return this.work(actor, number, accept ? 'ACCEPT' : 'NOT_ACCEPT', (c, today) => {
