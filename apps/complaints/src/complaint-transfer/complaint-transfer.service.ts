@@ -18,7 +18,7 @@ export interface ComplaintTransferRequest {
 
 /**
  * 信访核查移交: a complaints officer sends a complaint to the police type concerned to verify the
- * facts and handle them (TransferKind COMPLAINT_VERIFICATION), through the platform's transfers —
+ * facts and handle them (TransferKind COMPLAINT_CHECK), through the platform's transfers —
  * opened inside the complaint's transaction, with a line on its timeline. The receiving officer
  * signs for it and reports the result on the existing transfer screens.
  */
@@ -34,7 +34,7 @@ export class ComplaintTransferService {
       if (!TRANSFERABLE.has(c.status)) throw new ComplaintException(Code.COMPLAINT_TRANSFER_NOT_ALLOWED, '已答复、不予受理或已办结的信访事项不能再移交核查', { status: c.status });
       const t = await this.transfers.open(manager, {
         toService: SERVICE_OF_POLICE_TYPE[req.toPoliceType],
-        kind: 'COMPLAINT_VERIFICATION',
+        kind: 'COMPLAINT_CHECK',
         caseRef: c.number,
         subjectIdNumber: c.complainantIdNumber,
         reason: `信访核查（${c.number}）：${reason}`,
@@ -59,7 +59,7 @@ export class ComplaintTransferOutcomeListener implements TransferOutcomeListener
   constructor(private readonly complaints: ComplaintService) {}
 
   async onOutcome(outcome: TransferOutcome, manager: EntityManager): Promise<void> {
-    if (outcome.kind !== 'COMPLAINT_VERIFICATION') return;
+    if (outcome.kind !== 'COMPLAINT_CHECK') return;
     const text = outcome.status === 'COMPLETED' ? outcome.result : outcome.status === 'REFUSED' ? outcome.refusalReason : null;
     const label = `${policeTypeLabel(outcome.toService)}${OUTCOME_LABELS[outcome.status]}`;
     await this.complaints.recordFact(manager, SYSTEM, outcome.caseRef, 'TRANSFER_OUTCOME', text ? `${label}：${text}` : label, {
