@@ -1,8 +1,10 @@
-import { AppstoreOutlined, CarOutlined, FormOutlined, GlobalOutlined, SafetyCertificateOutlined, SearchOutlined, SolutionOutlined } from '@ant-design/icons';
+import { AppstoreOutlined, BranchesOutlined, CloudUploadOutlined, CarOutlined, FormOutlined, GlobalOutlined, SafetyCertificateOutlined, SearchOutlined, SolutionOutlined } from '@ant-design/icons';
 import type { MenuProps } from 'antd';
 import type { ReactNode } from 'react';
 import { ViolationsPage } from './pages/ViolationsPage';
+import { ComplaintImportPage } from './pages/ComplaintImportPage';
 import { ComplaintIntakePage } from './pages/ComplaintIntakePage';
+import { ComplaintRoutingPage } from './pages/ComplaintRoutingPage';
 import { ComplaintsWorkbenchPage } from './pages/ComplaintsWorkbenchPage';
 import { LostFoundPage } from './pages/LostFoundPage';
 import { PermitsPage } from './pages/PermitsPage';
@@ -41,6 +43,10 @@ export const FEATURE_SCREENS: FeatureScreen[] = [
   { key: 'complaint-intake', path: '/complaint-intake', label: '投诉登记', icon: <FormOutlined />, hotkey: '9', visible: (u) => hasRole(u, 'CLERK') || officerOf(u, 'COMPLAINTS'), render: () => <ComplaintIntakePage /> },
   // complaints (workbench): complaints officers, supervisors, analysts (complaint.service workbench).
   { key: 'complaints', path: '/complaints', label: '信访工作台', icon: <SolutionOutlined />, hotkey: '0', visible: (u) => hasRole(u, 'SUPERVISOR', 'ANALYST') || officerOf(u, 'COMPLAINTS'), render: () => <ComplaintsWorkbenchPage /> },
+  // importComplaintWorkOrders: complaints officers (OFFICER + COMPLAINTS).
+  { key: 'complaint-import', path: '/complaint-import', label: '12345 工单导入', icon: <CloudUploadOutlined />, hotkey: 'i', visible: (u) => officerOf(u, 'COMPLAINTS'), render: () => <ComplaintImportPage /> },
+  // complaintRoutingRules: @Roles(OFFICER, SUPERVISOR, ANALYST); publishing: city-level supervisors (checked in the service).
+  { key: 'complaint-routing', path: '/complaint-routing', label: '信访分派规则', icon: <BranchesOutlined />, hotkey: 'r', visible: (u) => hasRole(u, 'SUPERVISOR', 'ANALYST') || officerOf(u, 'COMPLAINTS'), render: () => <ComplaintRoutingPage /> },
 ];
 
 export function featureScreen(segment: string | undefined): FeatureScreen | undefined {

@@ -10,6 +10,7 @@ export const ComplaintFieldsFragment = graphql(`
     acceptanceDeadline acceptedOn answerDeadline deadline deadlineState
     extended extensionPending extensionReason notAcceptedReason
     answerText answerChannel answeredOn closedOn repeatOf
+    handlingUnitCode routingRule channelReference
   }
 `);
 
