@@ -40,10 +40,10 @@ export class RoutingService {
     return { handlingUnitCode: d.handlingUnitCode, version: latest.version, rule: d.rule };
   }
 
-  async read(actor: Identity, version?: number): Promise<RoutingRuleSet> {
+  async read(actor: Identity, version?: number | null): Promise<RoutingRuleSet> {
     this.assertMayRead(actor);
     const manager = this.dataSource.manager;
-    const v = version === undefined ? await this.repo.latestVersion(manager) : await this.repo.version(manager, version);
+    const v = version == null ? await this.repo.latestVersion(manager) : await this.repo.version(manager, version);
     if (!v) throw new ComplaintException(Code.ROUTING_VERSION_NOT_FOUND, `未找到第 ${version} 版分派规则`);
     return { version: v, rules: await this.repo.rules(manager, v.version) };
   }

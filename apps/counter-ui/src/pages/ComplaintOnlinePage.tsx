@@ -63,12 +63,13 @@ export function ComplaintOnlinePage() {
       <Layout.Header className="ow-header"><span className="ow-brand">公安机关 · 网上信访投诉</span></Layout.Header>
       <Layout.Content className="ow-content" style={{ maxWidth: 860, margin: '0 auto', width: '100%' }}>
         {number ? (
+          <div data-testid="online-complaint-done">
           <Result
             status="success"
             title="投诉已提交"
-            data-testid="online-complaint-done"
             subTitle={<span>您的信访编号为 <Typography.Text strong copyable data-testid="online-complaint-number">{number}</Typography.Text>，受理告知短信已发送至您的手机。我们将在 15 日内告知是否受理；也可拨打 96166 或 960111 查询。</span>}
           />
+          </div>
         ) : (
           <Card title="网上投诉" data-testid="online-complaint-form">
             <Typography.Paragraph type="secondary">
