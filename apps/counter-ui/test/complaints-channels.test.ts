@@ -49,8 +49,24 @@ describe('counter UI: complaint channels, routing and transfer (信访渠道), i
     await shot('complaint-online-done');
   });
 
-  it('12345 工单导入: the complaints officer uploads a file; the report lists the registered orders and the malformed row', async () => {
+  it('96166 热线: the complaints officer registers a hotline call with its call number and date', async () => {
     await counter.signIn('demo-complaints');
+    await page.goto(`${base}/complaint-intake`);
+    await page.getByTestId('complaint-intake-form').waitFor();
+    await chooseOption(page, 'channel', '96166 热线');
+    await page.getByTestId('complaint-name').fill('孙丽');
+    await page.getByTestId('complaint-phone').fill('13600136000');
+    await chooseOption(page, 'kind', '拖延');
+    await chooseOption(page, 'policeType', '出入境');
+    await page.getByTestId('complaint-channel-reference').fill('96166-20260209-0042');
+    await page.getByTestId('complaint-received-on').fill('2026-02-09');
+    await page.getByTestId('complaint-content').fill('来电反映港澳通行证签注办理超过承诺时限仍未办结。');
+    await page.getByTestId('complaint-submit').click();
+    await settled(page, page.getByTestId('complaint-intake-success'));
+    expect((await page.getByTestId('complaint-number').innerText()).trim()).toMatch(/^XF20260209\d{6}$/);
+  });
+
+  it('12345 工单导入: the complaints officer uploads a file; the report lists the registered orders and the malformed row', async () => {
     await page.goto(`${base}/complaint-import`);
     await page.getByTestId('work-order-import').waitFor();
     const csv = [
