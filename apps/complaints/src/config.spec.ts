@@ -20,6 +20,14 @@ describe('complaints configuration', () => {
   it('refuses demo secrets and the embedded database in production', () => {
     expect(() => loadConfig('complaints', ComplaintsConfig, { APP_MODE: 'production' })).toThrow(/INTERNAL_IDENTITY_SECRET.*DATABASE_URL/);
   });
+
+  it('has the online form\'s limits and no 12345 push secret by default; a short secret stops the boot', () => {
+    const config = loadConfig('complaints', ComplaintsConfig, {});
+    expect(config).toMatchObject({ ONLINE_CODES_PER_PHONE_PER_HOUR: 5, ONLINE_CODES_PER_IP_PER_HOUR: 20, ONLINE_SUBMISSIONS_PER_IP_PER_DAY: 10, ONLINE_CODE_TTL_SECONDS: 600, ONLINE_CODE_MAX_ATTEMPTS: 5 });
+    expect(config.WORK_ORDER_12345_SECRET).toBeUndefined();
+    expect(loadConfig('complaints', ComplaintsConfig, { ONLINE_CODES_PER_PHONE_PER_HOUR: '3' }).ONLINE_CODES_PER_PHONE_PER_HOUR).toBe(3);
+    expect(() => loadConfig('complaints', ComplaintsConfig, { WORK_ORDER_12345_SECRET: 'short' })).toThrow(/WORK_ORDER_12345_SECRET must be at least 32 characters/);
+  });
 });
 
 describe('complaints configuration: deduction points', () => {

@@ -14,6 +14,8 @@ import { COMPLAINTS_ENTITIES, COMPLAINTS_MIGRATIONS } from '../src/complaints.sc
 import { ComplaintDeductionEntity } from '../src/deduction/deduction.entity.js';
 import { DeductionRepository } from '../src/deduction/deduction.repository.js';
 import { DeductionService } from '../src/deduction/deduction.service.js';
+import { RoutingRepository } from '../src/routing/routing.repository.js';
+import { RoutingService } from '../src/routing/routing.service.js';
 
 /**
  * The monthly complaint analysis (信访投诉月度分析) against a hand-computed fixture, its exports
@@ -50,7 +52,7 @@ describe('complaint analysis and deductions on PostgreSQL and NATS', () => {
     relay = new OutboxRelay(ds, nats, outbox, logger, { intervalMs: 0, batchSize: 100 });
     const audit = new AuditService(ds);
     deductions = new DeductionService(ds, new DeductionRepository(), audit, outbox, clock, { unitPoints: 3, officerPoints: 2 });
-    complaints = new ComplaintService(ds, new ComplaintRepository(), audit, outbox, WorkingCalendar.default(), clock, deductions);
+    complaints = new ComplaintService(ds, new ComplaintRepository(), audit, outbox, WorkingCalendar.default(), clock, deductions, new RoutingService(ds, new RoutingRepository(), audit));
     analysis = new AnalysisService(ds, new AnalysisRepository(), audit, clock);
     await insertFixture();
   }, 60_000);

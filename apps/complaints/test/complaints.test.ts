@@ -11,6 +11,8 @@ import { ComplaintService, type ComplaintIntake } from '../src/complaint/complai
 import { COMPLAINTS_ENTITIES, COMPLAINTS_MIGRATIONS } from '../src/complaints.schema.js';
 import { DeductionRepository } from '../src/deduction/deduction.repository.js';
 import { DeductionService } from '../src/deduction/deduction.service.js';
+import { RoutingRepository } from '../src/routing/routing.repository.js';
+import { RoutingService } from '../src/routing/routing.service.js';
 
 /** The complaint register on a real, migrated PostgreSQL, announcing through the outbox into real JetStream. */
 describe('complaint register on PostgreSQL and NATS', () => {
@@ -42,8 +44,9 @@ describe('complaint register on PostgreSQL and NATS', () => {
     await nats.ensureStream(streamOf(ServiceName.COMPLAINTS));
     const outbox = new OutboxService();
     relay = new OutboxRelay(ds, nats, outbox, logger, { intervalMs: 0, batchSize: 100 });
-    const deductions = new DeductionService(ds, new DeductionRepository(), new AuditService(ds), outbox, clock, { unitPoints: 2, officerPoints: 2 });
-    service = new ComplaintService(ds, new ComplaintRepository(), new AuditService(ds), outbox, WorkingCalendar.default(), clock, deductions);
+    const audit = new AuditService(ds);
+    const deductions = new DeductionService(ds, new DeductionRepository(), audit, outbox, clock, { unitPoints: 2, officerPoints: 2 });
+    service = new ComplaintService(ds, new ComplaintRepository(), audit, outbox, WorkingCalendar.default(), clock, deductions, new RoutingService(ds, new RoutingRepository(), audit));
   }, 60_000);
 
   afterAll(async () => {
@@ -76,7 +79,7 @@ describe('complaint register on PostgreSQL and NATS', () => {
     letter = l.number;
     expect(l).toMatchObject({ channel: 'LETTER', repeatOf: first, receivedBy: 'demo-xf' });
     expect(await rows(`SELECT e.action, e.note FROM complaint_event e JOIN complaint c ON c.id = e.complaint_id WHERE c.number = $1 ORDER BY e.id`, [first])).toEqual([
-      { action: 'INTAKE', note: null },
+      { action: 'INTAKE', note: '承办单位：成都市公安局武侯区分局（分派规则第 1 版第 2 条：户政拖延投诉由分局信访室承办）' },
       { action: 'REPEATED', note: `同一事项再次投诉：${letter}` },
     ]);
     expect(await rows(`SELECT payload->>'number' AS number, payload->>'action' AS action FROM outbox ORDER BY created_at, id`)).toEqual(expect.arrayContaining([

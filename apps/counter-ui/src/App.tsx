@@ -10,6 +10,7 @@ import { BackOfficePage } from './pages/BackOfficePage';
 import { CatalogItemPage } from './pages/CatalogItemPage';
 import { CatalogPage } from './pages/CatalogPage';
 import { CitizenPage } from './pages/CitizenPage';
+import { ComplaintOnlinePage } from './pages/ComplaintOnlinePage';
 import { featureMenuItems, featureScreen, FEATURE_SCREENS } from './features';
 import { InboxPage } from './pages/InboxPage';
 import { startOidcLogout } from './oidc';
@@ -100,6 +101,8 @@ export function App() {
 
   // The window's citizen-facing rating screen (tablet / second monitor): no sign-in, its device token is its credential.
   if (segments[0] === 'rating-screen') return <RatingScreenPage />;
+  // 网上投诉: the public complaint form, for anyone, signed in or not.
+  if (segments[0] === 'complaint-online') return <ComplaintOnlinePage />;
   if (!user) {
     return segments[0] === 'auth' && segments[1] === 'callback' ? <AuthCallbackPage /> : <LoginPage />;
   }

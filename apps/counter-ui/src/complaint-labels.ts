@@ -53,6 +53,13 @@ export const COMPLAINT_ACTION_LABELS: Record<string, string> = {
   REOPEN: '重新办理',
   CLOSE: '办结',
   DEADLINE_STATE: '期限状态变化',
+  TRANSFER: '移交核查',
+  TRANSFER_OUTCOME: '核查反馈',
 };
 
 export const options = (labels: Record<string, string>) => Object.entries(labels).map(([value, label]) => ({ value, label }));
+
+/** 分派规则: where a rule sends a complaint (承办单位). */
+export const ROUTING_TARGET_LABELS: Record<string, string> = {
+  RESPONSIBLE: '被投诉单位', DISTRICT: '所属分局', CITY: '所属市局（督察）', UNIT: '指定单位',
+};

@@ -159,6 +159,12 @@ export const ERROR_MESSAGES: Record<ErrorCode, ErrorMessage> = {
   CALLBACK_TASK_NOT_FOUND: { title: '未找到该回访核实任务', hint: '请刷新任务列表后重试。' },
   CALLBACK_INVALID_TRANSITION: { title: '当前任务状态不能执行此操作', hint: '任务状态可能已变化，请刷新后查看。' },
   CALLBACK_ABOUT_SELF: { title: '不能办理针对本人的差评', hint: '该差评针对您本人，请交由其他督察处理（回避）。' },
+  RATE_LIMITED: { title: '操作过于频繁', hint: '请稍后再试；如需帮助，请拨打 96166 或 960111 热线。' },
+  VERIFICATION_CODE_INVALID: { title: '短信验证码不正确或已失效', hint: '请核对短信中的 6 位验证码；验证码 10 分钟内有效、只能使用一次，必要时请重新获取。' },
+  ROUTING_RULES_INVALID: { title: '分派规则不能发布', hint: '请按提示修改：最后一条须为不设条件的兜底规则，指定承办单位时须填写单位代码。' },
+  ROUTING_VERSION_NOT_FOUND: { title: '未找到该版本的分派规则', hint: '请从版本列表中选择。' },
+  COMPLAINT_TRANSFER_NOT_ALLOWED: { title: '该信访事项不能移交核查', hint: '请选择被投诉事项所属警种；已答复、不予受理或已办结的信访事项不能再移交。' },
+  WORK_ORDER_ALREADY_RECEIVED: { title: '该 12345 工单已接收', hint: '同一工单编号不会重复登记，请按已有信访编号办理。' },
 };
 
 export interface DescribedError {

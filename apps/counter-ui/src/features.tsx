@@ -1,13 +1,15 @@
-import { AppstoreOutlined, BarChartOutlined, CarOutlined, FormOutlined, GlobalOutlined, LikeOutlined, MinusCircleOutlined, PhoneOutlined, SafetyCertificateOutlined, SearchOutlined, SolutionOutlined } from '@ant-design/icons';
+import { AppstoreOutlined, BarChartOutlined, BranchesOutlined, CarOutlined, CloudUploadOutlined, FormOutlined, GlobalOutlined, LikeOutlined, MinusCircleOutlined, PhoneOutlined, SafetyCertificateOutlined, SearchOutlined, SolutionOutlined } from '@ant-design/icons';
 import type { MenuProps } from 'antd';
 import type { ReactNode } from 'react';
-import { ViolationsPage } from './pages/ViolationsPage';
-import { ComplaintAnalysisPage } from './pages/ComplaintAnalysisPage';
 import { CallbacksPage } from './callbacks';
 import { EvaluationFiguresPage } from './evaluation-figures';
 import { RatingPairingPage } from './evaluation-pairing';
+import { ComplaintAnalysisPage } from './pages/ComplaintAnalysisPage';
 import { ComplaintDeductionsPage } from './pages/ComplaintDeductionsPage';
+import { ComplaintImportPage } from './pages/ComplaintImportPage';
+import { ViolationsPage } from './pages/ViolationsPage';
 import { ComplaintIntakePage } from './pages/ComplaintIntakePage';
+import { ComplaintRoutingPage } from './pages/ComplaintRoutingPage';
 import { ComplaintsWorkbenchPage } from './pages/ComplaintsWorkbenchPage';
 import { LostFoundPage } from './pages/LostFoundPage';
 import { PermitsPage } from './pages/PermitsPage';
@@ -46,6 +48,10 @@ export const FEATURE_SCREENS: FeatureScreen[] = [
   { key: 'complaint-intake', path: '/complaint-intake', label: '投诉登记', icon: <FormOutlined />, hotkey: '9', visible: (u) => hasRole(u, 'CLERK') || officerOf(u, 'COMPLAINTS'), render: () => <ComplaintIntakePage /> },
   // complaints (workbench): complaints officers, supervisors, analysts (complaint.service workbench).
   { key: 'complaints', path: '/complaints', label: '信访工作台', icon: <SolutionOutlined />, hotkey: '0', visible: (u) => hasRole(u, 'SUPERVISOR', 'ANALYST') || officerOf(u, 'COMPLAINTS'), render: () => <ComplaintsWorkbenchPage /> },
+  // importComplaintWorkOrders: complaints officers (OFFICER + COMPLAINTS).
+  { key: 'complaint-import', path: '/complaint-import', label: '12345 工单导入', icon: <CloudUploadOutlined />, hotkey: 'i', visible: (u) => officerOf(u, 'COMPLAINTS'), render: () => <ComplaintImportPage /> },
+  // complaintRoutingRules: @Roles(OFFICER, SUPERVISOR, ANALYST); publishing: city-level supervisors (checked in the service).
+  { key: 'complaint-routing', path: '/complaint-routing', label: '信访分派规则', icon: <BranchesOutlined />, hotkey: 'r', visible: (u) => hasRole(u, 'SUPERVISOR', 'ANALYST') || officerOf(u, 'COMPLAINTS'), render: () => <ComplaintRoutingPage /> },
   // complaintAnalysis: @Roles(OFFICER, SUPERVISOR, ANALYST); analysis.service: complaints officers, supervisors, analysts.
   { key: 'complaint-analysis', path: '/complaint-analysis', label: '信访分析', icon: <BarChartOutlined />, hotkey: 'x', visible: (u) => hasRole(u, 'SUPERVISOR', 'ANALYST') || officerOf(u, 'COMPLAINTS'), render: () => <ComplaintAnalysisPage /> },
   // complaintDeductions: @Roles(SUPERVISOR, ANALYST); reversal: supervisors (checked on the page and in the service).

@@ -148,7 +148,7 @@ export const TRANSFER_STATUS_LABELS: Record<string, string> = {
   REVOKED: '已撤销',
 };
 export const TRANSFER_STATUS_COLORS: Record<string, string> = { REQUESTED: 'blue', ACKNOWLEDGED: 'processing', REFUSED: 'red', COMPLETED: 'green', REVOKED: 'default' };
-export const TRANSFER_KIND_LABELS: Record<string, string> = { CASE: '案件', TASK: '事项', DEATH_FOLLOW_UP: '死亡注销后续事项', REVOCATION: '撤销原移交' };
+export const TRANSFER_KIND_LABELS: Record<string, string> = { CASE: '案件', TASK: '事项', DEATH_FOLLOW_UP: '死亡注销后续事项', REVOCATION: '撤销原移交', COMPLAINT_CHECK: '信访核查' };
 export const TRANSFER_ACTION_LABELS: Record<string, string> = {
   REQUESTED: '发起移交',
   ACKNOWLEDGED: '签收',

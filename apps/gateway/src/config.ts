@@ -1,4 +1,4 @@
-import { IsIn, IsInt, IsOptional, IsString, IsUrl, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, MaxLength, Min } from 'class-validator';
 import { Transform } from 'class-transformer';
 import { fileURLToPath } from 'node:url';
 import { BaseServiceConfig } from '@onewindow/platform';
@@ -45,6 +45,13 @@ export class GatewayConfig extends BaseServiceConfig {
   /** The committed supergraph (apps/gateway/supergraph.graphql). */
   SUPERGRAPH_FILE = fileURLToPath(new URL('../supergraph.graphql', import.meta.url));
 
+  /**
+   * Reverse proxies in front of the gateway whose X-Forwarded-For is believed (comma-separated
+   * addresses). Empty: the connection's peer is the client address subgraphs rate-limit on.
+   */
+  @Matches(/^[0-9a-fA-F.:,\s]*$/, { message: 'TRUSTED_PROXIES must be comma-separated IP addresses' })
+  TRUSTED_PROXIES = '';
+
   /** Directory of a built web UI to serve at `/` (optional). */
   @IsOptional() UI_DIR?: string = undefined;
 
@@ -67,6 +74,10 @@ export class GatewayConfig extends BaseServiceConfig {
     if (this.AUTH_MODE === 'demo') return { mode: 'demo' };
     if (!this.OIDC_ISSUER || !this.OIDC_CLIENT_ID) return { mode: 'oidc-unconfigured' };
     return { mode: 'oidc', issuer: this.OIDC_ISSUER, clientId: this.OIDC_CLIENT_ID, scope: this.OIDC_SCOPE, ...(this.OIDC_RESOURCE ? { resource: this.OIDC_RESOURCE } : {}) };
+  }
+
+  trustedProxies(): string[] {
+    return this.TRUSTED_PROXIES.split(',').map((p) => p.trim()).filter(Boolean);
   }
 
   subgraphUrl(name: string): string | undefined {

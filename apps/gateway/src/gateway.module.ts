@@ -7,6 +7,7 @@ import { ANONYMOUS, type Identity } from '@onewindow/contracts';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { GatewayConfig } from './config.js';
 import { serviceLabel, translateGraphQLError } from './graphql-errors.js';
+import { clientIpOf } from './client-ip.js';
 import { IdentityForwardingDataSource, type GatewayContext } from './identity-data-source.js';
 import { complexityPlugin, depthLimitRule } from './query-limits.js';
 import { readSupergraphFile } from './supergraph.js';
@@ -31,7 +32,7 @@ function authConfigController(config: GatewayConfig) {
   return AuthConfigController;
 }
 
-type Req = { headers: Record<string, string | string[] | undefined> };
+type Req = { headers: Record<string, string | string[] | undefined>; socket?: { remoteAddress?: string } };
 
 /**
  * The gateway stays thin: authenticate the caller, compose the subgraphs, refuse abusive queries,
@@ -62,11 +63,12 @@ export class GatewayModule {
             context: async ({ req }: { req: Req }): Promise<GatewayContext> => {
               const header = req.headers['authorization'];
               const value = Array.isArray(header) ? header[0] : header;
-              if (!value) return { identity: ANONYMOUS };
+              const clientIp = clientIpOf(req, config.trustedProxies());
+              if (!value) return { identity: ANONYMOUS, clientIp };
               const token = value.replace(/^Bearer\s+/i, '');
               try {
                 const identity: Identity = await verifier.verify(token);
-                return { identity };
+                return { identity, clientIp };
               } catch (err) {
                 throw new GraphQLError((err as Error).message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
               }

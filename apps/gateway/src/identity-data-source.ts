@@ -6,8 +6,9 @@ import { COMPOSITION_IDENTITY } from './supergraph.js';
 
 export interface GatewayContext {
   identity?: Identity;
+  /** The caller's address (client-ip.ts), signed into the assertion for the subgraphs' rate limits. */
+  clientIp?: string;
 }
-
 
 /**
  * Forwards the caller's verified identity to a subgraph as a short-lived HMAC-signed assertion.
@@ -19,8 +20,9 @@ export class IdentityForwardingDataSource extends RemoteGraphQLDataSource<Gatewa
   }
 
   override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
-    const identity = (context as GatewayContext | undefined)?.identity ?? COMPOSITION_IDENTITY;
-    request.http?.headers.set(IDENTITY_HEADER, await this.signer.sign(identity));
+    const ctx = context as GatewayContext | undefined;
+    const identity = ctx?.identity ?? COMPOSITION_IDENTITY;
+    request.http?.headers.set(IDENTITY_HEADER, await this.signer.sign(identity, { clientIp: ctx?.clientIp }));
   }
 
   /**

@@ -19,7 +19,7 @@ export type ComplaintStatus = (typeof COMPLAINT_STATUSES)[number];
 export const COMPLAINT_DEADLINE_STATES = ['ON_TIME', 'DUE_SOON', 'OVERDUE', 'DONE'] as const;
 export type ComplaintDeadlineState = (typeof COMPLAINT_DEADLINE_STATES)[number];
 
-export const COMPLAINT_ACTIONS = ['INTAKE', 'REPEATED', 'ACCEPT', 'NOT_ACCEPT', 'ANSWER', 'REQUEST_EXTENSION', 'APPROVE_EXTENSION', 'REOPEN', 'CLOSE', 'DEADLINE_STATE'] as const;
+export const COMPLAINT_ACTIONS = ['INTAKE', 'REPEATED', 'ACCEPT', 'NOT_ACCEPT', 'ANSWER', 'REQUEST_EXTENSION', 'APPROVE_EXTENSION', 'REOPEN', 'CLOSE', 'DEADLINE_STATE', 'TRANSFER', 'TRANSFER_OUTCOME'] as const;
 export type ComplaintAction = (typeof COMPLAINT_ACTIONS)[number];
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;

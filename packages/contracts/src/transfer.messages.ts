@@ -13,7 +13,8 @@ import { ServiceName } from './enums.js';
  * Receivers consume `*.v1.transfer.requested.<me>` from every other service's stream; senders
  * consume `<to>.v1.transfer.*.<me>`. Durable consumers + inbox → delivered once, in order per stream.
  */
-export const TRANSFER_KINDS = ['CASE', 'TASK', 'DEATH_FOLLOW_UP', 'REVOCATION'] as const;
+/** COMPLAINT_CHECK: the complaints service asks a police type to verify and handle a complaint's facts (信访核查). */
+export const TRANSFER_KINDS = ['CASE', 'TASK', 'DEATH_FOLLOW_UP', 'REVOCATION', 'COMPLAINT_CHECK'] as const;
 export type TransferKind = (typeof TRANSFER_KINDS)[number];
 
 /** REVOKED: the sender revoked it (撤销) before anyone worked it — void, nothing more expected. */

@@ -16,6 +16,13 @@ export class ComplaintEntity {
   @Column({ name: 'police_type', type: 'varchar', length: 20 }) policeType: string;
   /** The responsible unit (被投诉单位): the jurisdiction of the complaint. */
   @Column({ name: 'unit_code', type: 'varchar', length: 12 }) unitCode: string;
+  /** The handling unit (承办单位) chosen by the routing rules; officers of either unit's jurisdiction work it. */
+  @Column({ name: 'handling_unit_code', type: 'varchar', length: 12 }) handlingUnitCode: string;
+  /** The routing rule that chose the handling unit: its version and label. */
+  @Column({ name: 'routing_version', type: 'integer', nullable: true }) routingVersion: number | null;
+  @Column({ name: 'routing_rule', type: 'text', nullable: true }) routingRule: string | null;
+  /** The channel's own reference: hotline call id, letter reference, 12345 work-order number (unique for 12345). */
+  @Column({ name: 'channel_reference', type: 'varchar', length: 40, nullable: true }) channelReference: string | null;
   @Column({ name: 'officer_username', type: 'text', nullable: true }) officerUsername: string | null;
   @Column({ name: 'officer_name', type: 'text', nullable: true }) officerName: string | null;
   @Column({ type: 'varchar', length: 20 }) kind: ComplaintKind;

@@ -24,6 +24,16 @@ export enum ComplaintErrorCode {
   COMPLAINT_DEDUCTION_ALREADY_REVERSED = 'COMPLAINT_DEDUCTION_ALREADY_REVERSED',
   /** The analysis month is malformed or in the future. */
   COMPLAINT_ANALYSIS_MONTH_INVALID = 'COMPLAINT_ANALYSIS_MONTH_INVALID',
+  /** Too many requests from one phone or one address on the public online form. */
+  RATE_LIMITED = 'RATE_LIMITED',
+  /** The SMS code is wrong, expired, used or has had too many attempts. */
+  VERIFICATION_CODE_INVALID = 'VERIFICATION_CODE_INVALID',
+  ROUTING_RULES_INVALID = 'ROUTING_RULES_INVALID',
+  ROUTING_VERSION_NOT_FOUND = 'ROUTING_VERSION_NOT_FOUND',
+  /** A 12345 work order with this number was already taken. */
+  WORK_ORDER_ALREADY_RECEIVED = 'WORK_ORDER_ALREADY_RECEIVED',
+  /** Not to the complaints service itself, and not once answered or ended. */
+  COMPLAINT_TRANSFER_NOT_ALLOWED = 'COMPLAINT_TRANSFER_NOT_ALLOWED',
 }
 
 export class ComplaintException extends DomainException {

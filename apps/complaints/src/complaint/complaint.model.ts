@@ -50,6 +50,9 @@ export class Complaint {
   @Field({ description: '投诉内容' }) content: string;
   @Field(() => PoliceType, { description: '被投诉警种' }) policeType: PoliceType;
   @Field({ description: '被投诉单位代码' }) unitCode: string;
+  @Field({ description: '承办单位代码（由分派规则确定）' }) handlingUnitCode: string;
+  @Field({ nullable: true, description: '确定承办单位的分派规则（版本与说明）' }) routingRule?: string;
+  @Field({ nullable: true, description: '渠道编号（热线来电编号、来信编号、12345 工单编号）' }) channelReference?: string;
   @Field({ nullable: true, description: '被投诉民警' }) officerName?: string;
   @Field(() => ComplaintKindEnum) kind: ComplaintKind;
   @Field({ nullable: true, description: '所涉办件的受理编号' }) applicationNumber?: string;
@@ -91,6 +94,9 @@ export function toComplaint(c: ComplaintEntity, viewer: Identity, opts: { list?:
     content: c.content,
     policeType: c.policeType as PoliceType,
     unitCode: c.unitCode,
+    handlingUnitCode: c.handlingUnitCode,
+    routingRule: c.routingVersion ? `第 ${c.routingVersion} 版：${c.routingRule ?? ''}` : undefined,
+    channelReference: c.channelReference ?? undefined,
     officerName: c.officerName ?? undefined,
     kind: c.kind,
     applicationNumber: c.applicationNumber ?? undefined,

@@ -27,7 +27,8 @@ export class ComplaintRepository {
     return manager
       .getRepository(ComplaintEntity)
       .createQueryBuilder('c')
-      .where('c.unit_code LIKE :prefix', { prefix: `${scope.unitPrefix}%` });
+      // A complaint belongs to the jurisdictions of both its responsible unit and its handling unit (decision 0013).
+      .where('(c.unit_code LIKE :prefix OR c.handling_unit_code LIKE :prefix)', { prefix: `${scope.unitPrefix}%` });
   }
 
   async nextSerial(manager: EntityManager): Promise<number> {
@@ -73,6 +74,12 @@ export class ComplaintRepository {
         }),
       )
       .getMany();
+  }
+
+  /** A 12345 work order already taken (idempotency of the import and the push). */
+  async findByWorkOrder(manager: EntityManager, workOrderNumber: string): Promise<{ number: string } | null> {
+    return manager.getRepository(ComplaintEntity).createQueryBuilder('c').select(['c.number'])
+      .where(`c.channel = 'HOTLINE_12345' AND c.channel_reference = :ref`, { ref: workOrderNumber }).getOne();
   }
 
   /** Complaints still on the clock, bureau-wide (the deadline job). */

@@ -2,18 +2,20 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { WorkingCalendar } from '@onewindow/calendar';
 import {
-  EventSubjects, PoliceType, Role, ServiceName, withinJurisdiction,
+  EventSubjects, NotificationRequestedEvent, PoliceType, policeUnitName, Role, ServiceName, withinJurisdiction,
   type ComplaintAction, type ComplaintChangedEvent, type ComplaintChannel, type ComplaintFinding, type ComplaintKind, type ComplaintStatus, type Identity,
-  type NotificationRequestedEvent,
 } from '@onewindow/contracts';
 import { validateIdNumber } from '@onewindow/id-number';
 import {
   AuditService, BusinessClock, cityScope, DomainException, hasRole, jurisdictionOf, OutboxService, WHOLE_BUREAU, type Jurisdiction,
 } from '@onewindow/platform';
+import { plainToInstance } from 'class-transformer';
+import { validateSync } from 'class-validator';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import { DeductionService } from '../deduction/deduction.service.js';
 import { checkFinding, isSubstantiated, KINDS_WITHOUT_FINDING } from '../deduction/deduction.rules.js';
+import { RoutingService } from '../routing/routing.service.js';
 import type { ComplaintEntity, ComplaintEventEntity } from './complaint.entity.js';
 import { ComplaintErrorCode as Code, ComplaintException } from './complaint.exception.js';
 import { ComplaintRepository, type ComplaintFilter } from './complaint.repository.js';
@@ -36,6 +38,8 @@ export interface ComplaintIntake {
   applicationNumber?: string;
   /** When a letter or a hotline ticket arrived (default today); the acceptance period runs from it. */
   receivedOn?: string;
+  /** The channel's own reference: hotline call id, letter reference, 12345 work-order number. */
+  channelReference?: string;
 }
 
 /** 核查结论 with the responsible officer confirmed (default: the officer named at intake) or corrected. */
@@ -55,6 +59,12 @@ export interface ComplaintAnswer extends ComplaintFindingInput {
 /** SMS template (registered at the counter) telling the complainant the answer period was extended. */
 export const COMPLAINT_EXTENDED_TEMPLATE = 'COMPLAINT_EXTENDED';
 const MOBILE = /^1[3-9]\d{9}$/;
+
+/** A complaint is in an officer's jurisdiction through its responsible unit or its handling unit (decision 0013). */
+function inJurisdiction(actor: Identity, c: Pick<ComplaintEntity, 'unitCode' | 'handlingUnitCode'>): boolean {
+  const prefix = jurisdictionOf(actor).unitPrefix;
+  return withinJurisdiction(prefix, c.unitCode) || withinJurisdiction(prefix, c.handlingUnitCode);
+}
 
 /** Who may do what to a complaint: the lines below are the whole access policy of the register. */
 function isComplaintsOfficer(actor: Identity): boolean {
@@ -76,6 +86,7 @@ export class ComplaintService {
     private readonly calendar: WorkingCalendar,
     private readonly clock: BusinessClock,
     private readonly deductions: DeductionService,
+    private readonly routing: RoutingService,
   ) {}
 
   /** 登记: a window clerk records complaints made in person; complaints officers record every channel of their jurisdiction. */
@@ -89,6 +100,22 @@ export class ComplaintService {
     } else {
       throw DomainException.forbidden('仅窗口人员和信访民警可以登记信访投诉');
     }
+    return this.receive(actor, input);
+  }
+
+  /**
+   * Registers a complaint whose channel has already authorised it (the window, the officer's
+   * intake, the online form after its SMS code, the 12345 import): numbered, checked for a repeat,
+   * routed to its handling unit, on the timeline, announced, and acknowledged to the complainant
+   * by SMS — one transaction. `within` runs first in the same transaction (e.g. consuming the SMS
+   * code), so a refusal there writes nothing.
+   */
+  async receive(
+    actor: Identity,
+    input: ComplaintIntake,
+    opts: { receivedUnitCode?: string; within?: (manager: EntityManager) => Promise<void> } = {},
+  ): Promise<ComplaintEntity> {
+    const unitCode = input.responsibleUnitCode.trim();
     const officerUsername = input.officerUsername?.trim() || null;
     if (officerUsername && officerUsername === actor.username) {
       throw new ComplaintException(Code.COMPLAINT_ABOUT_SELF, '该投诉指名了您本人，请交由其他民警登记（回避）');
@@ -105,17 +132,23 @@ export class ComplaintService {
       kind: input.kind,
     };
     const saved = await this.dataSource.transaction(async (manager) => {
+      if (opts.within) await opts.within(manager);
       const repeatOf = firstOfSameMatter(key, receivedOn, await this.complaints.findEarlierOfSamePerson(manager, key, receivedOn));
       const acceptBy = acceptanceDeadline(this.calendar, receivedOn);
+      const routed = await this.routing.routeIn(manager, { kind: input.kind, policeType: input.policeType, unitCode });
       const c = await this.complaints.insert(manager, {
         number: complaintNumber(receivedOn, await this.complaints.nextSerial(manager)),
         channel: input.channel,
+        channelReference: input.channelReference?.trim() || null,
         complainantName: input.complainantName.trim(),
         complainantIdNumber: idNumber,
         complainantPhone: key.complainantPhone,
         content: input.content.trim(),
         policeType: input.policeType,
         unitCode,
+        handlingUnitCode: routed.handlingUnitCode,
+        routingVersion: routed.version,
+        routingRule: routed.rule.label,
         officerUsername,
         officerName: input.officerName?.trim() || null,
         kind: input.kind,
@@ -123,7 +156,7 @@ export class ComplaintService {
         status: 'RECEIVED',
         repeatOf,
         receivedOn,
-        receivedUnitCode: actor.unitCode,
+        receivedUnitCode: opts.receivedUnitCode ?? actor.unitCode,
         receivedBy: actor.username,
         acceptanceDeadline: acceptBy,
         acceptedOn: null,
@@ -139,7 +172,11 @@ export class ComplaintService {
         answeredOn: null,
         closedOn: null,
       });
-      await this.record(manager, actor, c, 'INTAKE', null, null, { repeatOf });
+      const acknowledged = await this.acknowledge(manager, c);
+      await this.record(manager, actor, c, 'INTAKE', null, `承办单位：${policeUnitName(c.handlingUnitCode)}（分派规则第 ${routed.version} 版第 ${routed.rule.position} 条：${routed.rule.label}）`, {
+        repeatOf, channelReference: c.channelReference, handlingUnitCode: c.handlingUnitCode,
+        routing: { version: routed.version, position: routed.rule.position, label: routed.rule.label }, acknowledgementSms: acknowledged,
+      });
       if (repeatOf) {
         // The first complaint's timeline shows the matter came again; it is still one matter.
         const first = await this.complaints.findByNumber(manager, repeatOf, WHOLE_BUREAU);
@@ -149,6 +186,38 @@ export class ComplaintService {
     });
     this.outbox.notifyCommitted();
     return saved;
+  }
+
+  /**
+   * A step beside the lifecycle (e.g. a transfer to another police type for verification): on the
+   * locked complaint the caller may work, the status unchanged, recorded on the timeline and
+   * announced — one transaction with whatever `step` writes through the same manager.
+   */
+  async annotate(
+    actor: Identity,
+    number: string,
+    action: ComplaintAction,
+    step: (manager: EntityManager, c: ComplaintEntity) => Promise<{ note: string; details?: Record<string, unknown> }>,
+  ): Promise<ComplaintEntity> {
+    if (!isComplaintsOfficer(actor)) throw DomainException.forbidden('仅信访民警可以办理信访事项');
+    const saved = await this.dataSource.transaction(async (manager) => {
+      const c = await this.complaints.findByNumber(manager, number.trim().toUpperCase(), jurisdictionOf(actor), { lock: true });
+      if (!c) throw new ComplaintException(Code.COMPLAINT_NOT_FOUND, `未找到信访事项 ${number}`);
+      if (c.officerUsername && c.officerUsername === actor.username) throw new ComplaintException(Code.COMPLAINT_ABOUT_SELF, '该投诉指名了您本人，请交由其他民警办理（回避）');
+      const { note, details } = await step(manager, c);
+      await this.record(manager, actor, c, action, c.status, note, details ?? {});
+      return c;
+    });
+    this.outbox.notifyCommitted();
+    return saved;
+  }
+
+  /** A fact that reached the service about a complaint (e.g. a transfer's result), recorded in the caller's transaction; false when no such complaint. */
+  async recordFact(manager: EntityManager, system: Identity, number: string, action: ComplaintAction, note: string, details: Record<string, unknown>): Promise<boolean> {
+    const c = await this.complaints.findByNumber(manager, number, WHOLE_BUREAU, { lock: true });
+    if (!c) return false;
+    await this.record(manager, system, c, action, c.status, note, details);
+    return true;
   }
 
   /** 受理 or 不予受理 (with the reason), within 15 days of receipt; starts the 60-day answer period. */
@@ -315,7 +384,7 @@ export class ComplaintService {
       if (!c) throw new ComplaintException(Code.COMPLAINT_NOT_FOUND, `未找到信访事项 ${number}`);
       // Clerks register a dispute city-wide (一窗通办); officers and supervisors work their own jurisdiction.
       if (isComplaintsOfficer(actor) || hasRole(actor, Role.SUPERVISOR)) {
-        if (!withinJurisdiction(jurisdictionOf(actor).unitPrefix, c.unitCode)) throw DomainException.outOfJurisdiction();
+        if (!inJurisdiction(actor, c)) throw DomainException.outOfJurisdiction();
       }
       // A complaint about the caller does not exist for them: acting on it answers as a read would (回避).
       if (isAbout(c, actor)) throw new ComplaintException(Code.COMPLAINT_NOT_FOUND, `未找到信访事项 ${number}`, { aboutSelf: true });
@@ -331,6 +400,21 @@ export class ComplaintService {
     });
     this.outbox.notifyCommitted();
     return done;
+  }
+
+  /**
+   * 受理告知短信: the tracking number and the 15-day decision promise, through the counter's SMS
+   * module (never sent here; no name, no ID number). A landline gets none: false on the timeline.
+   */
+  private async acknowledge(manager: EntityManager, c: ComplaintEntity): Promise<boolean> {
+    if (!MOBILE.test(c.complainantPhone)) return false;
+    const event = plainToInstance(NotificationRequestedEvent, {
+      notificationId: `complaint-received-${c.number}`, phone: c.complainantPhone, template: 'COMPLAINT_RECEIVED',
+      params: { number: c.number }, reference: c.number, unitCode: c.handlingUnitCode,
+    });
+    if (validateSync(event).length) throw new Error(`invalid acknowledgement notification for ${c.number}`);
+    await this.outbox.enqueue(manager, EventSubjects.notificationRequested(ServiceName.COMPLAINTS), event);
+    return true;
   }
 
   private assertMayRun(actor: Identity, command: ComplaintCommand): void {
@@ -359,7 +443,7 @@ export class ComplaintService {
   private assertMayRead(actor: Identity, c: ComplaintEntity): void {
     if (isAbout(c, actor)) throw new ComplaintException(Code.COMPLAINT_NOT_FOUND, `未找到信访事项 ${c.number}`, { aboutSelf: true });
     if (hasRole(actor, Role.ANALYST, Role.CLERK)) return;
-    if (!withinJurisdiction(jurisdictionOf(actor).unitPrefix, c.unitCode)) throw DomainException.outOfJurisdiction();
+    if (!inJurisdiction(actor, c)) throw DomainException.outOfJurisdiction();
   }
 
   /** Check and store the finding on `c` (the responsible officer confirmed, or corrected); the details for the timeline. */

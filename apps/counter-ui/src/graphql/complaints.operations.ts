@@ -11,6 +11,7 @@ export const ComplaintFieldsFragment = graphql(`
     extended extensionPending extensionReason notAcceptedReason
     answerText answerChannel answeredOn closedOn repeatOf
     finding responsibleOfficerUsername responsibleOfficerName
+    handlingUnitCode routingRule channelReference
   }
 `);
 

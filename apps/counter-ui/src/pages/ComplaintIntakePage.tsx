@@ -22,6 +22,8 @@ interface IntakeValues {
   officerName?: string;
   kind: ComplaintKind;
   applicationNumber?: string;
+  channelReference?: string;
+  receivedOn?: string;
 }
 
 /** Mobile or fixed line with area code (the service checks again). */
@@ -57,6 +59,8 @@ export function ComplaintIntakePage() {
           officerName: blank(v.officerName),
           kind: v.kind,
           applicationNumber: blank(v.applicationNumber)?.toUpperCase() ?? null,
+          channelReference: blank(v.channelReference),
+          receivedOn: blank(v.receivedOn),
         },
       },
     }).catch(() => null);
@@ -152,6 +156,20 @@ export function ComplaintIntakePage() {
               <Input maxLength={50} data-testid="complaint-officer" />
             </Form.Item>
           </Col>
+          {!clerk && (
+            <>
+              <Col span={8}>
+                <Form.Item name="channelReference" label="渠道编号（热线来电编号、来信编号，可不填）" rules={[{ pattern: /^[A-Za-z0-9-]{1,40}$/, message: '字母、数字或连字符，最多 40 位' }]}>
+                  <Input maxLength={40} placeholder="如 96166-20260916-0042" data-testid="complaint-channel-reference" />
+                </Form.Item>
+              </Col>
+              <Col span={8}>
+                <Form.Item name="receivedOn" label="收到日期（来信、来电日期；默认今天）" rules={[{ pattern: /^\d{4}-\d{2}-\d{2}$/, message: '格式为 YYYY-MM-DD' }]}>
+                  <Input maxLength={10} placeholder="YYYY-MM-DD" data-testid="complaint-received-on" />
+                </Form.Item>
+              </Col>
+            </>
+          )}
           <Col span={24}>
             <Form.Item name="content" label="投诉内容" rules={[{ required: true, whitespace: true, message: '请填写投诉内容' }]}>
               <Input.TextArea rows={4} maxLength={2000} showCount data-testid="complaint-content" />

@@ -8,6 +8,7 @@ import {
   COMPLAINT_STATUS_COLORS, COMPLAINT_STATUS_LABELS, options,
 } from '../complaint-labels';
 import { COMPLAINT_FINDING_COLORS, COMPLAINT_FINDING_LABELS, findingOptions } from '../complaint-analysis-labels';
+import { ComplaintTransferButton } from '../complaint-transfer';
 import { ErrorAlert } from '../components/ErrorAlert';
 import {
   AcceptComplaintDocument, AnswerComplaintDocument, ApproveComplaintExtensionDocument, CloseComplaintDocument, ComplaintDocument, ComplaintsDocument, ReopenComplaintDocument,
@@ -133,6 +134,7 @@ export function ComplaintDrawer({ number, onClose, onChanged }: { number: string
             {actionsFor(user, c).map((a) => (
               <Button key={a} type={a === 'notAccept' ? 'default' : 'primary'} danger={a === 'notAccept'} onClick={() => setAction(a)} data-testid={`complaint-action-${a}`}>{ACTION_TITLES[a]}</Button>
             ))}
+            <ComplaintTransferButton complaint={c} onDone={done} />
           </Space>
           <Descriptions bordered size="small" column={2}>
             <Descriptions.Item label="状态"><ComplaintStatusTag status={c.status} /></Descriptions.Item>
@@ -144,6 +146,9 @@ export function ComplaintDrawer({ number, onClose, onChanged }: { number: string
             <Descriptions.Item label="身份证号码">{c.complainantIdNumber ?? '—'}</Descriptions.Item>
             <Descriptions.Item label="所涉办件">{c.applicationNumber ?? '—'}</Descriptions.Item>
             <Descriptions.Item label="被投诉" span={2}>{label(POLICE_TYPE_LABELS, c.policeType)} · {unitName(c.unitCode)}{c.officerName ? ` · ${c.officerName}` : ''}</Descriptions.Item>
+            <Descriptions.Item label="承办单位">{unitName(c.handlingUnitCode)}</Descriptions.Item>
+            <Descriptions.Item label="分派规则">{c.routingRule ?? '—'}</Descriptions.Item>
+            {c.channelReference && <Descriptions.Item label="渠道编号" span={2}>{c.channelReference}</Descriptions.Item>}
             <Descriptions.Item label="投诉内容" span={2}>{c.content}</Descriptions.Item>
             <Descriptions.Item label="收到日期">{c.receivedOn}</Descriptions.Item>
             <Descriptions.Item label="受理期限">{c.acceptanceDeadline}</Descriptions.Item>

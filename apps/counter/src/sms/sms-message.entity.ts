@@ -23,7 +23,7 @@ export class SmsMessageEntity {
   applicationNumber: string | null;
 
   /** The application status that triggered it; with the number, at most one SMS per status. */
-  @Column({ name: 'trigger_status', type: 'varchar', length: 24, nullable: true })
+  @Column({ name: 'trigger_status', type: 'varchar', length: 120, nullable: true })
   triggerStatus: string | null;
 
   /** Unit of the application (jurisdiction of who may list it). */

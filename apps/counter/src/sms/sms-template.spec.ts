@@ -71,6 +71,15 @@ describe('notification SMS requested by other services', () => {
     expect(Array.from(text).length).toBeLessThanOrEqual(70);
   });
 
+  it('complaints: the acknowledgement (tracking number, 15-day promise) and the online form\'s verification code', async () => {
+    const { notificationSms } = await import('./sms-template.js');
+    const ack = notificationSms('成都市公安局', 'COMPLAINT_RECEIVED', { number: 'XF20260916000001' });
+    expect(ack.text).toBe('【成都市公安局】您的信访投诉已登记，编号XF20260916000001，我们将在15日内告知是否受理。');
+    const code = notificationSms('成都市公安局', 'COMPLAINT_VERIFICATION_CODE', { code: '042917' });
+    expect(code.text).toBe('【成都市公安局】您的网上投诉验证码为042917，10分钟内有效，请勿告知他人。');
+    for (const t of [ack.text, code.text]) expect(Array.from(t).length).toBeLessThanOrEqual(70);
+  });
+
   it('refuses unregistered templates and missing variables', async () => {
     const { notificationSms } = await import('./sms-template.js');
     expect(() => notificationSms('成都市公安局', 'FREE_TEXT', {})).toThrow(/未报备/);

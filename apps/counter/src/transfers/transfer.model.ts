@@ -22,8 +22,9 @@ export enum TransferKindEnum {
   TASK = 'TASK',
   DEATH_FOLLOW_UP = 'DEATH_FOLLOW_UP',
   REVOCATION = 'REVOCATION',
+  COMPLAINT_CHECK = 'COMPLAINT_CHECK',
 }
-registerEnumType(TransferKindEnum, { name: 'TransferKind', description: '移交类型：案件 / 案件中的事项 / 死亡注销后续事项 / 撤销原移交' });
+registerEnumType(TransferKindEnum, { name: 'TransferKind', description: '移交类型：案件 / 案件中的事项 / 死亡注销后续事项 / 撤销原移交 / 信访核查' });
 
 @ObjectType({ description: '移交附件（引用）' })
 export class TransferAttachmentView {

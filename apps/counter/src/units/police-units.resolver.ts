@@ -1,5 +1,6 @@
 import { Field, ObjectType, Query, Resolver } from '@nestjs/graphql';
 import { POLICE_UNITS } from '@onewindow/contracts';
+import { Public } from '@onewindow/platform';
 
 @ObjectType('PoliceUnit', { description: '公安机关单位（市局、分局、派出所）' })
 export class PoliceUnitModel {
@@ -11,7 +12,9 @@ export class PoliceUnitModel {
 /** The unit directory (contracts' POLICE_UNITS), so screens show names instead of unit codes. */
 @Resolver()
 export class PoliceUnitsResolver {
-  @Query(() => [PoliceUnitModel], { description: '公安机关单位名录（单位代码与名称）' })
+  // Public: the public online complaint form (网上投诉) lets citizens pick the unit; the directory holds nothing personal.
+  @Public()
+  @Query(() => [PoliceUnitModel], { description: '公安机关单位名录（单位代码与名称；公开）' })
   policeUnits(): PoliceUnitModel[] {
     return POLICE_UNITS.map((u) => ({ ...u }));
   }

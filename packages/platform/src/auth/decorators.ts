@@ -31,3 +31,16 @@ export const CurrentIdentity = createParamDecorator((_: unknown, ctx: ExecutionC
   if (!identity) throw new Error('CurrentIdentity used on a route without the identity guard');
   return identity;
 });
+
+export const CLIENT_IP_KEY = 'onewindowClientIp';
+
+/**
+ * The caller's network address as the gateway signed it with the identity (GraphQL only);
+ * undefined when the request carried none. Use it for rate limits, never for authorisation.
+ */
+export const ClientIp = createParamDecorator((_: unknown, ctx: ExecutionContext): string | undefined => {
+  if (ctx.getType<'graphql'>() !== 'graphql') return undefined;
+  const gql = GqlExecutionContext.create(ctx).getContext<{ req?: Record<string, unknown> }>();
+  const ip = gql.req?.[CLIENT_IP_KEY];
+  return typeof ip === 'string' ? ip : undefined;
+});

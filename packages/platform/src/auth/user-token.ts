@@ -83,6 +83,7 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   { username: 'demo-public-security', displayName: '陈治安', roles: [Role.OFFICER], policeType: PoliceType.PUBLIC_SECURITY, ...STATION },
   { username: 'demo-complaints', displayName: '周信访', roles: [Role.OFFICER], policeType: PoliceType.COMPLAINTS, ...STATION },
   { username: 'demo-supervisor', displayName: '刘督察', roles: [Role.SUPERVISOR], ...unit('510107') },
+  { username: 'demo-supervisor-city', displayName: '马督察', roles: [Role.SUPERVISOR], ...unit('5101') },
   { username: 'demo-analyst', displayName: '孙分析', roles: [Role.ANALYST], ...unit('5101') },
   { username: 'demo-clerk-jinjiang', displayName: '吴窗口', roles: [Role.CLERK], ...OTHER_STATION },
 ];

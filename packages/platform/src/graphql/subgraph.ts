@@ -1,7 +1,7 @@
 import { ApolloFederationDriver, type ApolloFederationDriverConfig } from '@nestjs/apollo';
 import type { GraphQLFormattedError } from 'graphql';
 import { GraphQLError } from 'graphql';
-import { IDENTITY_KEY } from '../auth/decorators.js';
+import { CLIENT_IP_KEY, IDENTITY_KEY } from '../auth/decorators.js';
 import { IDENTITY_HEADER, IdentitySigner } from '../auth/identity-token.js';
 import type { AppMode } from '../config/config.js';
 import { ServiceHealth, SystemStatus } from './system-status.js';
@@ -29,7 +29,10 @@ export function subgraphOptions(signer: IdentitySigner, mode: AppMode, orphanedT
     context: async ({ req }: { req: Req }) => {
       const raw = req.headers[IDENTITY_HEADER];
       try {
-        req[IDENTITY_KEY] = await signer.verify(Array.isArray(raw) ? raw[0] : raw);
+        const { identity, clientIp } = await signer.verifyAssertion(Array.isArray(raw) ? raw[0] : raw);
+        req[IDENTITY_KEY] = identity;
+        // Only the signed address counts: a header the client sent itself never reaches here.
+        req[CLIENT_IP_KEY] = clientIp;
       } catch (err) {
         throw new GraphQLError((err as Error).message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
       }

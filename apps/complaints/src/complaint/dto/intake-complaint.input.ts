@@ -63,6 +63,11 @@ export class IntakeComplaintInput {
   @Matches(APPLICATION_NUMBER_PATTERN, { message: '受理编号格式不正确，应为警种代码加 14 位数字（如 HH20260210000001）' })
   applicationNumber?: string;
 
+  @Field({ nullable: true, description: '渠道编号（热线来电编号、来信编号；12345 工单请用工单导入）' })
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9-]{1,40}$/, { message: '渠道编号应为 1 至 40 位字母、数字或连字符' })
+  channelReference?: string;
+
   @Field({ nullable: true, description: '收到日期（来信、热线工单的收到日；默认今天）' })
   @IsOptional()
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: '收到日期格式应为 YYYY-MM-DD' })
