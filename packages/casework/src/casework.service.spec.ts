@@ -32,7 +32,7 @@ class FakePoliceTypeRules implements PoliceTypeRules {
   }
 
   onTransition(ctx: TransitionContext): Promise<RulesTimelineNote[]> {
-    if (ctx.action === this.refuseAction) return Promise.reject(new DomainException('FAKE_REFUSED', '警种规则拒绝'));
+    if (ctx.action === this.refuseAction) return Promise.reject(new DomainException('CONFLICT', '警种规则拒绝'));
     this.transitions.push(ctx.action);
     return Promise.resolve(ctx.action === 'APPROVE' ? [{ action: 'FAKE_ON_APPROVE', details: { from: ctx.application.status } }] : []);
   }
@@ -218,7 +218,7 @@ describe('CaseworkService on PostgreSQL with fake police-type rules', () => {
     it('a refusal by the rules hook rolls the transition back', async () => {
       const app = await accept('HH-TEST-LICENCE');
       rules.refuseAction = 'START_REVIEW';
-      expect(await codeOf(step(app.number, 'START_REVIEW', officer))).toBe('FAKE_REFUSED');
+      expect(await codeOf(step(app.number, 'START_REVIEW', officer))).toBe('CONFLICT');
       expect((await casework.get(app.number, clerk)).status).toBe('ACCEPTED');
     });
 

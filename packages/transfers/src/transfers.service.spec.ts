@@ -21,7 +21,7 @@ class FakeFollowUpWorker implements TransferWorker {
   decline = false;
 
   work(transfer: TransferRequestedEvent, _manager: EntityManager, system: Identity): Promise<TransferWorkResult> {
-    if (this.decline) return Promise.reject(new DomainException('FAKE_DECLINED', '无法自动核销，请人工处理'));
+    if (this.decline) return Promise.reject(new DomainException('CONFLICT', '无法自动核销，请人工处理'));
     this.worked.push(`${transfer.transferId}:${system.policeType ?? ''}`);
     return Promise.resolve({ result: '已核销驾驶证', details: { cancelled: ['DL-1'] } });
   }
