@@ -124,7 +124,7 @@ describe('complaint analysis and deductions on PostgreSQL and NATS', () => {
     ];
     const ids: Record<string, string> = {};
     for (const [name, r] of f) {
-      const saved = await repo.save(repo.create({ ...base, ...r }));
+      const saved = await repo.save(repo.create({ ...base, handlingUnitCode: r.unitCode, routingVersion: 1, routingRule: '第 1 版：其他投诉 → 被投诉单位', ...r }));
       ids[name] = saved.id;
       N[name] = saved.number;
     }

@@ -54,7 +54,8 @@ describe('counter UI: the police types\' registers (警种业务), in Chromium',
 
   it('the 警种业务 menu offers each screen only to the roles the services let in', async () => {
     await login('demo-analyst');
-    expect(await featureEntries()).toEqual(['complaints']); // the complaints workbench only
+    // the complaints workbench, routing rules, analysis, deductions, callbacks and evaluation figures, all read-only
+    expect(await featureEntries()).toEqual(['complaints', 'complaint-routing', 'complaint-analysis', 'complaint-deductions', 'callbacks', 'evaluation-figures']);
     await page.goto(`${base}/violations`); // a deep link the role may not open: 403 before the page renders
     await page.getByTestId('forbidden').waitFor();
     expect(await page.getByTestId('forbidden').innerText()).toContain('交通违法');
@@ -63,7 +64,7 @@ describe('counter UI: the police types\' registers (警种业务), in Chromium',
     expect(await featureEntries()).toEqual(['violations', 'travel-documents', 'permits']); // lost and found: public-security officers only
 
     await login('demo-clerk');
-    expect(await featureEntries()).toEqual(['lost-found', 'violations', 'travel-documents', 'permits', 'complaint-intake']);
+    expect(await featureEntries()).toEqual(['lost-found', 'violations', 'travel-documents', 'permits', 'complaint-intake', 'rating-pairing', 'evaluation-figures']);
   });
 
   it('失物招领: a sanitation batch is registered, a loss reported, matched, a wrong claimant refused, the owner claims', async () => {

@@ -11,10 +11,11 @@ import { createHmac } from 'node:crypto';
  */
 const TODAY = '2026-09-16';
 const SECRET = 'test-12345-shared-secret-0123456789abcdef';
+const SMS_INBOUND_SECRET = 'test-sms-inbound-secret-0123456789abcdef';
 const INTAKE = `mutation($input: IntakeComplaintInput!) { intakeComplaint(input: $input) { number channel channelReference handlingUnitCode routingRule status } }`;
 const CODE = `mutation($phone: String!) { requestComplaintVerificationCode(input: { phone: $phone }) { expiresInSeconds } }`;
 const SUBMIT = `mutation($input: OnlineComplaintInput!) { submitOnlineComplaint(input: $input) { number } }`;
-const DETAIL = `query($n: String!) { complaint(number: $n, purpose: "办理信访事项") { number status channel channelReference handlingUnitCode routingRule answerText
+const DETAIL = `query($n: String!) { complaint(number: $n, purpose: "办理信访事项") { number status channel channelReference handlingUnitCode routingRule answerText answerRating
   timeline { action actorName note } } }`;
 const HEADER = '工单编号,受理日期,诉求人姓名,联系电话,身份证号码,诉求内容,被投诉警种,被投诉单位代码,投诉类别,涉及民警,受理编号';
 
@@ -25,7 +26,7 @@ const eventually = <T>(fn: () => Promise<T | undefined | null | false>) => event
 describe('complaint intake channels (信访渠道) through the gateway', () => {
   const stack = new TestStack({
     env: {
-      CLOCK_FIXED_DATE: TODAY, DEADLINE_JOB_INTERVAL_MS: '0', TRANSFER_JOB_INTERVAL_MS: '0', WORK_ORDER_12345_SECRET: SECRET,
+      CLOCK_FIXED_DATE: TODAY, DEADLINE_JOB_INTERVAL_MS: '0', TRANSFER_JOB_INTERVAL_MS: '0', WORK_ORDER_12345_SECRET: SECRET, SMS_INBOUND_SECRET,
       ONLINE_CODES_PER_PHONE_PER_HOUR: '3', ONLINE_CODES_PER_IP_PER_HOUR: '6',
     },
   });
@@ -136,6 +137,24 @@ describe('complaint intake channels (信访渠道) through the gateway', () => {
       expect((await acknowledged(number)).phone).toBe(`1360013600${i}`);
       await acceptAndAnswer(number, '已督促出入境大队加快办理，签注已于次日办结');
     }
+  });
+
+  it('答复评价: the answer invites the complainant by SMS to rate it; a signed reply 3 (不满意) is on the complaint and opens a 回访核实 task for the handling unit', async () => {
+    const phone = '13600136000'; // the 96166 complaint answered above
+    const invitation = await eventually(async () => (await smsTo(phone, 'COMPLAINT_ANSWER_RATING'))[0]);
+    const number = invitation.application_number;
+    expect(invitation.text).toBe(`【成都市公安局】您的信访事项${number}已答复，请评价：回复1满意 2基本满意 3不满意。`);
+    expect((await detail(number))['answerRating']).toBeNull();
+    const ts = String(Math.floor(Date.now() / 1000));
+    const [messageId, text] = ['SMS-ANSWER-RATING-1', '3'];
+    const signature = createHmac('sha256', SMS_INBOUND_SECRET).update([ts, messageId, phone, text].join('\n')).digest('hex');
+    const res = await fetch(`http://127.0.0.1:${stack.ports.get('complaints')}/sms/inbound`, {
+      method: 'POST', headers: { 'content-type': 'application/json', 'x-sms-timestamp': ts, 'x-sms-signature': signature }, body: JSON.stringify({ messageId, from: phone, text }),
+    });
+    expect(res.status).toBeLessThan(300);
+    expect((await detail(number))['answerRating']).toBe('DISSATISFIED');
+    expect(await sql(complaintsDb(), `SELECT e.channel, e.police_type, t.unit_code FROM evaluation e JOIN callback_task t ON t.evaluation_id = e.id WHERE e.application_number = $1`, [number]))
+      .toEqual([{ channel: 'SMS', police_type: 'COMPLAINTS', unit_code: (await detail(number))['handlingUnitCode'] }]);
   });
 
   const push = (body: string, headers: Record<string, string>) =>

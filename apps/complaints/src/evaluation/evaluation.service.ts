@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
-  ApplicationSnapshot, EventSubjects, RpcSubjects, Role, ServiceName, withinJurisdiction,
+  ApplicationSnapshot, EventSubjects, PoliceType, RpcSubjects, Role, ServiceName, withinJurisdiction,
   type EvaluationChannel, type EvaluationLevel, type EvaluationRecordedEvent, type Identity, type NotificationRequestedEvent,
 } from '@onewindow/contracts';
 import {
@@ -12,6 +12,7 @@ import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { DataSource, type EntityManager } from 'typeorm';
 import { CallbackService } from '../callback/callback.service.js';
+import { ComplaintEntity, ComplaintEventEntity } from '../complaint/complaint.entity.js';
 import type { ComplaintsConfig } from '../config.js';
 import type { EvaluationEntity, RatingDeviceEntity, VisitSummary, WindowVisitEntity } from './evaluation.entity.js';
 import { EvaluationErrorCode as Code, EvaluationException } from './evaluation.exception.js';
@@ -186,6 +187,39 @@ export class EvaluationService {
     };
     await this.outbox.enqueue(manager, EventSubjects.notificationRequested(ServiceName.COMPLAINTS), sms);
     return true;
+  }
+
+  /**
+   * 答复评价: a complaint was answered (its own `complaints.v1.complaint.changed`, action ANSWER):
+   * the complainant may rate the answer by SMS — one invitation per complaint, to a mobile only,
+   * never after a rating was recorded. The evaluated unit is the handling unit (承办单位), the
+   * evaluated officer the complaints officer who answered. A reply goes through `takeSmsReply`
+   * like any other; a bad rating opens a 回访核实 task for that unit's supervisor.
+   */
+  async onComplaintAnswered(number: string, manager: EntityManager): Promise<boolean> {
+    const complaint = await manager.getRepository(ComplaintEntity).findOneBy({ number });
+    if (!complaint || complaint.status !== 'ANSWERED') return false;
+    const phone = normalizeMobile(complaint.complainantPhone);
+    if (!phone) return false;
+    if (await this.evaluations.evaluationOf(manager, number)) return false;
+    const answer = await manager.getRepository(ComplaintEventEntity).findOne({ where: { complaintId: complaint.id, action: 'ANSWER' }, order: { id: 'DESC' } });
+    const fresh = await this.evaluations.insertInvitation(manager, {
+      applicationNumber: number, phone, policeType: PoliceType.COMPLAINTS, unitCode: complaint.handlingUnitCode ?? complaint.unitCode,
+      officerUsername: answer ? usernameOf(answer.actorSub) : null, officerName: answer?.actorName ?? null, applicantIdNumber: complaint.complainantIdNumber,
+      invitedAt: this.clock.now(), answeredAt: null,
+    });
+    if (!fresh) return false;
+    const sms: NotificationRequestedEvent = {
+      notificationId: `A${number}`, phone, template: 'COMPLAINT_ANSWER_RATING', params: { number }, reference: number, unitCode: complaint.handlingUnitCode ?? complaint.unitCode,
+    };
+    await this.outbox.enqueue(manager, EventSubjects.notificationRequested(ServiceName.COMPLAINTS), sms);
+    return true;
+  }
+
+  /** The complainant's rating of a complaint's answer, if any (not voided). */
+  async answerRatingOf(number: string): Promise<EvaluationEntity | null> {
+    const found = await this.evaluations.evaluationOf(this.dataSource.manager, number);
+    return found && !found.voided ? found : null;
   }
 
   /**

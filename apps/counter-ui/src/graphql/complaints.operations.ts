@@ -32,6 +32,7 @@ export const ComplaintDocument = graphql(`
   query Complaint($number: String!, $purpose: String!) {
     complaint(number: $number, purpose: $purpose) {
       ...ComplaintFields
+      answerRating
       timeline { action actorName at fromStatus toStatus note }
     }
   }

@@ -10,6 +10,7 @@ import {
 import { COMPLAINT_FINDING_COLORS, COMPLAINT_FINDING_LABELS, findingOptions } from '../complaint-analysis-labels';
 import { ComplaintTransferButton } from '../complaint-transfer';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { LEVEL_LABELS } from '../evaluation-labels';
 import {
   AcceptComplaintDocument, AnswerComplaintDocument, ApproveComplaintExtensionDocument, CloseComplaintDocument, ComplaintDocument, ComplaintsDocument, ReopenComplaintDocument,
   RequestComplaintExtensionDocument,
@@ -157,6 +158,11 @@ export function ComplaintDrawer({ number, onClose, onChanged }: { number: string
             {c.extensionReason && <Descriptions.Item label="延期理由" span={2}>{c.extensionReason}</Descriptions.Item>}
             {c.notAcceptedReason && <Descriptions.Item label="不予受理理由" span={2}>{c.notAcceptedReason}</Descriptions.Item>}
             {c.answerText && <Descriptions.Item label="答复" span={2}>{c.answeredOn}（{label(COMPLAINT_ANSWER_CHANNEL_LABELS, c.answerChannel)}）：{c.answerText}</Descriptions.Item>}
+            {c.answerText && (
+              <Descriptions.Item label="答复评价" span={2}>
+                <span data-testid="complaint-answer-rating">{c.answerRating ? label(LEVEL_LABELS, c.answerRating) : '尚未评价（答复后已短信邀请投诉人评价）'}</span>
+              </Descriptions.Item>
+            )}
             {c.repeatOf && <Descriptions.Item label="重复投诉" span={2}>首件信访编号 {c.repeatOf}</Descriptions.Item>}
             {c.finding && (
               <Descriptions.Item label="核查结论" span={2}>

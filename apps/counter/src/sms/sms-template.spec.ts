@@ -77,7 +77,9 @@ describe('notification SMS requested by other services', () => {
     expect(ack.text).toBe('【成都市公安局】您的信访投诉已登记，编号XF20260916000001，我们将在15日内告知是否受理。');
     const code = notificationSms('成都市公安局', 'COMPLAINT_VERIFICATION_CODE', { code: '042917' });
     expect(code.text).toBe('【成都市公安局】您的网上投诉验证码为042917，10分钟内有效，请勿告知他人。');
-    for (const t of [ack.text, code.text]) expect(Array.from(t).length).toBeLessThanOrEqual(70);
+    const rating = notificationSms('成都市公安局', 'COMPLAINT_ANSWER_RATING', { number: 'XF20260916000001' });
+    expect(rating.text).toBe('【成都市公安局】您的信访事项XF20260916000001已答复，请评价：回复1满意 2基本满意 3不满意。');
+    for (const t of [ack.text, code.text, rating.text]) expect(Array.from(t).length).toBeLessThanOrEqual(70);
   });
 
   it('refuses unregistered templates and missing variables', async () => {

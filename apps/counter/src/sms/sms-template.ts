@@ -14,6 +14,7 @@ export const SMS_TEMPLATES = {
   // 好差评 (complaints service): the callback survey after completion and the outcome of a bad review's 回访核实.
   EVALUATION_INVITATION: '【{signature}】您在公安窗口办理的事项已办结，请评价：回复1满意 2基本满意 3不满意。',
   EVALUATION_OUTCOME: '【{signature}】您对公安窗口服务的评价已回访核实，处理结果：{outcome}。感谢您的监督。',
+  COMPLAINT_ANSWER_RATING: '【{signature}】您的信访事项{number}已答复，请评价：回复1满意 2基本满意 3不满意。',
   COMPLAINT_RECEIVED: '【{signature}】您的信访投诉已登记，编号{number}，我们将在15日内告知是否受理。',
   COMPLAINT_VERIFICATION_CODE: '【{signature}】您的网上投诉验证码为{code}，10分钟内有效，请勿告知他人。',
 } as const;
@@ -24,6 +25,7 @@ export const NOTIFICATION_TEMPLATES: Readonly<Record<string, readonly string[]>>
   COMPLAINT_EXTENDED: ['number', 'deadline'],
   EVALUATION_INVITATION: [],
   EVALUATION_OUTCOME: ['outcome'],
+  COMPLAINT_ANSWER_RATING: ['number'],
   COMPLAINT_RECEIVED: ['number'],
   COMPLAINT_VERIFICATION_CODE: ['code'],
 };

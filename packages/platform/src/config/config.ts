@@ -118,6 +118,8 @@ export class BaseServiceConfig {
 
 export const SENSITIVE_KEYS = new Set([
   'INTERNAL_IDENTITY_SECRET', 'DATABASE_URL', 'SMS_API_KEY', 'DEMO_ISSUER_SECRET', 'SMS_INBOUND_SECRET',
+  // complaints: the 12345 hotline's push
+  'WORK_ORDER_12345_SECRET',
   // household: tokens of the departments' online verification endpoints
   'VERIFY_MARRIAGE_TOKEN', 'VERIFY_BIRTH_CERT_TOKEN', 'VERIFY_HOUSING_TOKEN', 'VERIFY_SOCIAL_SECURITY_TOKEN',
 ]);
