@@ -20,6 +20,11 @@ import { PoliceUnitsResolver } from './units/police-units.resolver.js';
 import { SmsMessageEntity } from './sms/sms-message.entity.js';
 import { SmsModule } from './sms/sms.module.js';
 import { TransitionModule } from './transition/transition.module.js';
+import { AUDIT_TRAIL_ENTITIES, AUDIT_TRAIL_MIGRATIONS, AuditTrailModule } from './audit-trail/audit-trail.module.js';
+import { BUREAU_ENTITIES, BUREAU_MIGRATIONS, BureauModule } from './bureau/bureau.module.js';
+import { REPORT_ENTITIES, REPORT_MIGRATIONS, ReportModule } from './report/report.module.js';
+import { REPORT_EXPORT_ENTITIES, REPORT_EXPORT_MIGRATIONS, ReportExportModule } from './report-export/report-export.module.js';
+import { SUPERVISION_ENTITIES, SUPERVISION_MIGRATIONS, SupervisionModule } from './supervision/supervision.module.js';
 import { TRANSFER_VIEW_ENTITIES, TRANSFER_VIEW_MIGRATIONS, TransfersModule } from './transfers/transfers.module.js';
 
 @Module({})
@@ -31,8 +36,11 @@ export class CounterAppModule {
       module: CounterAppModule,
       imports: [
         PlatformModule.forRoot(rt, {
-          entities: [CatalogItemEntity, AcceptRequestEntity, OneTimeNoticeEntity, InboxApplicationEntity, SmsMessageEntity, ...TRANSFER_VIEW_ENTITIES],
-          migrations: [CreateCounterCasework1764100000200, WidenSmsTrigger1764100000900, ...TRANSFER_VIEW_MIGRATIONS],
+          entities: [CatalogItemEntity, AcceptRequestEntity, OneTimeNoticeEntity, InboxApplicationEntity, SmsMessageEntity, ...TRANSFER_VIEW_ENTITIES,
+            ...REPORT_ENTITIES, ...REPORT_EXPORT_ENTITIES, ...BUREAU_ENTITIES, ...SUPERVISION_ENTITIES, ...AUDIT_TRAIL_ENTITIES],
+          migrations: [CreateCounterCasework1764100000200, WidenSmsTrigger1764100000900, ...TRANSFER_VIEW_MIGRATIONS,
+            // issue 10, in timestamp order: report 17973…, report-export/bureau 17974…, supervision 17975…, audit-trail 17976…
+            ...REPORT_MIGRATIONS, ...REPORT_EXPORT_MIGRATIONS, ...BUREAU_MIGRATIONS, ...SUPERVISION_MIGRATIONS, ...AUDIT_TRAIL_MIGRATIONS],
           orphanedTypes: [CitizenRef],
         }),
         CounterCommonModule,
@@ -44,6 +52,11 @@ export class CounterAppModule {
         TransitionModule,
         TransfersModule,
         CitizenModule,
+        ReportModule,
+        ReportExportModule,
+        BureauModule,
+        SupervisionModule,
+        AuditTrailModule,
       ],
       providers: [...auth, RegisterCheckResolver, WorkingDaysResolver, PoliceUnitsResolver],
     };

@@ -9,3 +9,4 @@ export * from './transfer-envelope.js';
 export * from './units.js';
 export * from './complaint.messages.js';
 export * from './evaluation.messages.js';
+export * from './report.messages.js';
