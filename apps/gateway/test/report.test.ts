@@ -5,7 +5,7 @@ import { promisify } from 'node:util';
 import { jetstream } from '@nats-io/jetstream';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { DEMO_PERSON_IDS } from '@onewindow/population';
-import { eventually, sql, TEST_NATS_URL, TestStack } from '@onewindow/testing';
+import { createTestDatabase, eventually, sql, TEST_NATS_URL, TestStack } from '@onewindow/testing';
 
 /**
  * Issue 10, monthly figures (月报, decision 0016) on real processes, PostgreSQL and NATS, the
@@ -61,12 +61,16 @@ describe('monthly figures (月报) through the gateway', () => {
     stack.gql<{ acceptApplication: { __typename: string; number: string; status: string } }>(ACCEPT, { input: { itemCode: ITEM, applicantIdNumber: APPLICANT, form: FORM, ...input } }, clerk);
 
   beforeAll(async () => {
-    await stack.start();
+    // Started one after another rather than all at once: the shared 2-core machine boots one
+    // service in ~20 s under load, and TestStack waits 60 s for each.
+    for (const s of stack.services) stack.databases.set(s, await createTestDatabase(s.replace('-', '')));
+    for (const s of stack.services) await stack.startService(s);
+    await stack.startGateway();
     nc = await connect({ servers: TEST_NATS_URL });
     [clerk, officer, supervisor, cityLead, analyst] = await Promise.all(
       ['demo-clerk', 'demo-household', 'demo-supervisor', 'demo-supervisor-city', 'demo-analyst'].map((u) => stack.login(u)),
     );
-  }, 180_000);
+  }, 400_000);
   afterAll(async () => {
     await nc?.close();
     await stack.stop();
