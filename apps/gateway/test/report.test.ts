@@ -32,7 +32,7 @@ const monthPlus = (n: number) => {
 const STATION = '510107001';
 
 const ACCEPT = `mutation($input: AcceptApplicationInput!) { acceptApplication(input: $input) {
-  __typename ... on Application { number status } ... on OneTimeNotice { number } } }`;
+  __typename ... on Application { number status deadline } ... on OneTimeNotice { number } } }`;
 const TRANSITION = `mutation($input: TransitionApplicationInput!) { transitionApplication(input: $input) { status } }`;
 const FIGURES = `accepted completed completedOnTime overdueBacklog workingDaysSum noticesIssued noticesReturnedComplete toleratedAccepted toleratedSupplied
   transfersOpened transfersCompleted transfersCompletedOnTime smsSent smsFailed homeVisits
@@ -65,7 +65,7 @@ describe('monthly figures (月报) through the gateway', () => {
     return r.data!.monthlyReport.figures as Record<string, number>;
   };
   const accept = (input: Record<string, unknown>) =>
-    stack.gql<{ acceptApplication: { __typename: string; number: string; status: string } }>(ACCEPT, { input: { itemCode: ITEM, applicantIdNumber: APPLICANT, form: FORM, ...input } }, clerk);
+    stack.gql<{ acceptApplication: { __typename: string; number: string; status: string; deadline: string } }>(ACCEPT, { input: { itemCode: ITEM, applicantIdNumber: APPLICANT, form: FORM, ...input } }, clerk);
 
   beforeAll(async () => {
     // Started one after another rather than all at once: the shared 2-core machine boots one
@@ -95,6 +95,9 @@ describe('monthly figures (月报) through the gateway', () => {
     }
     const open = await accept({ idempotencyKey: 'report-visit-3', presentedMaterials: MATERIALS });
     expect(open.data!.acceptApplication.status).toBe('ACCEPTED');
+    // The open one is in this month's month-end backlog when the day after its deadline falls in this month (decision 0016).
+    const overdueFrom = new Date(Date.parse(`${open.data!.acceptApplication.deadline}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 7);
+    const backlog = overdueFrom <= MONTH ? 1 : 0;
 
     // A window evaluation (当场评价) of the approved application.
     const p = await stack.gql<{ startRatingPairing: { code: string } }>('mutation { startRatingPairing(windowNo: "2") { code } }', {}, clerk);
@@ -125,7 +128,7 @@ describe('monthly figures (月报) through the gateway', () => {
       throw new Error(`${err.message}: ${JSON.stringify(last)}\n${stack.logs('counter')}`);
     });
     expect(figures).toMatchObject({
-      accepted: 2, completed: 1, completedOnTime: 1, overdueBacklog: 0, workingDaysSum: 0, noticesIssued: 1, noticesReturnedComplete: 1,
+      accepted: 2, completed: 1, completedOnTime: 1, overdueBacklog: backlog, workingDaysSum: 0, noticesIssued: 1, noticesReturnedComplete: 1,
       toleratedAccepted: 0, toleratedSupplied: 0, transfersOpened: 0, smsFailed: 0, homeVisits: 0,
       evaluationsSatisfied: 1, evaluationsDissatisfied: 0, complaintsDelay: 1, complaintsAttitude: 0,
       onTimeRate: 1, averageWorkingDays: 0, noticeReturnRate: 1, transferOnTimeRate: null, smsFailureRate: 0, satisfactionRate: 1, evaluations: 1, complaints: 1,
