@@ -174,6 +174,19 @@ export const ERROR_CODES = [
   'ROUTING_VERSION_NOT_FOUND',
   'WORK_ORDER_ALREADY_RECEIVED',
   'COMPLAINT_TRANSFER_NOT_ALLOWED',
+  // issue 10: monthly figures (月报) — shared by the query (report/), the export and the month close
+  'REPORT_MONTH_INVALID',
+  'REPORT_MONTH_IN_FUTURE',
+  'REPORT_UNIT_UNKNOWN',
+  'REPORT_OUT_OF_JURISDICTION',
+  // issue 10: month close and push to the city bureau (月报报送)
+  'REPORT_MONTH_NOT_FINISHED',
+  'REPORT_CLOSE_NOT_CONFIGURED',
+  'BUREAU_SIGNATURE_INVALID',
+  'BUREAU_DISTRICT_UNKNOWN',
+  'BUREAU_VERSION_CONFLICT',
+  'BUREAU_REPORT_INVALID',
+  'BUREAU_MODE_ONLY',
 ] as const;
 
 /** The union of every error code (see `ERROR_CODES`). */
