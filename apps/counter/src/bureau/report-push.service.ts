@@ -41,8 +41,8 @@ export class ReportPushService {
     const body = canonicalJson(row.report);
     const timestamp = String(Math.floor(Date.now() / 1000));
     const url = `${this.config.BUREAU_URL.replace(/\/+$/, '')}/bureau/reports`;
-    let status = 0;
-    let answer: { code?: string; message?: string; receivedAt?: string } = {};
+    let status: number;
+    let answer: { code?: string; message?: string; receivedAt?: string };
     try {
       const res = await fetch(url, {
         method: 'POST',
