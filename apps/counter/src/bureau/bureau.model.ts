@@ -1,24 +1,12 @@
-import { Field, Float, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { deriveReportRates, REPORT_METRICS, type ReportMetrics } from '@onewindow/contracts';
+import { Field, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import type { ReportMetrics } from '@onewindow/contracts';
+import { toFigures } from '../report/report-query.service.js';
+import { ReportFiguresModel } from '../report/report.model.js';
 import { PUSH_STATUSES } from './bureau.entities.js';
 
-/** Every count of REPORT_METRICS plus the derived rates, as the bureau screens show them. */
-@ObjectType({ description: '月报数字：REPORT_METRICS 各项计数和派生比率（比率分母为 0 时为空）' })
-export class BureauFigures {
-  @Field(() => Float, { nullable: true, description: '按时办结率' }) onTimeRate: number | null;
-  @Field(() => Float, { nullable: true, description: '平均办结用时（工作日）' }) averageWorkingDays: number | null;
-  @Field(() => Float, { nullable: true, description: '告知后补齐率' }) noticeReturnRate: number | null;
-  @Field(() => Float, { nullable: true, description: '移交按时率' }) transferOnTimeRate: number | null;
-  @Field(() => Float, { nullable: true, description: '短信失败率' }) smsFailureRate: number | null;
-  @Field(() => Float, { nullable: true, description: '满意率' }) satisfactionRate: number | null;
-  @Field(() => Int, { description: '评价总数' }) evaluations: number;
-  @Field(() => Int, { description: '投诉、咨询、建议、表扬总数' }) complaints: number;
-}
-// One Int field per metric, named and described by the contract's list.
-for (const m of REPORT_METRICS) Field(() => Int, { description: m.label })(BureauFigures.prototype, m.key);
-export type BureauFiguresValue = BureauFigures & ReportMetrics;
-
-export const figuresOf = (m: ReportMetrics): BureauFiguresValue => ({ ...m, ...deriveReportRates(m) }) as BureauFiguresValue;
+/** The figures type of the monthly report (report/), so screens use one fragment for both. */
+export type BureauFiguresValue = ReportFiguresModel;
+export const figuresOf = (m: ReportMetrics): BureauFiguresValue => toFigures(m);
 
 export const PushStatusEnum = Object.fromEntries(PUSH_STATUSES.map((s) => [s, s])) as { [K in (typeof PUSH_STATUSES)[number]]: K };
 registerEnumType(PushStatusEnum, { name: 'ReportPushStatus', description: '报送状态：PENDING 待报送/重试中，DELIVERED 市局已接收，REFUSED 市局拒收（不再重试，需更正后重新结账）' });
@@ -38,7 +26,7 @@ export class ReportCloseVersion {
   @Field(() => Date, { nullable: true }) lastPushAt: Date | null;
   @Field(() => String, { nullable: true, description: '最近一次报送失败或被拒收的原因' }) pushError: string | null;
   @Field(() => Date, { nullable: true, description: '市局接收时间' }) bureauReceivedAt: Date | null;
-  @Field(() => BureauFigures, { description: '该版本的分局合计' }) figures: BureauFiguresValue;
+  @Field(() => ReportFiguresModel, { description: '该版本的分局合计' }) figures: BureauFiguresValue;
 }
 
 @ObjectType({ description: '市局收到的一个分局月报版本' })
@@ -52,14 +40,14 @@ export class BureauReportVersion {
   @Field() receivedAt: Date;
   @Field() keyId: string;
   @Field(() => Int) rowCount: number;
-  @Field(() => BureauFigures) figures: BureauFiguresValue;
+  @Field(() => ReportFiguresModel) figures: BureauFiguresValue;
 }
 
 @ObjectType({ description: '全市汇总：各分局最新版本和全市合计' })
 export class BureauCityReport {
   @Field() month: string;
   @Field(() => [BureauReportVersion], { description: '各分局最新版本（按单位代码）' }) districts: BureauReportVersion[];
-  @Field(() => BureauFigures, { description: '全市合计（各分局最新版本之和）' }) total: BureauFiguresValue;
+  @Field(() => ReportFiguresModel, { description: '全市合计（各分局最新版本之和）' }) total: BureauFiguresValue;
   @Field(() => Int, { description: '已报送的分局数' }) districtsReported: number;
   @Field(() => [String], { description: '市局已登记公钥但本月尚未报送的分局代码' }) districtsMissing: string[];
 }

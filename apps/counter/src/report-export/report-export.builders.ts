@@ -48,7 +48,7 @@ export const EXPORT_COLUMNS: readonly Column[] = [
 export const NUMBER_FORMATS: Record<Exclude<Format, 'text'>, string> = { count: '0', rate: '0.0%', average: '0.0' };
 
 /** Figures of no service item (SMS, complaints, evaluations of no known application). */
-export const NO_ITEM_LABEL = '其他（短信、投诉、评价等）';
+export const NO_ITEM_LABEL = '其他（短信、投诉、评价）';
 
 export const POLICE_TYPE_ORDER: readonly PoliceType[] = [PoliceType.HOUSEHOLD, PoliceType.EXIT_ENTRY, PoliceType.TRAFFIC, PoliceType.PUBLIC_SECURITY, PoliceType.COMPLAINTS];
 
