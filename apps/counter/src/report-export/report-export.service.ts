@@ -3,7 +3,7 @@ import { policeUnitName, type Identity } from '@onewindow/contracts';
 import { AuditService, BusinessClock } from '@onewindow/platform';
 import { MonthlyFiguresSource } from '../report/monthly-figures.source.js';
 import { monthlyReportCsv, monthlyReportXlsx } from './report-export.builders.js';
-import { reportScope } from './report-scope.js';
+import { checkUnitExists, reportScope } from './report-scope.js';
 
 export const EXPORT_FORMATS = ['XLSX', 'CSV'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -32,6 +32,7 @@ export class ReportExportService {
   async export(actor: Identity, month: string, unitCode: string | undefined, format: ExportFormat): Promise<ReportFile> {
     const scope = reportScope(actor, month, unitCode, this.clock.today());
     const rows = await this.figures.rows(scope.month, scope.unitCode);
+    checkUnitExists(scope.unitCode, rows.length);
     const input = { month: scope.month, unitCode: scope.unitCode, rows };
     const content = format === 'XLSX' ? await monthlyReportXlsx(input) : monthlyReportCsv(input);
     await this.audit.record(actor, {
