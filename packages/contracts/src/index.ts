@@ -11,3 +11,4 @@ export * from './complaint.messages.js';
 export * from './evaluation.messages.js';
 export * from './report.messages.js';
 export * from './bureau.messages.js';
+export * from './counter-events.messages.js';
