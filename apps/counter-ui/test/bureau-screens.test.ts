@@ -31,7 +31,7 @@ function snapshot(n: number, unitCode: string, approved: boolean) {
 }
 
 describe('counter UI: 月报报送 and 全市汇总, in Chromium', () => {
-  const stack = new TestStack({ services: ['counter'], env: { UI_DIR, CLOCK_FIXED_DATE: '2026-11-10', BUREAU_MODE: 'true', BUREAU_DISTRICT_CODE: '510107' } });
+  const stack = new TestStack({ services: ['counter'], env: { UI_DIR, SUPERGRAPH_SOURCE: 'file', CLOCK_FIXED_DATE: '2026-11-10', BUREAU_MODE: 'true', BUREAU_DISTRICT_CODE: '510107' } });
   const counter = new CounterWindow(stack, 'UTC');
   let page: Page;
   let base: string;

@@ -47,10 +47,7 @@ export class BureauIntakeService {
     const refusal = checkReportSignature(this.keys, headers, body, nowSeconds, this.config.BUREAU_PUSH_MAX_SKEW_SECONDS);
     if (refusal === 'UNKNOWN_DISTRICT') throw new BureauException(BureauErrorCode.BUREAU_DISTRICT_UNKNOWN, `市局未登记分局 ${String(headers.district).slice(0, 12)} 的公钥`);
     if (refusal) throw new BureauException(BureauErrorCode.BUREAU_SIGNATURE_INVALID, `报送签名校验未通过（${refusal}）`);
-    const report = await this.parse(body);
-    if (report.districtCode !== headers.district) {
-      throw new BureauException(BureauErrorCode.BUREAU_SIGNATURE_INVALID, `报送内容的分局 ${report.districtCode} 与签名分局 ${headers.district} 不一致`);
-    }
+    const report = await this.parse(body, headers.district!);
     const contentHash = sha256Hex(canonicalJson(report));
     const result = await this.reports.transaction(async (manager) => {
       await this.reports.lockMonth(manager, report.districtCode, report.month);
@@ -74,8 +71,8 @@ export class BureauIntakeService {
     return { districtCode: report.districtCode, month: report.month, version: report.version, receivedAt: result.receivedAt.toISOString(), duplicate: result.duplicate };
   }
 
-  /** The body as a DistrictMonthReport: contract validation, every metric a non-negative integer, rows of the report's month and district only. */
-  private async parse(body: Buffer): Promise<DistrictMonthReport> {
+  /** The body as a DistrictMonthReport: contract validation, the signer's district, every metric a non-negative integer, rows of the report's month and district only. */
+  private async parse(body: Buffer, signer: string): Promise<DistrictMonthReport> {
     const invalid = (why: string) => new BureauException(BureauErrorCode.BUREAU_REPORT_INVALID, `报送内容不正确：${why}`);
     let raw: unknown;
     try {
@@ -87,6 +84,8 @@ export class BureauIntakeService {
     const report = plainToInstance(DistrictMonthReport, raw);
     const errors = await validate(report, { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: true });
     if (errors.length) throw invalid(errors.map((e) => e.property).slice(0, 5).join('、'));
+    // A district's key signs that district's figures only.
+    if (report.districtCode !== signer) throw new BureauException(BureauErrorCode.BUREAU_SIGNATURE_INVALID, `报送内容的分局 ${report.districtCode} 与签名分局 ${signer} 不一致`);
     if (!REPORT_MONTH.test(report.month) || Number.isNaN(Date.parse(report.closedAt))) throw invalid('月份或结账时间');
     for (const [i, r] of report.rows.entries()) {
       if (!isReportMetrics(r.metrics)) throw invalid(`第 ${i + 1} 行的指标`);
