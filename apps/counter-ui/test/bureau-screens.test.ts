@@ -87,8 +87,8 @@ describe('counter UI: 月报报送 and 全市汇总, in Chromium', () => {
     await page.locator('[data-testid="city-chart"] svg').first().waitFor();
     expect(await page.getByTestId('city-missing').innerText()).toContain('锦江区分局'); // registered (demo key), not reported
     const districts = await page.getByTestId('city-districts').locator('tbody tr').allInnerTexts();
-    expect(districts[0]!.split('\t').slice(0, 2)).toEqual(['成都市公安局武侯区分局', '第 1 版']);
-    expect((await page.getByTestId('city-total').innerText()).split('\t').slice(0, 2)).toEqual(['全市合计', '3']);
+    expect(districts[0]!.split('\t').slice(0, 2).map((c) => c.trim())).toEqual(['成都市公安局武侯区分局', '第 1 版']);
+    expect((await page.getByTestId('city-total').innerText()).split('\t').slice(0, 2).map((c) => c.trim())).toEqual(['全市合计', '3']);
     await shot('bureau-reports');
     await page.getByTestId('city-district-510107').click();
     expect((await page.getByTestId('city-versions').locator('tbody tr').allInnerTexts()).length).toBe(1);
