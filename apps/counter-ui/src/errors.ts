@@ -164,6 +164,14 @@ export const ERROR_MESSAGES: Record<ErrorCode, ErrorMessage> = {
   ROUTING_RULES_INVALID: { title: '分派规则不能发布', hint: '请按提示修改：最后一条须为不设条件的兜底规则，指定承办单位时须填写单位代码。' },
   ROUTING_VERSION_NOT_FOUND: { title: '未找到该版本的分派规则', hint: '请从版本列表中选择。' },
   COMPLAINT_TRANSFER_NOT_ALLOWED: { title: '该信访事项不能移交核查', hint: '请选择被投诉事项所属警种；已答复、不予受理或已办结的信访事项不能再移交。' },
+  // issue 10: month close and push to the city bureau (月报报送)
+  REPORT_MONTH_NOT_FINISHED: { title: '该月尚未结束，不能结账报送', hint: '只能报送已结束的月份；本月数据请在月报中查看。' },
+  REPORT_CLOSE_NOT_CONFIGURED: { title: '本部署未配置报送分局', hint: '请联系运维配置 BUREAU_DISTRICT_CODE 和签名密钥。' },
+  BUREAU_SIGNATURE_INVALID: { title: '报送签名校验未通过', hint: '请核对分局的签名密钥与市局登记的公钥。' },
+  BUREAU_DISTRICT_UNKNOWN: { title: '市局未登记该分局', hint: '请联系市局登记分局公钥后再报送。' },
+  BUREAU_VERSION_CONFLICT: { title: '报送版本冲突', hint: '同一版本内容不同或版本不是最新，请重新结账生成新版本。' },
+  BUREAU_REPORT_INVALID: { title: '报送内容不完整或格式不正确', hint: '请重新结账后报送。' },
+  BUREAU_MODE_ONLY: { title: '仅市局部署提供全市汇总', hint: '请在市局系统中查看全市汇总。' },
   WORK_ORDER_ALREADY_RECEIVED: { title: '该 12345 工单已接收', hint: '同一工单编号不会重复登记，请按已有信访编号办理。' },
   // issue 10, monthly figures (月报)
   REPORT_MONTH_INVALID: { title: '月份格式不正确', hint: '请按 YYYY-MM 填写月份，例如 2026-11。' },

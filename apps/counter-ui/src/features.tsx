@@ -1,6 +1,7 @@
-import { AppstoreOutlined, BarChartOutlined, BranchesOutlined, CarOutlined, CloudUploadOutlined, FormOutlined, GlobalOutlined, LikeOutlined, MinusCircleOutlined, PhoneOutlined, SafetyCertificateOutlined, SearchOutlined, SolutionOutlined } from '@ant-design/icons';
+import { AppstoreOutlined, BankOutlined, BarChartOutlined, BranchesOutlined, CarOutlined, CloudUploadOutlined, FileDoneOutlined, FormOutlined, GlobalOutlined, LikeOutlined, MinusCircleOutlined, PhoneOutlined, SafetyCertificateOutlined, SearchOutlined, SolutionOutlined } from '@ant-design/icons';
 import type { MenuProps } from 'antd';
 import type { ReactNode } from 'react';
+import { BureauReportsPage } from './bureau-reports';
 import { CallbacksPage } from './callbacks';
 import { EvaluationFiguresPage } from './evaluation-figures';
 import { RatingPairingPage } from './evaluation-pairing';
@@ -14,6 +15,7 @@ import { ComplaintsWorkbenchPage } from './pages/ComplaintsWorkbenchPage';
 import { LostFoundPage } from './pages/LostFoundPage';
 import { PermitsPage } from './pages/PermitsPage';
 import { TravelDocumentsPage } from './pages/TravelDocumentsPage';
+import { ReportClosePage } from './report-close';
 import { navigate } from './router';
 import { hasRole, type SessionUser } from './session';
 
@@ -62,6 +64,10 @@ export const FEATURE_SCREENS: FeatureScreen[] = [
   { key: 'callbacks', path: '/callbacks', label: '回访核实', icon: <PhoneOutlined />, hotkey: 'h', visible: (u) => hasRole(u, 'SUPERVISOR', 'ANALYST'), render: () => <CallbacksPage /> },
   // evaluationFigures: CLERK (own row and windows), SUPERVISOR, ANALYST.
   { key: 'evaluation-figures', path: '/evaluation-figures', label: '好差评统计', icon: <BarChartOutlined />, hotkey: 'j', visible: (u) => hasRole(u, 'CLERK', 'SUPERVISOR', 'ANALYST'), render: () => <EvaluationFiguresPage /> },
+  // issue 10, 月报报送: closeReportMonth / reportCloseVersions @Roles(SUPERVISOR, ANALYST); the deployment's district must be within the caller's unit (district or city).
+  { key: 'report-close', path: '/report-close', label: '月报报送', icon: <FileDoneOutlined />, hotkey: 'b', visible: (u) => hasRole(u, 'SUPERVISOR', 'ANALYST') && u.unitCode.length <= 6, render: () => <ReportClosePage /> },
+  // issue 10, 全市汇总: bureauCityReport @Roles(SUPERVISOR, ANALYST), city-level units only (bureau deployment).
+  { key: 'bureau-reports', path: '/bureau-reports', label: '全市汇总', icon: <BankOutlined />, hotkey: 'u', visible: (u) => hasRole(u, 'SUPERVISOR', 'ANALYST') && u.unitCode.length === 4, render: () => <BureauReportsPage /> },
 ];
 
 export function featureScreen(segment: string | undefined): FeatureScreen | undefined {

@@ -179,6 +179,14 @@ export const ERROR_CODES = [
   'REPORT_MONTH_IN_FUTURE',
   'REPORT_UNIT_UNKNOWN',
   'REPORT_OUT_OF_JURISDICTION',
+  // issue 10: month close and push to the city bureau (月报报送)
+  'REPORT_MONTH_NOT_FINISHED',
+  'REPORT_CLOSE_NOT_CONFIGURED',
+  'BUREAU_SIGNATURE_INVALID',
+  'BUREAU_DISTRICT_UNKNOWN',
+  'BUREAU_VERSION_CONFLICT',
+  'BUREAU_REPORT_INVALID',
+  'BUREAU_MODE_ONLY',
 ] as const;
 
 /** The union of every error code (see `ERROR_CODES`). */

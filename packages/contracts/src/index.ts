@@ -10,4 +10,5 @@ export * from './units.js';
 export * from './complaint.messages.js';
 export * from './evaluation.messages.js';
 export * from './report.messages.js';
+export * from './bureau.messages.js';
 export * from './counter-events.messages.js';

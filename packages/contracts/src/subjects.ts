@@ -33,6 +33,8 @@ export const EventSubjects = {
   callbackChanged: 'complaints.v1.callback.changed',
   smsRequested: 'counter.v1.sms.requested',
   smsDelivered: 'counter.v1.sms.delivered',
+  /** A district closed a month (月报结账): version n of its DistrictMonthReport is stored; pushed to the city bureau. */
+  reportClosed: 'counter.v1.report.closed',
   /** A one-time notice (一次性告知书) was issued (no personal data: number, unit, police type, item, date). */
   noticeIssued: 'counter.v1.notice.issued',
 } as const;

@@ -122,6 +122,8 @@ export const SENSITIVE_KEYS = new Set([
   'WORK_ORDER_12345_SECRET',
   // household: tokens of the departments' online verification endpoints
   'VERIFY_MARRIAGE_TOKEN', 'VERIFY_BIRTH_CERT_TOKEN', 'VERIFY_HOUSING_TOKEN', 'VERIFY_SOCIAL_SECURITY_TOKEN',
+  // counter: a district's signing key for the push to the city bureau (issue 10)
+  'BUREAU_SIGNING_KEY',
 ]);
 
 const DEMO_SECRET_PREFIX = 'onewindow-demo-';

@@ -1,0 +1,25 @@
+import { chinaToday, formatDateTime } from './china-time';
+
+/** Shared formatting of the 月报报送 and 全市汇总 screens. */
+export const percent = (v: number | null | undefined) => (v == null ? '—' : `${(v * 100).toFixed(1)}%`);
+export const oneDecimal = (v: number | null | undefined) => (v == null ? '—' : v.toFixed(1));
+export const dateTime = (v: string | null | undefined) => (v ? formatDateTime(v) : '—');
+/** Last month: the newest month that can be closed. */
+export const lastMonth = () => chinaToday().subtract(1, 'month').format('YYYY-MM');
+
+export const PUSH_STATUS_LABELS: Record<string, { text: string; color: string }> = {
+  PENDING: { text: '待报送 / 重试中', color: 'gold' },
+  DELIVERED: { text: '市局已接收', color: 'green' },
+  REFUSED: { text: '市局拒收', color: 'red' },
+};
+
+/** Save a file the API returned as Base64. */
+export function downloadBase64(base64: string, fileName: string, mimeType: string): void {
+  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+  const url = URL.createObjectURL(new Blob([bytes], { type: mimeType }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
