@@ -174,6 +174,9 @@ export const ERROR_CODES = [
   'ROUTING_VERSION_NOT_FOUND',
   'WORK_ORDER_ALREADY_RECEIVED',
   'COMPLAINT_TRANSFER_NOT_ALLOWED',
+  // Audit trail for supervisors (审计查询; counter and every service's audit.query handler)
+  'AUDIT_RANGE_INVALID',
+  'AUDIT_RANGE_TOO_LONG',
 ] as const;
 
 /** The union of every error code (see `ERROR_CODES`). */
