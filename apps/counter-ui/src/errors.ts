@@ -165,6 +165,8 @@ export const ERROR_MESSAGES: Record<ErrorCode, ErrorMessage> = {
   ROUTING_VERSION_NOT_FOUND: { title: '未找到该版本的分派规则', hint: '请从版本列表中选择。' },
   COMPLAINT_TRANSFER_NOT_ALLOWED: { title: '该信访事项不能移交核查', hint: '请选择被投诉事项所属警种；已答复、不予受理或已办结的信访事项不能再移交。' },
   WORK_ORDER_ALREADY_RECEIVED: { title: '该 12345 工单已接收', hint: '同一工单编号不会重复登记，请按已有信访编号办理。' },
+  AUDIT_RANGE_INVALID: { title: '查询日期范围不正确', hint: '开始日期须早于或等于结束日期，日期按 YYYY-MM-DD 填写。' },
+  AUDIT_RANGE_TOO_LONG: { title: '查询日期范围过长', hint: '一次最多查询 366 天，请缩小日期范围后分段查询。' },
 };
 
 export interface DescribedError {

@@ -1,6 +1,7 @@
-import { AppstoreOutlined, BarChartOutlined, BranchesOutlined, CarOutlined, CloudUploadOutlined, FormOutlined, GlobalOutlined, LikeOutlined, MinusCircleOutlined, PhoneOutlined, SafetyCertificateOutlined, SearchOutlined, SolutionOutlined } from '@ant-design/icons';
+import { AppstoreOutlined, AuditOutlined, BarChartOutlined, BranchesOutlined, CarOutlined, CloudUploadOutlined, FormOutlined, GlobalOutlined, LikeOutlined, MinusCircleOutlined, PhoneOutlined, SafetyCertificateOutlined, SearchOutlined, SolutionOutlined } from '@ant-design/icons';
 import type { MenuProps } from 'antd';
 import type { ReactNode } from 'react';
+import { AuditTrailPage } from './audit-trail';
 import { CallbacksPage } from './callbacks';
 import { EvaluationFiguresPage } from './evaluation-figures';
 import { RatingPairingPage } from './evaluation-pairing';
@@ -62,6 +63,8 @@ export const FEATURE_SCREENS: FeatureScreen[] = [
   { key: 'callbacks', path: '/callbacks', label: '回访核实', icon: <PhoneOutlined />, hotkey: 'h', visible: (u) => hasRole(u, 'SUPERVISOR', 'ANALYST'), render: () => <CallbacksPage /> },
   // evaluationFigures: CLERK (own row and windows), SUPERVISOR, ANALYST.
   { key: 'evaluation-figures', path: '/evaluation-figures', label: '好差评统计', icon: <BarChartOutlined />, hotkey: 'j', visible: (u) => hasRole(u, 'CLERK', 'SUPERVISOR', 'ANALYST'), render: () => <EvaluationFiguresPage /> },
+  // auditTrail / auditTrailExport: @Roles(SUPERVISOR, ADMIN); every service checks again (审计查询).
+  { key: 'audit-trail', path: '/audit-trail', label: '审计查询', icon: <AuditOutlined />, hotkey: 'a', visible: (u) => hasRole(u, 'SUPERVISOR', 'ADMIN'), render: () => <AuditTrailPage /> },
 ];
 
 export function featureScreen(segment: string | undefined): FeatureScreen | undefined {

@@ -48,7 +48,7 @@ export class AuditTrailArgs {
   @IsOptional() @IsString() @Length(1, 4000)
   after?: string;
 
-  @Field({ defaultValue: false, description: '显示完整的被查询对象（仅督察；留痕）' })
+  @Field(() => Boolean, { defaultValue: false, description: '显示完整的被查询对象（仅督察；留痕）' })
   @IsBoolean()
   unmasked = false;
 }
@@ -63,7 +63,7 @@ export class AuditTrailExportArgs {
   @IsIn(AUDIT_EXPORT_FORMATS)
   format: AuditExportFormat;
 
-  @Field({ defaultValue: false, description: '导出完整的被查询对象（仅督察；留痕）' })
+  @Field(() => Boolean, { defaultValue: false, description: '导出完整的被查询对象（仅督察；留痕）' })
   @IsBoolean()
   unmasked = false;
 }
@@ -74,7 +74,7 @@ export class AuditTrailEntry {
   @Field({ description: '时间（ISO，UTC）' }) at: string;
   @Field({ description: '操作人用户名' }) actor: string;
   @Field({ description: '操作人单位代码' }) actorUnit: string;
-  @Field({ description: '操作人单位名称', nullable: true }) actorUnitName: string | null;
+  @Field(() => String, { description: '操作人单位名称', nullable: true }) actorUnitName: string | null;
   @Field({ description: '操作类型' }) action: string;
   @Field({ description: '对象类型' }) subjectType: string;
   @Field({ description: '对象（默认脱敏）' }) subjectRef: string;

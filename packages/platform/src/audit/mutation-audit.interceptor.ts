@@ -17,7 +17,7 @@ export const mutationAuditScope = new AsyncLocalStorage<{ recorded: boolean }>()
 const SKIPPED = new Set(['login']);
 
 /** Argument names that identify WHAT was changed; everything else (texts, codes, passwords) is left out. */
-const IDENTIFYING = /^(id|ids|.*Id|.*Ids|.*No|.*Nos|.*Number|idNumber|plate|.*Plate|unitCode|version|key|idempotencyKey|month|format)$/;
+const IDENTIFYING = /^(id|ids|.*Id|.*Ids|.*No|.*Nos|number|numbers|.*Number|plate|.*Plate|unitCode|version|idempotencyKey|month|format|username|itemCode)$/;
 const SECRET = /pass|secret|token|code$|^code|otp|pin|signature/i;
 
 /** The identifying arguments of a mutation, searched one level into input objects; never secrets. */
