@@ -18,13 +18,13 @@ const SKIPPED = new Set(['login']);
 
 /** Argument names that identify WHAT was changed; everything else (texts, codes, passwords) is left out. */
 const IDENTIFYING = /^(id|ids|.*Id|.*Ids|.*No|.*Nos|number|numbers|.*Number|plate|.*Plate|unitCode|version|idempotencyKey|month|format|username|itemCode)$/;
-const SECRET = /pass|secret|token|code$|^code|otp|pin|signature/i;
+const SECRET = /pass|secret|token|otp|signature|captcha|^pin$|^code$|verificationCode|smsCode/i;
 
 /** The identifying arguments of a mutation, searched one level into input objects; never secrets. */
 export function identifyingArgs(args: Record<string, unknown>, depth = 0): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(args ?? {})) {
-    if (SECRET.test(k) && !/^unitCode$/.test(k)) continue;
+    if (SECRET.test(k)) continue;
     if (v !== null && typeof v === 'object' && !Array.isArray(v) && depth < 1) {
       const inner = identifyingArgs(v as Record<string, unknown>, depth + 1);
       if (Object.keys(inner).length) out[k] = inner;
