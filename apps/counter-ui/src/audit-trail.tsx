@@ -2,7 +2,7 @@ import { useApolloClient, useLazyQuery } from '@apollo/client';
 import { DownloadOutlined, SearchOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Checkbox, DatePicker, Form, Input, Space, Table, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useState } from 'react';
+import { useState, type HTMLAttributes } from 'react';
 import { chinaToday } from './china-time';
 import { ErrorAlert } from './components/ErrorAlert';
 import { graphql } from './gql';
@@ -105,24 +105,26 @@ export function AuditTrailPage() {
       <Card>
         <Form form={form} layout="inline" onFinish={search} initialValues={{ range: [today.subtract(6, 'day'), today] }}>
           <Form.Item name="range" label="日期" rules={[{ required: true, message: '请选择日期范围' }]}><DatePicker.RangePicker allowClear={false} /></Form.Item>
-          <Form.Item name="personRef" label="被查询对象"><Input placeholder="身份号码 / 号牌 / 编号" allowClear style={{ width: 200 }} /></Form.Item>
-          <Form.Item name="officer" label="操作民警"><Input placeholder="用户名" allowClear style={{ width: 140 }} /></Form.Item>
-          <Form.Item name="unitCode" label="单位代码"><Input placeholder={user?.unitCode} allowClear style={{ width: 130 }} /></Form.Item>
-          <Form.Item name="action" label="操作类型"><Input placeholder="如 SIGN_IN_FAILED" allowClear style={{ width: 160 }} /></Form.Item>
+          <Form.Item name="personRef" label="被查询对象"><Input data-testid="audit-person" placeholder="身份号码 / 号牌 / 编号" allowClear style={{ width: 200 }} /></Form.Item>
+          <Form.Item name="officer" label="操作民警"><Input data-testid="audit-officer" placeholder="用户名" allowClear style={{ width: 140 }} /></Form.Item>
+          <Form.Item name="unitCode" label="单位代码"><Input data-testid="audit-unit" placeholder={user?.unitCode} allowClear style={{ width: 130 }} /></Form.Item>
+          <Form.Item name="action" label="操作类型"><Input data-testid="audit-action" placeholder="如 SIGN_IN_FAILED" allowClear style={{ width: 160 }} /></Form.Item>
           {user && hasRole(user, 'SUPERVISOR') && <Form.Item name="unmasked" valuePropName="checked"><Checkbox>显示完整对象（留痕）</Checkbox></Form.Item>}
-          <Form.Item><Button type="primary" htmlType="submit" icon={<SearchOutlined />} loading={loading}>查询</Button></Form.Item>
+          <Form.Item><Button data-testid="audit-run" type="primary" htmlType="submit" icon={<SearchOutlined />} loading={loading}>查询</Button></Form.Item>
         </Form>
       </Card>
       <ErrorAlert error={error ?? exportError} />
       {page && page.unansweredServices.length > 0 && (
-        <Alert type="warning" showIcon message={`以下服务未应答，其记录未包含在本页：${page.unansweredServices.map((s) => SERVICE_LABELS[s] ?? s).join('、')}`} />
+        <Alert data-testid="audit-unanswered" type="warning" showIcon message={`以下服务未应答，其记录未包含在本页：${page.unansweredServices.map((s) => SERVICE_LABELS[s] ?? s).join('、')}`} />
       )}
       {page && (
         <Card
+          data-testid="audit-result"
+          data-page={cursors.length}
           title={`审计记录（第 ${cursors.length} 页）`}
           extra={<Space>
-            <Button icon={<DownloadOutlined />} loading={exporting === 'XLSX'} onClick={() => void exportAs('XLSX')}>导出 Excel</Button>
-            <Button icon={<DownloadOutlined />} loading={exporting === 'CSV'} onClick={() => void exportAs('CSV')}>导出 CSV</Button>
+            <Button data-testid="audit-export-xlsx" icon={<DownloadOutlined />} loading={exporting === 'XLSX'} onClick={() => void exportAs('XLSX')}>导出 Excel</Button>
+            <Button data-testid="audit-export-csv" icon={<DownloadOutlined />} loading={exporting === 'CSV'} onClick={() => void exportAs('CSV')}>导出 CSV</Button>
           </Space>}
         >
           <Table
@@ -130,6 +132,7 @@ export function AuditTrailPage() {
             dataSource={page.entries}
             pagination={false}
             size="small"
+            onRow={(e) => ({ 'data-testid': 'audit-entry', 'data-action': e.action, 'data-service': e.service }) as HTMLAttributes<HTMLElement>}
             scroll={{ x: 1200 }}
             columns={[
               { title: '时间', dataIndex: 'at', width: 170, render: (v: string) => dayjs(v).format('YYYY-MM-DD HH:mm:ss') },
@@ -144,8 +147,8 @@ export function AuditTrailPage() {
             ]}
           />
           <Space style={{ marginTop: 12 }}>
-            <Button disabled={cursors.length <= 1} onClick={first}>回到第一页</Button>
-            <Button disabled={!page.pageInfo.hasNextPage} onClick={next}>下一页</Button>
+            <Button data-testid="audit-first" disabled={cursors.length <= 1} onClick={first}>回到第一页</Button>
+            <Button data-testid="audit-next" disabled={!page.pageInfo.hasNextPage} onClick={next}>下一页</Button>
           </Space>
         </Card>
       )}
