@@ -29,7 +29,7 @@ const SERVICE_LABELS: Record<string, string> = {
   counter: '综合窗口', household: '户政', 'exit-entry': '出入境', traffic: '交管', 'public-security': '治安', complaints: '信访投诉',
 };
 const ACTION_LABELS: Record<string, string> = {
-  SIGN_IN: '登录', SIGN_IN_FAILED: '登录失败', MUTATION: '修改操作', AUDIT_TRAIL_QUERY: '审计查询', AUDIT_TRAIL_EXPORT: '审计导出', CITIZEN_360_READ: '查询公民信息',
+  SIGN_IN: '登录', SIGN_IN_FAILED: '登录失败', MUTATION: '修改操作', AUDIT_TRAIL_QUERY: '审计查询', AUDIT_TRAIL_EXPORT: '审计导出', CITIZEN_360_READ: '查询公民信息', TRAVEL_DOCUMENT_READ: '查询出入境证件', PERSON_READ: '查询户籍信息',
 };
 const OUTCOMES: Record<string, { text: string; color: string }> = { SUCCESS: { text: '成功', color: 'green' }, DENIED: { text: '拒绝', color: 'orange' }, FAILURE: { text: '失败', color: 'red' } };
 const PAGE_SIZE = 20;

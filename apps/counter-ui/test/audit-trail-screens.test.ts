@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { DEMO_PERSON_IDS } from '@onewindow/population';
-import { TestStack } from '@onewindow/testing';
+import { createTestDatabase, TestStack } from '@onewindow/testing';
 import { CounterWindow, settled, UI_DIR } from './counter-window.js';
 
 /**
@@ -10,8 +10,18 @@ import { CounterWindow, settled, UI_DIR } from './counter-window.js';
  * it all on the 审计查询 screen across services, pages, downloads Excel and CSV; a clerk is
  * refused the screen. Screenshot: audit-trail.
  */
+/** The services one after another: on a loaded shared machine six parallel boots outlast the readiness wait. */
+class OneByOneStack extends TestStack {
+  override async start(): Promise<this> {
+    for (const s of this.services) this.databases.set(s, await createTestDatabase(s.replace('-', '')));
+    for (const s of this.services) await this.startService(s);
+    await this.startGateway();
+    return this;
+  }
+}
+
 describe('counter UI: the supervisors audit trail, in Chromium', () => {
-  const stack = new TestStack({ env: { UI_DIR } });
+  const stack = new OneByOneStack({ env: { UI_DIR } });
   const counter = new CounterWindow(stack, 'Asia/Shanghai');
   let page: Page;
   let base: string;
@@ -25,7 +35,7 @@ describe('counter UI: the supervisors audit trail, in Chromium', () => {
     const citizen = await stack.gql('query($id: String!) { citizen(idNumber: $id, purpose: "窗口核验") { name } }', { id: DEMO_PERSON_IDS.adult }, clerk);
     if (citizen.errors) throw new Error(JSON.stringify(citizen.errors));
     await stack.gql('query { travelDocument(number: "E00000001", purpose: "核验来人所持证件") { number } }', {}, clerk);
-  }, 240_000);
+  }, 480_000);
 
   afterAll(() => counter.stop(), 60_000);
 
