@@ -178,6 +178,8 @@ export const ERROR_MESSAGES: Record<ErrorCode, ErrorMessage> = {
   REPORT_MONTH_IN_FUTURE: { title: '不能查询未来月份的月报', hint: '请选择本月或以前的月份。' },
   REPORT_UNIT_UNKNOWN: { title: '未找到该单位', hint: '请从单位列表中选择市局、分局或派出所。' },
   REPORT_OUT_OF_JURISDICTION: { title: '该单位不在您的辖区范围内', hint: '只能查看本单位及下级单位的月报。' },
+  AUDIT_RANGE_INVALID: { title: '查询日期范围不正确', hint: '开始日期须早于或等于结束日期，日期按 YYYY-MM-DD 填写。' },
+  AUDIT_RANGE_TOO_LONG: { title: '查询日期范围过长', hint: '一次最多查询 366 天，请缩小日期范围后分段查询。' },
 };
 
 export interface DescribedError {

@@ -1,6 +1,7 @@
-import { AppstoreOutlined, BankOutlined, BarChartOutlined, BranchesOutlined, CarOutlined, CloudUploadOutlined, FileDoneOutlined, FormOutlined, GlobalOutlined, LikeOutlined, MinusCircleOutlined, PhoneOutlined, SafetyCertificateOutlined, SearchOutlined, SolutionOutlined } from '@ant-design/icons';
+import { AppstoreOutlined, AuditOutlined, BankOutlined, BarChartOutlined, BranchesOutlined, CarOutlined, CloudUploadOutlined, FileDoneOutlined, FormOutlined, GlobalOutlined, LikeOutlined, MinusCircleOutlined, PhoneOutlined, SafetyCertificateOutlined, SearchOutlined, SolutionOutlined } from '@ant-design/icons';
 import type { MenuProps } from 'antd';
 import type { ReactNode } from 'react';
+import { AuditTrailPage } from './audit-trail';
 import { BureauReportsPage } from './bureau-reports';
 import { CallbacksPage } from './callbacks';
 import { EvaluationFiguresPage } from './evaluation-figures';
@@ -68,6 +69,8 @@ export const FEATURE_SCREENS: FeatureScreen[] = [
   { key: 'report-close', path: '/report-close', label: '月报报送', icon: <FileDoneOutlined />, hotkey: 'b', visible: (u) => hasRole(u, 'SUPERVISOR', 'ANALYST') && u.unitCode.length <= 6, render: () => <ReportClosePage /> },
   // issue 10, 全市汇总: bureauCityReport @Roles(SUPERVISOR, ANALYST), city-level units only (bureau deployment).
   { key: 'bureau-reports', path: '/bureau-reports', label: '全市汇总', icon: <BankOutlined />, hotkey: 'u', visible: (u) => hasRole(u, 'SUPERVISOR', 'ANALYST') && u.unitCode.length === 4, render: () => <BureauReportsPage /> },
+  // auditTrail / auditTrailExport: @Roles(SUPERVISOR, ADMIN); every service checks again (审计查询).
+  { key: 'audit-trail', path: '/audit-trail', label: '审计查询', icon: <AuditOutlined />, hotkey: 'a', visible: (u) => hasRole(u, 'SUPERVISOR', 'ADMIN'), render: () => <AuditTrailPage /> },
 ];
 
 export function featureScreen(segment: string | undefined): FeatureScreen | undefined {

@@ -65,6 +65,10 @@ describe('counter UI: the police types\' registers (警种业务), in Chromium',
 
     await login('demo-clerk');
     expect(await featureEntries()).toEqual(['lost-found', 'violations', 'travel-documents', 'permits', 'complaint-intake', 'rating-pairing', 'evaluation-figures']);
+
+    // 审计查询: supervisors (and admins) only.
+    await login('demo-supervisor');
+    expect(await featureEntries()).toEqual(['lost-found', 'violations', 'travel-documents', 'permits', 'complaints', 'complaint-routing', 'complaint-analysis', 'complaint-deductions', 'callbacks', 'evaluation-figures', 'audit-trail']);
   });
 
   it('失物招领: a sanitation batch is registered, a loss reported, matched, a wrong claimant refused, the owner claims', async () => {

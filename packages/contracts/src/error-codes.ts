@@ -187,6 +187,9 @@ export const ERROR_CODES = [
   'BUREAU_VERSION_CONFLICT',
   'BUREAU_REPORT_INVALID',
   'BUREAU_MODE_ONLY',
+  // Audit trail for supervisors (审计查询; counter and every service's audit.query handler)
+  'AUDIT_RANGE_INVALID',
+  'AUDIT_RANGE_TOO_LONG',
 ] as const;
 
 /** The union of every error code (see `ERROR_CODES`). */

@@ -12,3 +12,4 @@ export * from './evaluation.messages.js';
 export * from './report.messages.js';
 export * from './bureau.messages.js';
 export * from './counter-events.messages.js';
+export * from './audit.messages.js';

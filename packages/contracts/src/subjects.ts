@@ -17,6 +17,8 @@ export const RpcSubjects = {
   applicationTransition: (service: ServiceName) => `rpc.${service}.v1.application.transition`,
   applicationGet: (service: ServiceName) => `rpc.${service}.v1.application.get`,
   serviceStatus: (service: ServiceName) => `rpc.${service}.v1.system.status`,
+  /** One service's page of its own audit log for the supervisors' audit trail (审计查询). */
+  auditQuery: (service: ServiceName) => `rpc.${service}.v1.audit.query`,
 } as const;
 
 export const EventSubjects = {

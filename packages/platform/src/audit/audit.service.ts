@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Identity } from '@onewindow/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditLogEntity, type AuditOutcome } from './audit-log.entity.js';
+import { mutationAuditScope } from './mutation-audit.interceptor.js';
 
 export interface AuditEntry {
   action: string;
@@ -31,6 +32,9 @@ export class AuditService {
       outcome: entry.outcome ?? 'SUCCESS',
       details: (entry.details ?? {}) as never,
     });
+    // Inside a mutation: the resolver kept its own record, so the generic MUTATION entry is not needed.
+    const scope = mutationAuditScope.getStore();
+    if (scope && entry.action !== 'MUTATION') scope.recorded = true;
   }
 
   async findBySubject(subjectType: string, subjectRef: string): Promise<AuditLogEntity[]> {

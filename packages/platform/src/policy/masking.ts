@@ -59,3 +59,12 @@ export function maskerFor(seesFull: boolean, opts: { list?: boolean } = {}): Mas
 export function publicSecurityMasker(viewer: Identity, opts: { list?: boolean } = {}): Masker {
   return maskerFor(seesFullPersonalDataOf(viewer, PoliceType.PUBLIC_SECURITY), opts);
 }
+
+/**
+ * The supervisors' audit trail (审计查询): subject references (ID numbers, phones) are masked by
+ * default; a supervisor may ask for them in full (the query's own audit entry says so). Admins
+ * run the system and see them masked.
+ */
+export function seesFullAuditSubjects(viewer: Identity): boolean {
+  return hasRole(viewer, Role.SUPERVISOR);
+}

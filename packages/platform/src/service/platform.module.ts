@@ -1,5 +1,5 @@
 import { type DynamicModule, Global, Module, type Provider, type Type } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD, APP_PIPE, Reflector } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE, Reflector } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { ScheduleModule } from '@nestjs/schedule';
 import { TerminusModule } from '@nestjs/terminus';
@@ -9,6 +9,9 @@ import { loadOverridesFile, WorkingCalendar } from '@onewindow/calendar';
 import { streamOf, type ServiceName } from '@onewindow/contracts';
 import type { Logger } from 'pino';
 import { AuditService } from '../audit/audit.service.js';
+import { createAuditQueryHandler } from '../audit/audit-query.handler.js';
+import { AuditQueryService } from '../audit/audit-query.service.js';
+import { MutationAuditInterceptor } from '../audit/mutation-audit.interceptor.js';
 import { IdentityGuard } from '../auth/identity.guard.js';
 import { IdentitySigner } from '../auth/identity-token.js';
 import type { BaseServiceConfig } from '../config/config.js';
@@ -92,6 +95,8 @@ export class PlatformModule {
       },
       { provide: EventConsumerHost, useFactory: (ds, n: NatsService) => new EventConsumerHost(ds, n, rt.logger), inject: [getDataSourceToken(), NatsService] },
       AuditService,
+      AuditQueryService,
+      { provide: APP_INTERCEPTOR, useFactory: (a: AuditService) => new MutationAuditInterceptor(a, rt.logger), inject: [AuditService] },
       HealthService,
       LocalDateScalar,
       createSystemStatusResolver(rt.name, rt.version, rt.ownsSystemStatusQuery ?? false) as Type<unknown>,
@@ -114,9 +119,9 @@ export class PlatformModule {
         TerminusModule,
         ScheduleModule.forRoot(),
       ],
-      controllers: [HealthController],
+      controllers: [HealthController, createAuditQueryHandler(rt.name)],
       providers,
-      exports: [SERVICE_CONFIG, LOGGER, BusinessClock, WorkingCalendar, IdentitySigner, NatsService, RpcClient, OutboxService, OutboxRelay, EventConsumerHost, AuditService, HealthService],
+      exports: [SERVICE_CONFIG, LOGGER, BusinessClock, WorkingCalendar, IdentitySigner, NatsService, RpcClient, OutboxService, OutboxRelay, EventConsumerHost, AuditService, AuditQueryService, HealthService],
     };
   }
 }
