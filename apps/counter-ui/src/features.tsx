@@ -1,9 +1,10 @@
-import { AppstoreOutlined, BarChartOutlined, BranchesOutlined, CarOutlined, CloudUploadOutlined, FormOutlined, GlobalOutlined, LikeOutlined, MinusCircleOutlined, PhoneOutlined, SafetyCertificateOutlined, SearchOutlined, SolutionOutlined } from '@ant-design/icons';
+import { AppstoreOutlined, BarChartOutlined, DashboardOutlined, BranchesOutlined, CarOutlined, CloudUploadOutlined, FormOutlined, GlobalOutlined, LikeOutlined, MinusCircleOutlined, PhoneOutlined, SafetyCertificateOutlined, SearchOutlined, SolutionOutlined } from '@ant-design/icons';
 import type { MenuProps } from 'antd';
 import type { ReactNode } from 'react';
 import { CallbacksPage } from './callbacks';
 import { EvaluationFiguresPage } from './evaluation-figures';
 import { RatingPairingPage } from './evaluation-pairing';
+import { ReportDashboardPage } from './report-dashboard';
 import { ComplaintAnalysisPage } from './pages/ComplaintAnalysisPage';
 import { ComplaintDeductionsPage } from './pages/ComplaintDeductionsPage';
 import { ComplaintImportPage } from './pages/ComplaintImportPage';
@@ -62,6 +63,8 @@ export const FEATURE_SCREENS: FeatureScreen[] = [
   { key: 'callbacks', path: '/callbacks', label: '回访核实', icon: <PhoneOutlined />, hotkey: 'h', visible: (u) => hasRole(u, 'SUPERVISOR', 'ANALYST'), render: () => <CallbacksPage /> },
   // evaluationFigures: CLERK (own row and windows), SUPERVISOR, ANALYST.
   { key: 'evaluation-figures', path: '/evaluation-figures', label: '好差评统计', icon: <BarChartOutlined />, hotkey: 'j', visible: (u) => hasRole(u, 'CLERK', 'SUPERVISOR', 'ANALYST'), render: () => <EvaluationFiguresPage /> },
+  // monthlyReport (月报): SUPERVISOR (their unit and below), ANALYST (the city) — report resolver @Roles.
+  { key: 'report-dashboard', path: '/report-dashboard', label: '月报看板', icon: <DashboardOutlined />, hotkey: 'm', visible: (u) => hasRole(u, 'SUPERVISOR', 'ANALYST'), render: () => <ReportDashboardPage /> },
 ];
 
 export function featureScreen(segment: string | undefined): FeatureScreen | undefined {
