@@ -2,13 +2,13 @@ import { useQuery } from '@apollo/client';
 import { ArrowDownOutlined, ArrowUpOutlined, DashboardOutlined } from '@ant-design/icons';
 import { Breadcrumb, Button, Card, Col, DatePicker, Empty, Row, Space, Spin, Statistic, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import type { Dayjs } from 'dayjs';
+import dayjs, { type Dayjs } from 'dayjs';
 import { BarChart, LineChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TitleComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 import ReactEChartsCore from 'echarts-for-react/lib/core';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { chinaToday } from './china-time';
 import { ErrorAlert } from './components/ErrorAlert';
 import type { MonthlyReportQuery, ReportLineFieldsFragment } from './gql/graphql';
@@ -185,15 +185,34 @@ function lineColumns(first: string, onDrill: ((l: Line) => void) | null): Column
   ];
 }
 
+/** month and unit of a shared link (?month=YYYY-MM&unit=510107); anything malformed is ignored. */
+function linked(): { month?: Dayjs; unit?: string } {
+  const q = new URLSearchParams(location.search);
+  const month = q.get('month');
+  const unit = q.get('unit');
+  return {
+    month: month && /^\d{4}-(0[1-9]|1[0-2])$/.test(month) ? dayjs(`${month}-01`) : undefined,
+    unit: unit && /^\d{4,12}$/.test(unit) ? unit : undefined,
+  };
+}
+
 /**
  * 月报看板: the bureau's monthly figures for the caller's scope (the server decides it: a station
  * sees itself, a district its stations, the analyst the city), with drill-down city → district →
  * station → items, 环比 / 同比, charts and the lines of the monthly notice. Read-only.
  */
 export function ReportDashboardPage() {
-  const [month, setMonth] = useState<Dayjs>(chinaToday().startOf('month'));
-  const [trail, setTrail] = useState<Crumb[]>([]);
+  const [month, setMonth] = useState<Dayjs>(() => linked().month ?? chinaToday().startOf('month'));
+  const [trail, setTrail] = useState<Crumb[]>(() => {
+    const unit = linked().unit;
+    return unit ? [{ unitCode: null, name: '本单位' }, { unitCode: unit, name: unit }] : [];
+  });
   const unitCode = trail.at(-1)?.unitCode ?? null;
+  // Keep the address a link to what is shown (月报看板?month=2026-03&unit=510107), without a navigation.
+  useEffect(() => {
+    const q = new URLSearchParams({ month: month.format('YYYY-MM'), ...(unitCode ? { unit: unitCode } : {}) });
+    history.replaceState(history.state, '', `${location.pathname}?${q}`);
+  }, [month, unitCode]);
   const { data, previousData, loading, error } = useQuery(MonthlyReportDocument, {
     variables: { month: month.format('YYYY-MM'), unitCode },
     fetchPolicy: 'network-only',
@@ -204,7 +223,9 @@ export function ReportDashboardPage() {
     if (!r || !l.unitCode) return;
     setTrail((t) => [...(t.length ? t : [{ unitCode: null, name: r.unitName }]), { unitCode: l.unitCode!, name: l.label }]);
   };
-  const crumbs = trail.length ? trail : r ? [{ unitCode: null, name: r.unitName }] : [];
+  const crumbs = (trail.length ? trail : r ? [{ unitCode: null, name: r.unitName }] : []).map((c, i, all) =>
+    i === all.length - 1 && r && c.unitCode === r.unitCode ? { ...c, name: r.unitName } : c,
+  );
   const what = r ? REPORT_CHILD_LABELS[r.level] : '';
   const unitLines = r?.children.filter((c) => c.unitCode) ?? [];
 
