@@ -165,6 +165,11 @@ export const ERROR_MESSAGES: Record<ErrorCode, ErrorMessage> = {
   ROUTING_VERSION_NOT_FOUND: { title: '未找到该版本的分派规则', hint: '请从版本列表中选择。' },
   COMPLAINT_TRANSFER_NOT_ALLOWED: { title: '该信访事项不能移交核查', hint: '请选择被投诉事项所属警种；已答复、不予受理或已办结的信访事项不能再移交。' },
   WORK_ORDER_ALREADY_RECEIVED: { title: '该 12345 工单已接收', hint: '同一工单编号不会重复登记，请按已有信访编号办理。' },
+  // issue 10, monthly figures (月报)
+  REPORT_MONTH_INVALID: { title: '月份格式不正确', hint: '请按 YYYY-MM 填写月份，例如 2026-11。' },
+  REPORT_MONTH_IN_FUTURE: { title: '不能查询未来月份的月报', hint: '请选择本月或以前的月份。' },
+  REPORT_UNIT_UNKNOWN: { title: '未找到该单位', hint: '请从单位列表中选择市局、分局或派出所。' },
+  REPORT_OUT_OF_JURISDICTION: { title: '该单位不在您的辖区范围内', hint: '只能查看本单位及下级单位的月报。' },
 };
 
 export interface DescribedError {

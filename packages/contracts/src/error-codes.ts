@@ -174,6 +174,11 @@ export const ERROR_CODES = [
   'ROUTING_VERSION_NOT_FOUND',
   'WORK_ORDER_ALREADY_RECEIVED',
   'COMPLAINT_TRANSFER_NOT_ALLOWED',
+  // issue 10, monthly figures (月报)
+  'REPORT_MONTH_INVALID',
+  'REPORT_MONTH_IN_FUTURE',
+  'REPORT_UNIT_UNKNOWN',
+  'REPORT_OUT_OF_JURISDICTION',
 ] as const;
 
 /** The union of every error code (see `ERROR_CODES`). */
