@@ -10,3 +10,4 @@ export * from './units.js';
 export * from './complaint.messages.js';
 export * from './evaluation.messages.js';
 export * from './report.messages.js';
+export * from './counter-events.messages.js';

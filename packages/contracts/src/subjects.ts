@@ -33,6 +33,8 @@ export const EventSubjects = {
   callbackChanged: 'complaints.v1.callback.changed',
   smsRequested: 'counter.v1.sms.requested',
   smsDelivered: 'counter.v1.sms.delivered',
+  /** A one-time notice (一次性告知书) was issued (no personal data: number, unit, police type, item, date). */
+  noticeIssued: 'counter.v1.notice.issued',
 } as const;
 
 /** Stream that captures every event of one producing service. */

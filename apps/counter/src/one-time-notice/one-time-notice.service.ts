@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import type { Identity, MissingMaterial } from '@onewindow/contracts';
+import { EventSubjects, type Identity, type MissingMaterial, type NoticeIssuedEvent, type PoliceType } from '@onewindow/contracts';
 import { citizenText } from '@onewindow/catalog';
 import { maskIdNumber, maskName } from '@onewindow/id-number';
 import { renderOneTimeNotice, type OneTimeNoticeDocument } from '@onewindow/notice-pdf';
-import { AuditService, jurisdictionOf } from '@onewindow/platform';
+import { AuditService, jurisdictionOf, OutboxService } from '@onewindow/platform';
 import type { EntityManager } from 'typeorm';
 import type { IndexedItem } from '../catalog/catalog-index.service.js';
 import { BusinessClock } from '@onewindow/platform';
@@ -26,7 +26,12 @@ export interface IssueNoticeInput {
 /** 一次性告知单: issued when materials are missing, printed, and resolved by the later acceptance. */
 @Injectable()
 export class OneTimeNoticeService {
-  constructor(private readonly notices: OneTimeNoticeRepository, private readonly audit: AuditService, private readonly clock: BusinessClock) {}
+  constructor(
+    private readonly notices: OneTimeNoticeRepository,
+    private readonly audit: AuditService,
+    private readonly clock: BusinessClock,
+    private readonly outbox: OutboxService,
+  ) {}
 
   /** Issue a notice in the caller's transaction (with the accept_request row that points at it). */
   async issue(input: IssueNoticeInput, manager: EntityManager): Promise<OneTimeNoticeEntity> {
@@ -35,7 +40,7 @@ export class OneTimeNoticeService {
     const day = this.clock.today();
     const seq = await this.notices.nextSequence(actor.unitCode, day, manager);
     const nameOf = (code: string) => citizenText(item.materials.find((m) => m.code === code)?.name ?? code);
-    return this.notices.insert(
+    const notice = await this.notices.insert(
       {
         number: formatNoticeNumber(actor.unitCode, day, seq),
         policeType: indexed.policeType,
@@ -55,6 +60,18 @@ export class OneTimeNoticeService {
       },
       manager,
     );
+    // For the monthly figures (月报): the notice's unit, police type, item and date, no personal data.
+    const event: NoticeIssuedEvent = {
+      noticeNumber: notice.number,
+      unitCode: notice.unitCode,
+      policeType: notice.policeType as PoliceType,
+      itemCode: notice.itemCode,
+      itemName: notice.itemName,
+      issuedOn: day,
+      at: this.clock.now().toISOString(),
+    };
+    await this.outbox.enqueue(manager, EventSubjects.noticeIssued, event);
+    return notice;
   }
 
   /** A notice of the caller's unit (prefix), audited as a read of personal data. */

@@ -1,8 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { SmsRequestedEvent } from '@onewindow/contracts';
-import { LOGGER, SERVICE_CONFIG, type Logger } from '@onewindow/platform';
+import { EventSubjects, type SmsDeliveredEvent, type SmsOutcome, type SmsRequestedEvent } from '@onewindow/contracts';
+import { BusinessClock, LOGGER, OutboxService, SERVICE_CONFIG, type Logger } from '@onewindow/platform';
 import type { EntityManager } from 'typeorm';
+import { policeTypeOfService, serviceOfNumber } from '../common/service-routing.js';
 import type { CounterConfig } from '../config.js';
+import type { SmsMessageEntity } from './sms-message.entity.js';
 import { SMS_PROVIDER, SmsPermanentError, type SmsProvider } from './sms-provider.js';
 import { SmsRepository } from './sms.repository.js';
 
@@ -19,6 +21,8 @@ export class SmsSenderService {
     @Inject(SMS_PROVIDER) private readonly provider: SmsProvider,
     @Inject(SERVICE_CONFIG) private readonly config: CounterConfig,
     @Inject(LOGGER) private readonly logger: Logger,
+    private readonly outbox: OutboxService,
+    private readonly clock: BusinessClock,
   ) {}
 
   async deliver(event: SmsRequestedEvent, manager: EntityManager): Promise<void> {
@@ -32,16 +36,33 @@ export class SmsSenderService {
     try {
       const { providerMessageId } = await this.provider.send({ id: row.id, phone: row.phone, text: row.text, template: row.template });
       await this.sms.markSent(row.id, attempts, providerMessageId, manager);
+      await this.announce(row, 'SENT', manager);
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
       if (err instanceof SmsPermanentError || attempts >= this.config.SMS_MAX_ATTEMPTS) {
         this.logger.error({ smsId: row.id, attempts, err: message }, 'SMS failed for good');
         await this.sms.markFailed(row.id, attempts, message, manager);
+        await this.announce(row, 'FAILED', manager);
         return;
       }
       this.logger.warn({ smsId: row.id, attempts, err: message }, 'SMS attempt failed; will retry');
       await this.sms.recordAttemptOutsideTransaction(row.id, attempts, message);
       throw err;
     }
+  }
+
+  /** `counter.v1.sms.delivered` with the final outcome, in the transaction that records it (no phone, no text). */
+  private async announce(row: SmsMessageEntity, outcome: SmsOutcome, manager: EntityManager): Promise<void> {
+    const service = row.applicationNumber ? serviceOfNumber(row.applicationNumber) : undefined;
+    const event: SmsDeliveredEvent = {
+      smsId: row.id,
+      outcome,
+      unitCode: /^\d{4,12}$/.test(row.unitCode ?? '') ? row.unitCode : null,
+      policeType: (service && policeTypeOfService(service)) || null,
+      template: row.template,
+      deliveredOn: this.clock.today(),
+      at: this.clock.now().toISOString(),
+    };
+    await this.outbox.enqueue(manager, EventSubjects.smsDelivered, event);
   }
 }
