@@ -224,7 +224,7 @@ export function ReportDashboardPage() {
     setTrail((t) => [...(t.length ? t : [{ unitCode: null, name: r.unitName }]), { unitCode: l.unitCode!, name: l.label }]);
   };
   const crumbs = (trail.length ? trail : r ? [{ unitCode: null, name: r.unitName }] : []).map((c, i, all) =>
-    i === all.length - 1 && r && c.unitCode === r.unitCode ? { ...c, name: r.unitName } : c,
+    i === all.length - 1 && r && c.unitCode === r.unitCode && c.name === c.unitCode ? { ...c, name: r.unitName } : c, // a shared link knows only the code
   );
   const what = r ? REPORT_CHILD_LABELS[r.level] : '';
   const unitLines = r?.children.filter((c) => c.unitCode) ?? [];

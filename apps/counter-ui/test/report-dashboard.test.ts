@@ -112,15 +112,15 @@ describe('counter UI: 月报看板 (bureau dashboard), in Chromium', () => {
     expect(await page.getByTestId('report-kpi-accepted-mom').innerText()).toContain('+4');
     expect(await page.getByTestId('report-kpi-onTimeRate-mom').innerText()).toContain('—'); // nothing completed in February
     await chartsRendered();
-    // The districts: 锦江 rated, 武侯 not (满意率 "—", never 0 %).
+    // Every district of the city (short names), 锦江 rated, 武侯 not (满意率 "—", never 0 %).
     const districts = await lines('report-children');
     const byName = Object.fromEntries(districts.map((d) => [d[0], d]));
-    expect(Object.keys(byName)).toEqual(expect.arrayContaining(['成都市公安局武侯区分局', '成都市公安局锦江区分局']));
+    expect(Object.keys(byName)).toEqual(expect.arrayContaining(['武侯区分局', '锦江区分局']));
     // columns: 分局, 受理, 受理环比, 办结, 按时办结率, 超期积压, 平均用时, 告知书, 告知后补齐率, 容缺, 移交, 移交按时率, 短信, 上门, 评价, 满意率, 信访投诉
-    expect(byName['成都市公安局武侯区分局']!.slice(1, 9)).toEqual(['2', '+2', '1', '100.0%', '0', expect.stringMatching(/^\d+\.\d$/), '1', '100.0%']);
-    expect(byName['成都市公安局武侯区分局']![15]).toBe('—');
-    expect(byName['成都市公安局锦江区分局']!.slice(1, 5)).toEqual(['2', '+2', '0', '—']);
-    expect(byName['成都市公安局锦江区分局']!.slice(14, 16)).toEqual(['2', '50.0%']);
+    expect(byName['武侯区分局']!.slice(1, 9)).toEqual(['2', '+2', '1', '100.0%', '0', expect.stringMatching(/^\d+\.\d$/), '1', '100.0%']);
+    expect(byName['武侯区分局']![15]).toBe('—');
+    expect(byName['锦江区分局']!.slice(1, 5)).toEqual(['2', '+2', '0', '—']);
+    expect(byName['锦江区分局']!.slice(14, 16)).toEqual(['2', '50.0%']);
     await shot('report-dashboard-city');
 
     // 武侯 → its stations.
@@ -129,7 +129,7 @@ describe('counter UI: 月报看板 (bureau dashboard), in Chromium', () => {
     expect(await page.getByTestId('report-result').getAttribute('data-level')).toBe('DISTRICT');
     expect(await kpi('accepted')).toBe('2件');
     const stations = await lines('report-children');
-    expect(stations.map((s) => s[0])).toContain('成都市公安局武侯区分局浆洗街派出所');
+    expect(stations.map((s) => s[0])).toContain('浆洗街派出所');
     await chartsRendered();
 
     // 浆洗街 → its items.
@@ -141,7 +141,7 @@ describe('counter UI: 月报看板 (bureau dashboard), in Chromium', () => {
     expect(idCard?.slice(1, 5)).toEqual(['2', '+2', '1', '100.0%']);
     expect(await page.getByTestId('report-children').getByTestId('report-drill').count()).toBe(0); // items are the bottom
     await chartsRendered();
-    expect(await page.getByTestId('report-breadcrumb').innerText()).toMatch(/成都市公安局\s*\/\s*成都市公安局武侯区分局\s*\/\s*成都市公安局武侯区分局浆洗街派出所/);
+    expect(await page.getByTestId('report-breadcrumb').innerText()).toMatch(/成都市公安局\s*\/\s*武侯区分局\s*\/\s*浆洗街派出所/);
     await shot('report-dashboard-station');
 
     // Back to the city through the breadcrumb.
@@ -155,7 +155,7 @@ describe('counter UI: 月报看板 (bureau dashboard), in Chromium', () => {
     await page.goto(`${base}/report-dashboard?month=2026-03`);
     await settled(page, result('510107'));
     expect(await kpi('accepted')).toBe('2件');
-    expect((await lines('report-children')).map((s) => s[0])).toContain('成都市公安局武侯区分局浆洗街派出所');
+    expect((await lines('report-children')).map((s) => s[0])).toContain('浆洗街派出所');
 
     await page.goto(`${base}/report-dashboard?month=2026-03&unit=510104`); // 锦江: not theirs
     const alert = page.getByTestId('error-alert');
