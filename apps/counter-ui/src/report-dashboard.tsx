@@ -24,7 +24,11 @@ type Line = ReportLineFieldsFragment;
 interface Crumb { unitCode: string | null; name: string }
 
 const rate100 = (v: number | null | undefined) => (v == null ? null : Math.round(v * 1000) / 10);
-const lineName = (l: Line) => (l.unitCode ? shortUnitName(l.label) : l.policeType ? `${label(POLICE_TYPE_LABELS, l.policeType)}·${l.label}` : l.label);
+const lineName = (l: Line) => {
+  if (l.unitCode || !l.policeType) return shortUnitName(l.label);
+  const type = label(POLICE_TYPE_LABELS, l.policeType);
+  return l.label.startsWith(type) ? l.label : `${type}·${l.label}`;
+};
 
 function Chart({ option, testId, height = 300 }: { option: object; testId: string; height?: number }) {
   return (
@@ -43,8 +47,8 @@ function OnTimeChart({ lines, what }: { lines: Line[]; what: string }) {
       option={{
         title: { text: `按时办结率（按${what}）`, textStyle: { fontSize: 14 } },
         tooltip: { trigger: 'axis', valueFormatter: (v: number | null) => (v == null ? '—' : `${v}%`) },
-        legend: { top: 0, right: 0 },
-        grid: { left: 48, right: 16, top: 48, bottom: 70 },
+        legend: { top: 24, right: 0 },
+        grid: { left: 48, right: 16, top: 64, bottom: 70 },
         xAxis: { type: 'category', data: names, axisLabel: { interval: 0, rotate: names.length > 4 ? 25 : 0 } },
         yAxis: { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } },
         series: [
@@ -64,8 +68,8 @@ function BacklogTrendChart({ trend }: { trend: Report['trend'] }) {
       option={{
         title: { text: '超期积压走势（近 12 个月）', textStyle: { fontSize: 14 } },
         tooltip: { trigger: 'axis' },
-        legend: { top: 0, right: 0 },
-        grid: { left: 48, right: 16, top: 48, bottom: 40 },
+        legend: { top: 24, right: 0 },
+        grid: { left: 48, right: 16, top: 64, bottom: 40 },
         xAxis: { type: 'category', data: trend.map((t) => t.month) },
         yAxis: { type: 'value', minInterval: 1, name: '件' },
         series: [
@@ -87,8 +91,8 @@ function SatisfactionChart({ lines, what }: { lines: Line[]; what: string }) {
       option={{
         title: { text: `满意率（按${what}）`, textStyle: { fontSize: 14 } },
         tooltip: { trigger: 'axis' },
-        legend: { top: 0, right: 0 },
-        grid: { left: 48, right: 48, top: 48, bottom: 70 },
+        legend: { top: 24, right: 0 },
+        grid: { left: 48, right: 48, top: 64, bottom: 70 },
         xAxis: { type: 'category', data: names, axisLabel: { interval: 0, rotate: names.length > 4 ? 25 : 0 } },
         yAxis: [
           { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } },
@@ -114,8 +118,8 @@ function NoticesChart({ items }: { items: Line[] }) {
       option={{
         title: { text: '一次性告知书最多的事项', textStyle: { fontSize: 14 } },
         tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-        legend: { top: 0, right: 0 },
-        grid: { left: 8, right: 32, top: 48, bottom: 24, containLabel: true },
+        legend: { top: 24, right: 0 },
+        grid: { left: 8, right: 32, top: 64, bottom: 24, containLabel: true },
         xAxis: { type: 'value', minInterval: 1, name: '份' },
         yAxis: { type: 'category', data: top.map(lineName) },
         series: [
