@@ -60,13 +60,16 @@ export class ReportQueryService {
     }
     const previous = addMonths(month, -1);
 
-    const trendRows = await this.byMonth(unit, month);
+    const childLength = CHILD_LENGTH[level];
+    const [trendRows, byPoliceType, items, unitChildren] = await Promise.all([
+      this.byMonth(unit, month),
+      this.policeTypeLines(unit, month, previous),
+      this.itemLines(unit, month, previous),
+      childLength ? this.unitLines(unit, childLength, month, previous) : Promise.resolve(null),
+    ]);
     const trendMonths = monthsEndingWith(month, 12);
     const at = (m: string) => toFigures(trendRows.get(m) ?? emptyReportMetrics());
-
-    const childLength = CHILD_LENGTH[level];
-    const children = childLength ? await this.unitLines(unit, childLength, month, previous) : await this.itemLines(unit, month, previous);
-    const items = level === ReportLevel.STATION ? children : await this.itemLines(unit, month, previous);
+    const children = unitChildren ?? items;
     return {
       month,
       unitCode: unit,
@@ -75,7 +78,7 @@ export class ReportQueryService {
       figures: at(month),
       previousMonth: at(previous),
       sameMonthLastYear: at(addMonths(month, -12)),
-      byPoliceType: await this.policeTypeLines(unit, month, previous),
+      byPoliceType,
       children,
       items,
       trend: trendMonths.map((m) => ({ month: m, figures: at(m) })),
@@ -112,41 +115,78 @@ export class ReportQueryService {
     return rows.length > 0;
   }
 
-  /** Figures of the whole scope per month up to `month` (the backlog as a running sum). */
+  /**
+   * Figures of the whole scope for the 13 months ending with `month` (trend, previous month, same
+   * month last year): flows from those months' rows, the backlog as the running sum of every earlier
+   * month's change (rows with a change only, partial index).
+   */
   private async byMonth(unit: string, month: string): Promise<Map<string, ReportMetrics>> {
-    const cols = METRIC_COLUMNS.map(({ key, column }) => `COALESCE(SUM(${column}), 0)::int AS "${key}"`).join(', ');
-    const rows: Record<string, unknown>[] = await this.dataSource.query(
-      `SELECT month, ${cols} FROM ${AGGREGATE_TABLE} WHERE unit_code LIKE '${safePrefix(unit)}%' AND month <= $1 GROUP BY month ORDER BY month`,
-      [month],
-    );
-    const out = new Map<string, ReportMetrics>();
+    const prefix = safePrefix(unit);
+    const first = addMonths(month, -12);
+    const flows = METRIC_COLUMNS.filter(({ key }) => key !== 'overdueBacklog');
+    const [flowRows, backlogRows] = await Promise.all([
+      this.dataSource.query(
+        `SELECT month, ${flows.map(({ key, column }) => `COALESCE(SUM(${column}), 0)::int AS "${key}"`).join(', ')}
+           FROM ${AGGREGATE_TABLE} WHERE unit_code LIKE '${prefix}%' AND month BETWEEN $1 AND $2 GROUP BY month`,
+        [first, month],
+      ) as Promise<Record<string, unknown>[]>,
+      this.dataSource.query(
+        `SELECT month, SUM(overdue_backlog_delta)::int AS delta
+           FROM ${AGGREGATE_TABLE} WHERE unit_code LIKE '${prefix}%' AND month <= $1 AND overdue_backlog_delta <> 0 GROUP BY month ORDER BY month`,
+        [month],
+      ) as Promise<{ month: string; delta: number }[]>,
+    ]);
+    const flowByMonth = new Map(flowRows.map((r) => [String(r.month), r]));
     let backlog = 0;
-    let cursor: string | null = null;
-    for (const r of rows) {
-      const m = String(r.month);
-      // Months without rows between two with rows carry the backlog on.
-      while (cursor && addMonths(cursor, 1) < m) {
-        cursor = addMonths(cursor, 1);
-        out.set(cursor, { ...emptyReportMetrics(), overdueBacklog: backlog });
-      }
-      backlog += Number(r.overdueBacklog);
-      out.set(m, { ...metricsOf(r, ''), overdueBacklog: backlog });
-      cursor = m;
-    }
-    while (cursor && cursor < month) {
-      cursor = addMonths(cursor, 1);
-      out.set(cursor, { ...emptyReportMetrics(), overdueBacklog: backlog });
+    let i = 0;
+    const out = new Map<string, ReportMetrics>();
+    for (const m of monthsEndingWith(month, 13)) {
+      while (i < backlogRows.length && String(backlogRows[i]!.month) <= m) backlog += Number(backlogRows[i++]!.delta);
+      const r = flowByMonth.get(m);
+      out.set(m, { ...(r ? metricsOf(r, '') : emptyReportMetrics()), overdueBacklog: backlog });
     }
     return out;
   }
 
+  /**
+   * Flows of `month` (c_) and `previous` (p_) per group, read from those two months' rows only, and
+   * the backlog at the end of each, from the rows with a backlog change (partial index).
+   */
   private async grouped(unit: string, groupBy: string[], month: string, previous: string): Promise<Record<string, unknown>[]> {
-    return this.dataSource.query(
-      `SELECT ${groupBy.map((g, i) => `${g} AS g${i}`).join(', ')}, MAX(item_name) AS item_name, ${metricSums('$1', 'c_')}, ${metricSums('$2', 'p_')}
-         FROM ${AGGREGATE_TABLE} WHERE unit_code LIKE '${safePrefix(unit)}%' AND month <= $1
-         GROUP BY ${groupBy.map((_, i) => `g${i}`).join(', ')}`,
-      [month, previous],
-    );
+    const prefix = safePrefix(unit);
+    const groups = groupBy.map((g, i) => `${g} AS g${i}`).join(', ');
+    const groupKeys = groupBy.map((_, i) => `g${i}`).join(', ');
+    const flows = METRIC_COLUMNS.filter(({ key }) => key !== 'overdueBacklog');
+    const sums = (param: string, alias: string) =>
+      flows.map(({ key, column }) => `COALESCE(SUM(${column}) FILTER (WHERE month = ${param}), 0)::int AS "${alias}${key}"`).join(', ');
+    const [flowRows, backlogRows] = await Promise.all([
+      this.dataSource.query(
+        `SELECT ${groups}, MAX(item_name) AS item_name, ${sums('$1', 'c_')}, ${sums('$2', 'p_')}
+           FROM ${AGGREGATE_TABLE} WHERE unit_code LIKE '${prefix}%' AND month IN ($1, $2) GROUP BY ${groupKeys}`,
+        [month, previous],
+      ) as Promise<Record<string, unknown>[]>,
+      this.dataSource.query(
+        `SELECT ${groups}, MAX(item_name) AS item_name,
+                COALESCE(SUM(overdue_backlog_delta), 0)::int AS "c_overdueBacklog",
+                COALESCE(SUM(overdue_backlog_delta) FILTER (WHERE month <= $2), 0)::int AS "p_overdueBacklog"
+           FROM ${AGGREGATE_TABLE} WHERE unit_code LIKE '${prefix}%' AND month <= $1 AND overdue_backlog_delta <> 0 GROUP BY ${groupKeys}`,
+        [month, previous],
+      ) as Promise<Record<string, unknown>[]>,
+    ]);
+    const keyOf = (r: Record<string, unknown>) => groupBy.map((_, i) => String(r[`g${i}`])).join('|');
+    const merged = new Map<string, Record<string, unknown>>();
+    for (const r of flowRows) merged.set(keyOf(r), { ...r, c_overdueBacklog: 0, p_overdueBacklog: 0 });
+    for (const r of backlogRows) {
+      const existing = merged.get(keyOf(r));
+      if (existing) {
+        existing.c_overdueBacklog = r.c_overdueBacklog;
+        existing.p_overdueBacklog = r.p_overdueBacklog;
+        existing.item_name ??= r.item_name;
+      } else {
+        merged.set(keyOf(r), r);
+      }
+    }
+    return [...merged.values()];
   }
 
   private async unitLines(unit: string, childLength: number, month: string, previous: string): Promise<ReportLineModel[]> {

@@ -12,6 +12,8 @@ export class CreateReportFigures1797300000000 implements MigrationInterface {
     await q.query(aggregateTableDdl(AGGREGATE_TABLE));
     // Drill-down by unit prefix (unit_code LIKE '510107%') within a month range.
     await q.query(`CREATE INDEX report_figures_unit_idx ON ${AGGREGATE_TABLE} (unit_code varchar_pattern_ops, month)`);
+    // The month-end backlog sums every earlier month's change: only rows that change it.
+    await q.query(`CREATE INDEX report_figures_backlog_idx ON ${AGGREGATE_TABLE} (unit_code varchar_pattern_ops, month) WHERE overdue_backlog_delta <> 0`);
     // One row per fact (an application, a transfer, an evaluation, a complaint, a notice, an SMS):
     // what was folded so far (`state`, no personal data) and the cells it contributes (`contribution`).
     await q.query(`CREATE TABLE report_fact (
