@@ -1,4 +1,4 @@
-import type { ReportFiguresFieldsFragment, ReportLevel } from './gql/graphql';
+import type { ReportFiguresFieldsFragment, ReportLevel } from './gql/graphql.js';
 
 /**
  * Labels and formats of the bureau dashboard (月报看板). Rates come from the server
@@ -18,7 +18,7 @@ const signed = (v: number, digits = 0): string => `${v > 0 ? '+' : ''}${v.toFixe
 /** A unit's name without the city bureau's prefix, for chart axes (成都市公安局武侯区分局 → 武侯区分局). */
 export const shortUnitName = (name: string): string => name.replace(/^.*?市公安局(?=.)/, '');
 
-type CountKey = { [K in keyof ReportFigures]: ReportFigures[K] extends number ? K : never }[keyof ReportFigures];
+type CountKey = { [K in Extract<keyof ReportFigures, string>]: ReportFigures[K] extends number ? K : never }[Extract<keyof ReportFigures, string>];
 type RateKey = 'onTimeRate' | 'averageWorkingDays' | 'satisfactionRate' | 'noticeReturnRate' | 'transferOnTimeRate' | 'smsFailureRate';
 
 /** One KPI card: a count, or a rate (percent) / average (working days) that compares in points. */
