@@ -1,4 +1,4 @@
-import { AppstoreOutlined, AuditOutlined, BankOutlined, BarChartOutlined, BranchesOutlined, CarOutlined, CloudUploadOutlined, FileDoneOutlined, FormOutlined, GlobalOutlined, LikeOutlined, MinusCircleOutlined, PhoneOutlined, SafetyCertificateOutlined, SearchOutlined, SolutionOutlined } from '@ant-design/icons';
+import { AppstoreOutlined, AuditOutlined, BankOutlined, BarChartOutlined, DashboardOutlined, BranchesOutlined, CarOutlined, CloudUploadOutlined, FileDoneOutlined, FormOutlined, GlobalOutlined, LikeOutlined, MinusCircleOutlined, PhoneOutlined, SafetyCertificateOutlined, SearchOutlined, SolutionOutlined } from '@ant-design/icons';
 import type { MenuProps } from 'antd';
 import type { ReactNode } from 'react';
 import { AuditTrailPage } from './audit-trail';
@@ -6,6 +6,7 @@ import { BureauReportsPage } from './bureau-reports';
 import { CallbacksPage } from './callbacks';
 import { EvaluationFiguresPage } from './evaluation-figures';
 import { RatingPairingPage } from './evaluation-pairing';
+import { ReportDashboardPage } from './report-dashboard';
 import { ComplaintAnalysisPage } from './pages/ComplaintAnalysisPage';
 import { ComplaintDeductionsPage } from './pages/ComplaintDeductionsPage';
 import { ComplaintImportPage } from './pages/ComplaintImportPage';
@@ -65,6 +66,8 @@ export const FEATURE_SCREENS: FeatureScreen[] = [
   { key: 'callbacks', path: '/callbacks', label: '回访核实', icon: <PhoneOutlined />, hotkey: 'h', visible: (u) => hasRole(u, 'SUPERVISOR', 'ANALYST'), render: () => <CallbacksPage /> },
   // evaluationFigures: CLERK (own row and windows), SUPERVISOR, ANALYST.
   { key: 'evaluation-figures', path: '/evaluation-figures', label: '好差评统计', icon: <BarChartOutlined />, hotkey: 'j', visible: (u) => hasRole(u, 'CLERK', 'SUPERVISOR', 'ANALYST'), render: () => <EvaluationFiguresPage /> },
+  // monthlyReport (月报): SUPERVISOR (their unit and below), ANALYST (the city) — report resolver @Roles.
+  { key: 'report-dashboard', path: '/report-dashboard', label: '月报看板', icon: <DashboardOutlined />, hotkey: 'm', visible: (u) => hasRole(u, 'SUPERVISOR', 'ANALYST'), render: () => <ReportDashboardPage /> },
   // issue 10, 月报报送: closeReportMonth / reportCloseVersions @Roles(SUPERVISOR, ANALYST); the deployment's district must be within the caller's unit (district or city).
   { key: 'report-close', path: '/report-close', label: '月报报送', icon: <FileDoneOutlined />, hotkey: 'b', visible: (u) => hasRole(u, 'SUPERVISOR', 'ANALYST') && u.unitCode.length <= 6, render: () => <ReportClosePage /> },
   // issue 10, 全市汇总: bureauCityReport @Roles(SUPERVISOR, ANALYST), city-level units only (bureau deployment).

@@ -55,7 +55,7 @@ describe('counter UI: the police types\' registers (警种业务), in Chromium',
   it('the 警种业务 menu offers each screen only to the roles the services let in', async () => {
     await login('demo-analyst');
     // the complaints workbench, routing rules, analysis, deductions, callbacks and evaluation figures, all read-only
-    expect(await featureEntries()).toEqual(['complaints', 'complaint-routing', 'complaint-analysis', 'complaint-deductions', 'callbacks', 'evaluation-figures', 'report-close', 'bureau-reports']);
+    expect(await featureEntries()).toEqual(['complaints', 'complaint-routing', 'complaint-analysis', 'complaint-deductions', 'callbacks', 'evaluation-figures', 'report-dashboard', 'report-close', 'bureau-reports']);
     await page.goto(`${base}/violations`); // a deep link the role may not open: 403 before the page renders
     await page.getByTestId('forbidden').waitFor();
     expect(await page.getByTestId('forbidden').innerText()).toContain('交通违法');
@@ -68,7 +68,7 @@ describe('counter UI: the police types\' registers (警种业务), in Chromium',
 
     // 审计查询: supervisors (and admins) only.
     await login('demo-supervisor');
-    expect(await featureEntries()).toEqual(['lost-found', 'violations', 'travel-documents', 'permits', 'complaints', 'complaint-routing', 'complaint-analysis', 'complaint-deductions', 'callbacks', 'evaluation-figures', 'audit-trail']);
+    expect(await featureEntries()).toEqual(['lost-found', 'violations', 'travel-documents', 'permits', 'complaints', 'complaint-routing', 'complaint-analysis', 'complaint-deductions', 'callbacks', 'evaluation-figures', 'report-dashboard', 'report-close', 'audit-trail']);
   });
 
   it('失物招领: a sanitation batch is registered, a loss reported, matched, a wrong claimant refused, the owner claims', async () => {
