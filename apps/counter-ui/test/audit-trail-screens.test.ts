@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { DEMO_PERSON_IDS } from '@onewindow/population';
-import { createTestDatabase, TestStack } from '@onewindow/testing';
+import { TestStack } from '@onewindow/testing';
 import { CounterWindow, settled, UI_DIR } from './counter-window.js';
 
 /**
@@ -11,17 +11,8 @@ import { CounterWindow, settled, UI_DIR } from './counter-window.js';
  * refused the screen. Screenshot: audit-trail.
  */
 /** The services one after another: on a loaded shared machine six parallel boots outlast the readiness wait. */
-class OneByOneStack extends TestStack {
-  override async start(): Promise<this> {
-    for (const s of this.services) this.databases.set(s, await createTestDatabase(s.replace('-', '')));
-    for (const s of this.services) await this.startService(s);
-    await this.startGateway();
-    return this;
-  }
-}
-
 describe('counter UI: the supervisors audit trail, in Chromium', () => {
-  const stack = new OneByOneStack({ env: { UI_DIR } });
+  const stack = new TestStack({ env: { UI_DIR }, sequential: true });
   const counter = new CounterWindow(stack, 'Asia/Shanghai');
   let page: Page;
   let base: string;

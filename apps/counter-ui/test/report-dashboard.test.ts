@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { DEMO_PERSON_IDS } from '@onewindow/population';
-import { createTestDatabase, eventually, TestStack } from '@onewindow/testing';
+import { eventually, TestStack } from '@onewindow/testing';
 import { CounterWindow, settled, UI_DIR } from './counter-window.js';
 
 const ITEM = 'HH-ID-CARD-REPLACE';
@@ -23,15 +23,7 @@ const ALL_MATERIALS = ['ID_PHOTO_RECEIPT', 'HOUSEHOLD_REGISTER', 'LOSS_STATEMENT
  * 2 evaluations → 满意率 50.0 %, 武侯 none → "—". February is empty: 环比 +4.
  */
 describe('counter UI: 月报看板 (bureau dashboard), in Chromium', () => {
-  const stack = new TestStack({ env: { UI_DIR, CLOCK_FIXED_DATE: '2026-03-18', DEADLINE_JOB_INTERVAL_MS: '0' } });
-  // One service after another rather than all at once (as apps/gateway/test/report.test.ts does):
-  // the shared 2-core machine boots one service in ~20 s under load, and TestStack waits 60 s for each.
-  stack.start = async function (this: TestStack) {
-    for (const s of this.services) this.databases.set(s, await createTestDatabase(s.replace('-', '')));
-    for (const s of this.services) await this.startService(s);
-    await this.startGateway();
-    return this;
-  };
+  const stack = new TestStack({ env: { UI_DIR, CLOCK_FIXED_DATE: '2026-03-18', DEADLINE_JOB_INTERVAL_MS: '0' }, sequential: true });
   const counter = new CounterWindow(stack, 'UTC');
   let page: Page;
   let base: string;

@@ -5,7 +5,7 @@ import { promisify } from 'node:util';
 import { jetstream } from '@nats-io/jetstream';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { DEMO_PERSON_IDS } from '@onewindow/population';
-import { createTestDatabase, eventually, sql, TEST_NATS_URL, TestStack } from '@onewindow/testing';
+import { eventually, sql, TEST_NATS_URL, TestStack } from '@onewindow/testing';
 
 /**
  * Issue 10, monthly figures (月报, decision 0016) on real processes, PostgreSQL and NATS, on the
@@ -49,7 +49,7 @@ type Report = { monthlyReport: Record<string, any> };
 const code = (r: Gql) => r.errors?.[0]?.extensions?.['code'];
 
 describe('monthly figures (月报) through the gateway', () => {
-  const stack = new TestStack({ env: { DEADLINE_JOB_INTERVAL_MS: '0' } });
+  const stack = new TestStack({ env: { DEADLINE_JOB_INTERVAL_MS: '0' }, sequential: true });
   let nc: NatsConnection;
   let clerk: string;
   let officer: string;
@@ -68,11 +68,7 @@ describe('monthly figures (月报) through the gateway', () => {
     stack.gql<{ acceptApplication: { __typename: string; number: string; status: string; deadline: string } }>(ACCEPT, { input: { itemCode: ITEM, applicantIdNumber: APPLICANT, form: FORM, ...input } }, clerk);
 
   beforeAll(async () => {
-    // Started one after another rather than all at once: the shared 2-core machine boots one
-    // service in ~20 s under load, and TestStack waits 60 s for each.
-    for (const s of stack.services) stack.databases.set(s, await createTestDatabase(s.replace('-', '')));
-    for (const s of stack.services) await stack.startService(s);
-    await stack.startGateway();
+    await stack.start();
     nc = await connect({ servers: TEST_NATS_URL });
     [clerk, officer, supervisor, cityLead, analyst] = await Promise.all(
       ['demo-clerk', 'demo-household', 'demo-supervisor', 'demo-supervisor-city', 'demo-analyst'].map((u) => stack.login(u)),

@@ -42,7 +42,12 @@ export interface StackOptions {
   services?: readonly ServiceKey[];
   env?: Record<string, string>;
   gateway?: boolean;
+  /** Boot the services one after another instead of all at once (kinder to a loaded 2-core machine). */
+  sequential?: boolean;
 }
+
+/** How long a booting service may take to report ready: generous, since a crash ends the wait at once. */
+const SERVICE_READY_MS = 180_000;
 
 /**
  * A real system for integration tests: each service is its own Node process (as in production),
@@ -71,7 +76,8 @@ export class TestStack {
 
   async start(): Promise<this> {
     await Promise.all(this.services.map(async (s) => this.databases.set(s, await createTestDatabase(s.replace('-', '')))));
-    await Promise.all(this.services.map((s) => this.startService(s)));
+    if (this.options.sequential) for (const s of this.services) await this.startService(s);
+    else await Promise.all(this.services.map((s) => this.startService(s)));
     if (this.options.gateway !== false) await this.startGateway();
     return this;
   }
@@ -82,7 +88,7 @@ export class TestStack {
     const db = this.databases.get(name);
     if (!db) throw new Error(`no database for ${name}`);
     const p = this.spawn(name, `apps/${name}/dist/main.js`, { PORT: String(port), DATABASE_URL: db.url, ...extraEnv });
-    await waitHttp(`http://127.0.0.1:${port}/health/ready`, 60_000, p.proc, () => p.output.join(''));
+    await waitHttp(`http://127.0.0.1:${port}/health/ready`, SERVICE_READY_MS, p.proc, () => p.output.join(''));
   }
 
   /**
@@ -97,7 +103,7 @@ export class TestStack {
       urls[key] = `http://127.0.0.1:${this.ports.get(s) ?? 9}/graphql`;
     }
     const p = this.spawn(name, 'apps/gateway/dist/main.js', { PORT: String(port), ...urls, ...extraEnv });
-    await waitHttp(`http://127.0.0.1:${port}/health/live`, 90_000, p.proc, () => p.output.join(''));
+    await waitHttp(`http://127.0.0.1:${port}/health/live`, SERVICE_READY_MS, p.proc, () => p.output.join(''));
     const url = `http://127.0.0.1:${port}/graphql`;
     if (name === 'gateway') this.gatewayUrl = url;
     return url;
