@@ -1,4 +1,5 @@
-import { AppstoreOutlined, BarChartOutlined, BranchesOutlined, CarOutlined, CloudUploadOutlined, FormOutlined, GlobalOutlined, LikeOutlined, MinusCircleOutlined, PhoneOutlined, SafetyCertificateOutlined, SearchOutlined, SolutionOutlined } from '@ant-design/icons';
+import { AppstoreOutlined, AuditOutlined, BarChartOutlined, BranchesOutlined, CarOutlined, CloudUploadOutlined, FormOutlined, GlobalOutlined, LikeOutlined, MinusCircleOutlined, PhoneOutlined, SafetyCertificateOutlined, SearchOutlined, SolutionOutlined } from '@ant-design/icons';
+import { ExperimentOutlined, ToolOutlined } from '@ant-design/icons';
 import type { MenuProps } from 'antd';
 import type { ReactNode } from 'react';
 import { CallbacksPage } from './callbacks';
@@ -15,6 +16,9 @@ import { LostFoundPage } from './pages/LostFoundPage';
 import { PermitsPage } from './pages/PermitsPage';
 import { TravelDocumentsPage } from './pages/TravelDocumentsPage';
 import { navigate } from './router';
+import { SupervisionFindingsPage } from './supervision-findings';
+import { SupervisionInspectionsPage } from './supervision-inspections';
+import { SupervisionRandomPage } from './supervision-random';
 import { hasRole, type SessionUser } from './session';
 
 /**
@@ -62,6 +66,10 @@ export const FEATURE_SCREENS: FeatureScreen[] = [
   { key: 'callbacks', path: '/callbacks', label: '回访核实', icon: <PhoneOutlined />, hotkey: 'h', visible: (u) => hasRole(u, 'SUPERVISOR', 'ANALYST'), render: () => <CallbacksPage /> },
   // evaluationFigures: CLERK (own row and windows), SUPERVISOR, ANALYST.
   { key: 'evaluation-figures', path: '/evaluation-figures', label: '好差评统计', icon: <BarChartOutlined />, hotkey: 'j', visible: (u) => hasRole(u, 'CLERK', 'SUPERVISOR', 'ANALYST'), render: () => <EvaluationFiguresPage /> },
+  // Supervision (督察): recordInspection / drawRandomInspection @Roles(SUPERVISOR); supervisionFindings @Roles(SUPERVISOR, CLERK, OFFICER) — a station's users see and rectify their own unit's.
+  { key: 'supervision-inspections', path: '/supervision-inspections', label: '督察检查', icon: <AuditOutlined />, hotkey: 'n', visible: (u) => hasRole(u, 'SUPERVISOR'), render: () => <SupervisionInspectionsPage /> },
+  { key: 'supervision-findings', path: '/supervision-findings', label: '整改跟踪', icon: <ToolOutlined />, hotkey: 'g', visible: (u) => hasRole(u, 'SUPERVISOR', 'CLERK', 'OFFICER'), render: () => <SupervisionFindingsPage /> },
+  { key: 'random-inspections', path: '/random-inspections', label: '双随机抽查', icon: <ExperimentOutlined />, hotkey: 'u', visible: (u) => hasRole(u, 'SUPERVISOR'), render: () => <SupervisionRandomPage /> },
 ];
 
 export function featureScreen(segment: string | undefined): FeatureScreen | undefined {

@@ -114,7 +114,7 @@ export class InspectionService {
       return [{
         id: randomUUID(), inspectionId: inspection.id, unitCode: unit.code, itemCode: item.code, itemText: item.text, description: f.description.trim(),
         officerAccount: f.officerAccount.trim(), officerName: f.officerName.trim(), deadlineDays: f.deadlineDays, deadline: deadline.date,
-        deadlineProvisional: deadline.provisional, status: 'RECTIFYING', rectification: null, overdue: isFindingOverdue('RECTIFYING', deadline.date, today),
+        deadlineProvisional: deadline.provisional, status: 'RECTIFYING', rectification: null, overdue: false, // flagged by the overdue job
         history: [{ at: now.toISOString(), actorName: actor.displayName, action: '发现问题', note: `整改期限 ${f.deadlineDays} 个工作日，至 ${deadline.date}` }],
         version: 1, updatedAt: now,
       }];
