@@ -72,7 +72,11 @@ export function SupervisionInspectionsPage() {
         <Form form={form} layout="vertical" onFinish={submit}>
           <Space wrap size="large">
             <Form.Item name="templateCode" label="检查模板" rules={[{ required: true, message: '请选择检查模板' }]}>
-              <Select style={{ width: 220 }} placeholder="选择模板" data-testid="inspection-template" onChange={(c: InspectionTemplateCode) => { setTemplateCode(c); form.setFieldValue('items', {}); }}
+              <Select style={{ width: 220 }} placeholder="选择模板" data-testid="inspection-template" onChange={(c: InspectionTemplateCode) => {
+                  setTemplateCode(c);
+                  const t = templates.data?.inspectionTemplates.find((x) => x.code === c);
+                  form.setFieldValue('items', Object.fromEntries((t?.items ?? []).map((i) => [i.code, { result: 'PASS' }])));
+                }}
                 options={(templates.data?.inspectionTemplates ?? []).map((t) => ({ value: t.code, label: `${t.name}（第 ${t.version} 版）` }))} />
             </Form.Item>
             <Form.Item name="unitCode" label="被检查单位" rules={[{ required: true, message: '请选择被检查单位' }]}>
@@ -83,37 +87,41 @@ export function SupervisionInspectionsPage() {
             </Form.Item>
           </Space>
           {template && (
-            <Table rowKey="code" size="small" pagination={false} dataSource={template.items} data-testid="inspection-items"
-              onRow={(i) => ({ 'data-item': i.code } as React.HTMLAttributes<HTMLElement>)}
-              columns={[
-                { title: '检查项', key: 'text', width: '32%', render: (_: unknown, i) => <Space direction="vertical" size={0}><span>{i.text}</span>{i.method && <Typography.Text type="secondary">{i.method}</Typography.Text>}</Space> },
-                { title: '结果', key: 'result', width: 260, render: (_: unknown, i) => (
-                  <Form.Item name={['items', i.code, 'result']} initialValue="PASS" noStyle>
-                    <Radio.Group optionType="button" size="small" data-testid={`inspection-result-${i.code}`}
-                      options={(['PASS', 'PROBLEM', 'NOT_APPLICABLE'] as const).map((r) => ({ value: r, label: ITEM_RESULT_LABELS[r] }))} />
-                  </Form.Item>
-                ) },
-                { title: '问题 / 责任人 / 整改期限', key: 'finding', render: (_: unknown, i) => items[i.code]?.result === 'PROBLEM' ? (
-                  <Space direction="vertical" style={{ width: '100%' }} size={4}>
-                    <Form.Item name={['items', i.code, 'description']} rules={[{ required: true, min: 2, message: '请写明发现的问题' }]} style={{ marginBottom: 0 }}>
-                      <Input.TextArea rows={2} placeholder="发现的问题" data-testid={`finding-description-${i.code}`} />
-                    </Form.Item>
-                    <Space wrap>
-                      <Form.Item name={['items', i.code, 'officerName']} rules={[{ required: true, message: '责任人姓名' }]} style={{ marginBottom: 0 }}>
-                        <Input placeholder="责任民警姓名" style={{ width: 130 }} data-testid={`finding-officer-name-${i.code}`} />
-                      </Form.Item>
-                      <Form.Item name={['items', i.code, 'officerAccount']} rules={[{ required: true, message: '责任人账号' }]} style={{ marginBottom: 0 }}>
-                        <Input placeholder="账号" style={{ width: 150 }} data-testid={`finding-officer-account-${i.code}`} />
-                      </Form.Item>
-                      <Form.Item name={['items', i.code, 'deadlineDays']} rules={[{ required: true, message: '整改期限' }]} style={{ marginBottom: 0 }}>
-                        <InputNumber min={1} max={60} addonAfter="个工作日" style={{ width: 170 }} data-testid={`finding-days-${i.code}`} />
-                      </Form.Item>
-                    </Space>
+            <div data-testid="inspection-items">
+              {template.items.map((i) => (
+                <div key={i.code} data-item={i.code} style={{ display: 'flex', gap: 16, padding: '10px 0', borderBottom: '1px solid #f0f0f0', alignItems: 'flex-start' }}>
+                  <Space direction="vertical" size={0} style={{ width: '34%' }}>
+                    <span>{i.text}</span>
+                    {i.method && <Typography.Text type="secondary">{i.method}</Typography.Text>}
                   </Space>
-                ) : (
-                  <Form.Item name={['items', i.code, 'note']} noStyle><Input placeholder="备注（可选）" /></Form.Item>
-                ) },
-              ]} />
+                  <Form.Item name={['items', i.code, 'result']} noStyle>
+                    <Radio.Group optionType="button" size="small" options={(['PASS', 'PROBLEM', 'NOT_APPLICABLE'] as const).map((r) => ({ value: r, label: ITEM_RESULT_LABELS[r] }))} />
+                  </Form.Item>
+                  <div style={{ flex: 1 }}>
+                    {items[i.code]?.result === 'PROBLEM' ? (
+                      <Space direction="vertical" style={{ width: '100%' }} size={4}>
+                        <Form.Item name={['items', i.code, 'description']} rules={[{ required: true, min: 2, message: '请写明发现的问题' }]} style={{ marginBottom: 0 }}>
+                          <Input.TextArea rows={2} placeholder="发现的问题" data-testid={`finding-description-${i.code}`} />
+                        </Form.Item>
+                        <Space wrap>
+                          <Form.Item name={['items', i.code, 'officerName']} rules={[{ required: true, message: '责任人姓名' }]} style={{ marginBottom: 0 }}>
+                            <Input placeholder="责任民警姓名" style={{ width: 130 }} data-testid={`finding-officer-name-${i.code}`} />
+                          </Form.Item>
+                          <Form.Item name={['items', i.code, 'officerAccount']} rules={[{ required: true, message: '责任人账号' }]} style={{ marginBottom: 0 }}>
+                            <Input placeholder="账号" style={{ width: 150 }} data-testid={`finding-officer-account-${i.code}`} />
+                          </Form.Item>
+                          <Form.Item name={['items', i.code, 'deadlineDays']} rules={[{ required: true, message: '整改期限' }]} style={{ marginBottom: 0 }}>
+                            <InputNumber min={1} max={60} placeholder="整改期限" suffix="个工作日" style={{ width: 170 }} data-testid={`finding-days-${i.code}`} />
+                          </Form.Item>
+                        </Space>
+                      </Space>
+                    ) : (
+                      <Form.Item name={['items', i.code, 'note']} noStyle><Input placeholder="备注（可选）" /></Form.Item>
+                    )}
+                  </div>
+                </div>
+              ))}
+            </div>
           )}
           <Form.Item name="note" label="检查说明" style={{ marginTop: 16 }}><Input.TextArea rows={2} /></Form.Item>
           <Button type="primary" htmlType="submit" loading={recording.loading} disabled={!template} data-testid="inspection-submit">提交检查记录</Button>

@@ -57,13 +57,13 @@ describe('counter UI: supervision (督察), in Chromium', () => {
     await date.click();
     await date.fill('2026-03-02');
     await date.press('Enter');
-    const row = page.locator('tr[data-item="ONE_TIME_NOTICE"]');
+    const row = page.locator('[data-item="ONE_TIME_NOTICE"]');
     await row.locator('label', { hasText: '发现问题' }).click();
     await page.getByTestId('finding-description-ONE_TIME_NOTICE').fill('两份一次性告知单未写明补正材料');
     await page.getByTestId('finding-officer-name-ONE_TIME_NOTICE').fill('王窗口');
     await page.getByTestId('finding-officer-account-ONE_TIME_NOTICE').fill('demo-clerk');
     await page.getByTestId('finding-days-ONE_TIME_NOTICE').fill('5');
-    await page.locator('tr[data-item="PERSONAL_DATA"] label', { hasText: '不适用' }).click();
+    await page.locator('[data-item="PERSONAL_DATA"] label', { hasText: '不适用' }).click();
     await shot('supervision-inspection-form');
     await page.getByTestId('inspection-submit').click();
     await page.locator('[data-testid="inspection-list"] tr', { hasText: '2026-03-02' }).waitFor();
