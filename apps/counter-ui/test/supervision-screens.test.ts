@@ -56,7 +56,8 @@ describe('counter UI: supervision (督察), in Chromium', () => {
     const date = page.locator('[data-testid="inspection-form-card"] .ant-picker input');
     await date.click();
     await date.fill('2026-03-02');
-    await date.press('Enter');
+    await date.press('Tab'); // not Enter: that would submit the form
+    expect(await date.inputValue()).toBe('2026-03-02');
     const row = page.locator('[data-item="ONE_TIME_NOTICE"]');
     await row.locator('label', { hasText: '发现问题' }).click();
     await page.getByTestId('finding-description-ONE_TIME_NOTICE').fill('两份一次性告知单未写明补正材料');
