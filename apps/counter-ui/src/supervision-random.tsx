@@ -137,7 +137,7 @@ function PublishedCard({ rows, error }: { rows: Published[]; error: unknown }) {
   const option = latest && {
     animation: false,
     grid: { left: 48, right: 24, top: 36, bottom: 48 },
-    legend: { data: ['合格', '发现问题'] },
+    legend: { top: 0, data: ['合格', '发现问题'] },
     tooltip: { trigger: 'axis' },
     xAxis: { type: 'category', data: latest.byItem.map((i) => i.itemName), axisLabel: { interval: 0 } },
     yAxis: { type: 'value', minInterval: 1 },

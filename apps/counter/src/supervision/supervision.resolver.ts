@@ -94,7 +94,7 @@ export class SupervisionResolver {
   @Roles(Role.SUPERVISOR)
   @Query(() => [RandomInspectionDraw], { description: '辖区内的双随机抽查' })
   async randomInspectionDraws(@Args() args: InspectionsArgs, @CurrentIdentity() actor: Identity): Promise<RandomInspectionDraw[]> {
-    const [rows] = await this.random.draws(actor, args.limit, args.offset);
+    const [rows] = await this.random.draws(actor, args.limit, args.offset, args.unitCode);
     const cases = await this.random.casesOf(rows.map((r) => r.id));
     return rows.map((r) => toDraw(r, cases));
   }

@@ -103,9 +103,12 @@ export class RandomInspectionService {
     return draw;
   }
 
-  async draws(actor: Identity, limit: number, offset: number): Promise<[SupervisionDrawEntity[], number]> {
+  /** Draws of the caller's jurisdiction, narrowed to the draws of `unitCode` and below when given (inside it). */
+  async draws(actor: Identity, limit: number, offset: number, unitCode?: string): Promise<[SupervisionDrawEntity[], number]> {
+    const own = jurisdictionOf(actor).unitPrefix;
+    if (unitCode && !withinJurisdiction(own, unitCode)) throw DomainException.outOfJurisdiction();
     return this.dataSource.getRepository(SupervisionDrawEntity).createQueryBuilder('d')
-      .where('d.unit_prefix LIKE :p', { p: `${jurisdictionOf(actor).unitPrefix}%` })
+      .where('d.unit_prefix LIKE :p', { p: `${unitCode ?? own}%` })
       .orderBy('d.drawn_at', 'DESC').take(limit).skip(offset).getManyAndCount();
   }
 
