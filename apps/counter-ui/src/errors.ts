@@ -180,6 +180,22 @@ export const ERROR_MESSAGES: Record<ErrorCode, ErrorMessage> = {
   REPORT_OUT_OF_JURISDICTION: { title: '该单位不在您的辖区范围内', hint: '只能查看本单位及下级单位的月报。' },
   AUDIT_RANGE_INVALID: { title: '查询日期范围不正确', hint: '开始日期须早于或等于结束日期，日期按 YYYY-MM-DD 填写。' },
   AUDIT_RANGE_TOO_LONG: { title: '查询日期范围过长', hint: '一次最多查询 366 天，请缩小日期范围后分段查询。' },
+  // Supervision (督察)
+  SUPERVISION_TEMPLATE_UNKNOWN: { title: '没有这个检查模板', hint: '请从日常巡查、月度检查、季度考核中选择。' },
+  SUPERVISION_TEMPLATE_INVALID: { title: '检查项填写有误', hint: '每个检查项须有唯一的编码和内容，至少一项。' },
+  SUPERVISION_UNIT_UNKNOWN: { title: '没有这个被检查单位', hint: '请选择派出所（9 位单位代码）。' },
+  SUPERVISION_INSPECTION_NOT_FOUND: { title: '未找到该检查记录', hint: '请刷新列表后重试；辖区外的检查记录不可查看。' },
+  SUPERVISION_RESULTS_INVALID: { title: '检查结果填写不完整', hint: '模板中的每一项都要填写结果；发现问题的项须写明问题、责任人和整改期限。' },
+  SUPERVISION_DEADLINE_INVALID: { title: '整改期限不正确', hint: '整改期限为 1–60 个工作日。' },
+  SUPERVISION_FINDING_NOT_FOUND: { title: '未找到该问题', hint: '请刷新整改列表后重试；辖区外的问题不可查看。' },
+  SUPERVISION_FINDING_INVALID_TRANSITION: { title: '该问题当前状态不能进行此操作', hint: '整改中的问题由单位报告整改；已整改的问题由督察销号或退回。' },
+  SUPERVISION_CITY_SUPERVISOR_ONLY: { title: '仅市局督察可以操作', hint: '发布检查模板和管理检查人员名录由市局督察负责。' },
+  SUPERVISION_PERIOD_INVALID: { title: '抽查期间不正确', hint: '请选择本月或之前的月份（YYYY-MM）。' },
+  SUPERVISION_DRAW_POOL_TOO_SMALL: { title: '抽取数量超过可抽范围', hint: '抽取的办件数或检查人员数不能多于该单位该月已办结的办件数或名录中的人数。' },
+  SUPERVISION_NO_ELIGIBLE_INSPECTOR: { title: '有办件没有可回避的检查人员', hint: '检查人员不能检查本单位或本人受理的办件，请增加抽取人数或更换随机种子。' },
+  SUPERVISION_DRAW_NOT_FOUND: { title: '未找到该抽查', hint: '请刷新列表后重试。' },
+  SUPERVISION_DRAW_INCOMPLETE: { title: '还有办件未录入检查结果', hint: '全部办件录入结果后才能公开。' },
+  SUPERVISION_DRAW_PUBLISHED: { title: '该抽查结果已公开', hint: '公开后不能再修改检查结果。' },
 };
 
 export interface DescribedError {

@@ -1,4 +1,4 @@
-import { AppstoreOutlined, AuditOutlined, BankOutlined, BarChartOutlined, DashboardOutlined, BranchesOutlined, CarOutlined, CloudUploadOutlined, FileDoneOutlined, FormOutlined, GlobalOutlined, LikeOutlined, MinusCircleOutlined, PhoneOutlined, SafetyCertificateOutlined, SearchOutlined, SolutionOutlined } from '@ant-design/icons';
+import { AppstoreOutlined, AuditOutlined, BankOutlined, BarChartOutlined, DashboardOutlined, BranchesOutlined, CarOutlined, CloudUploadOutlined, ExperimentOutlined, FileDoneOutlined, FormOutlined, GlobalOutlined, LikeOutlined, MinusCircleOutlined, PhoneOutlined, SafetyCertificateOutlined, SearchOutlined, SolutionOutlined, ToolOutlined } from '@ant-design/icons';
 import type { MenuProps } from 'antd';
 import type { ReactNode } from 'react';
 import { AuditTrailPage } from './audit-trail';
@@ -19,6 +19,9 @@ import { PermitsPage } from './pages/PermitsPage';
 import { TravelDocumentsPage } from './pages/TravelDocumentsPage';
 import { ReportClosePage } from './report-close';
 import { navigate } from './router';
+import { SupervisionFindingsPage } from './supervision-findings';
+import { SupervisionInspectionsPage } from './supervision-inspections';
+import { SupervisionRandomPage } from './supervision-random';
 import { hasRole, type SessionUser } from './session';
 
 /**
@@ -74,30 +77,50 @@ export const FEATURE_SCREENS: FeatureScreen[] = [
   { key: 'bureau-reports', path: '/bureau-reports', label: '全市汇总', icon: <BankOutlined />, hotkey: 'u', visible: (u) => hasRole(u, 'SUPERVISOR', 'ANALYST') && u.unitCode.length === 4, render: () => <BureauReportsPage /> },
   // auditTrail / auditTrailExport: @Roles(SUPERVISOR, ADMIN); every service checks again (审计查询).
   { key: 'audit-trail', path: '/audit-trail', label: '审计查询', icon: <AuditOutlined />, hotkey: 'a', visible: (u) => hasRole(u, 'SUPERVISOR', 'ADMIN'), render: () => <AuditTrailPage /> },
+  // Supervision (督察): recordInspection / drawRandomInspection @Roles(SUPERVISOR); supervisionFindings @Roles(SUPERVISOR, CLERK, OFFICER) — a station's users see and rectify their own unit's.
+  { key: 'supervision-inspections', path: '/supervision-inspections', label: '督察检查', icon: <AuditOutlined />, hotkey: 'n', visible: (u) => hasRole(u, 'SUPERVISOR'), render: () => <SupervisionInspectionsPage /> },
+  { key: 'supervision-findings', path: '/supervision-findings', label: '整改跟踪', icon: <ToolOutlined />, hotkey: 'g', visible: (u) => hasRole(u, 'SUPERVISOR', 'CLERK', 'OFFICER'), render: () => <SupervisionFindingsPage /> },
+  { key: 'random-inspections', path: '/random-inspections', label: '双随机抽查', icon: <ExperimentOutlined />, hotkey: 'q', visible: (u) => hasRole(u, 'SUPERVISOR'), render: () => <SupervisionRandomPage /> },
 ];
 
 export function featureScreen(segment: string | undefined): FeatureScreen | undefined {
   return FEATURE_SCREENS.find((f) => f.path === `/${segment ?? ''}`);
 }
 
-/** The 警种业务 submenu with the screens this user may open (none → no submenu). */
+/** Sections of the 警种业务 submenu (a screen not listed here is one of the police types' registers). */
+const MENU_SECTIONS: { label: string; keys: readonly string[] }[] = [
+  { label: '信访与评价', keys: ['complaint-intake', 'complaints', 'complaint-import', 'complaint-routing', 'complaint-analysis', 'complaint-deductions', 'rating-pairing', 'callbacks', 'evaluation-figures'] },
+  { label: '统计与督察', keys: ['report-dashboard', 'report-close', 'bureau-reports', 'audit-trail', 'supervision-inspections', 'supervision-findings', 'random-inspections'] },
+];
+
+function sectionOf(key: string): string {
+  return MENU_SECTIONS.find((s) => s.keys.includes(key))?.label ?? '警种业务';
+}
+
+/** The 警种业务 submenu with the screens this user may open, in sections (none → no submenu). */
 export function featureMenuItems(user: SessionUser): NonNullable<MenuProps['items']> {
   const visible = FEATURE_SCREENS.filter((f) => f.visible(user));
   if (visible.length === 0) return [];
+  const item = (f: FeatureScreen) => ({
+    key: f.key,
+    icon: f.icon,
+    label: (
+      <a href={f.path} onClick={(e) => { e.preventDefault(); navigate(f.path); }} data-testid={`nav-${f.key}`}>
+        {f.label}<span style={{ marginLeft: 16, opacity: 0.55, fontSize: 12 }}>Alt+{f.hotkey}</span>
+      </a>
+    ),
+  });
+  const sections = new Map<string, FeatureScreen[]>();
+  for (const f of visible) sections.set(sectionOf(f.key), [...(sections.get(sectionOf(f.key)) ?? []), f]);
   return [
     {
       key: 'features',
       icon: <AppstoreOutlined />,
       label: <span data-testid="nav-features">警种业务</span>,
-      children: visible.map((f) => ({
-        key: f.key,
-        icon: f.icon,
-        label: (
-          <a href={f.path} onClick={(e) => { e.preventDefault(); navigate(f.path); }} data-testid={`nav-${f.key}`}>
-            {f.label}<span style={{ marginLeft: 16, opacity: 0.55, fontSize: 12 }}>Alt+{f.hotkey}</span>
-          </a>
-        ),
-      })),
+      children:
+        sections.size === 1
+          ? visible.map(item)
+          : [...sections].map(([label, screens]) => ({ key: `section-${label}`, type: 'group' as const, label, children: screens.map(item) })),
     },
   ];
 }

@@ -61,14 +61,14 @@ describe('counter UI: the police types\' registers (警种业务), in Chromium',
     expect(await page.getByTestId('forbidden').innerText()).toContain('交通违法');
 
     await login('demo-household');
-    expect(await featureEntries()).toEqual(['violations', 'travel-documents', 'permits']); // lost and found: public-security officers only
+    expect(await featureEntries()).toEqual(['violations', 'travel-documents', 'permits', 'supervision-findings']); // lost and found: public-security officers only; 整改跟踪: the unit's own findings
 
     await login('demo-clerk');
-    expect(await featureEntries()).toEqual(['lost-found', 'violations', 'travel-documents', 'permits', 'complaint-intake', 'rating-pairing', 'evaluation-figures']);
+    expect(await featureEntries()).toEqual(['lost-found', 'violations', 'travel-documents', 'permits', 'complaint-intake', 'rating-pairing', 'evaluation-figures', 'supervision-findings']);
 
-    // 审计查询: supervisors (and admins) only.
+    // 月报, 审计查询 and 督察: supervisors (审计 also admins).
     await login('demo-supervisor');
-    expect(await featureEntries()).toEqual(['lost-found', 'violations', 'travel-documents', 'permits', 'complaints', 'complaint-routing', 'complaint-analysis', 'complaint-deductions', 'callbacks', 'evaluation-figures', 'report-dashboard', 'report-close', 'audit-trail']);
+    expect(await featureEntries()).toEqual(['lost-found', 'violations', 'travel-documents', 'permits', 'complaints', 'complaint-routing', 'complaint-analysis', 'complaint-deductions', 'callbacks', 'evaluation-figures', 'report-dashboard', 'report-close', 'audit-trail', 'supervision-inspections', 'supervision-findings', 'random-inspections']);
   });
 
   it('失物招领: a sanitation batch is registered, a loss reported, matched, a wrong claimant refused, the owner claims', async () => {
