@@ -2,11 +2,11 @@ import type { DataSourceOptions, MixedList } from 'typeorm';
 import { AuditLogEntity } from '../audit/audit-log.entity.js';
 import { InboxEntity } from '../outbox/inbox.entity.js';
 import { OutboxEntity } from '../outbox/outbox.entity.js';
-import { AuditLogQueryIndexes1797600000000 } from '../audit/migrations/1797600000000-AuditLogQueryIndexes.js';
+import { AuditLogQueryIndexes1764100000001 } from '../audit/migrations/1764100000001-AuditLogQueryIndexes.js';
 import { PlatformTables1764100000000 } from './platform-tables.migration.js';
 
 export const PLATFORM_ENTITIES = [OutboxEntity, InboxEntity, AuditLogEntity];
-export const PLATFORM_MIGRATIONS = [PlatformTables1764100000000, AuditLogQueryIndexes1797600000000];
+export const PLATFORM_MIGRATIONS = [PlatformTables1764100000000, AuditLogQueryIndexes1764100000001];
 
 export interface DataSourceInput {
   url: string;

@@ -14,6 +14,7 @@ import {
   IsEnum,
   IsIn,
   IsInt,
+  IsISO8601,
   IsNotEmpty,
   IsObject,
   IsOptional,
@@ -53,6 +54,7 @@ class EveryConstraint {
   @IsString() @Length(15, 18) idNumber: string;
   @IsString() @Length(4, 4) code: string;
   @Matches(/^\d{4}-\d{2}-\d{2}$/) dueDate: string;
+  @IsISO8601({ strict: true }) from: string;
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'foundOn 格式应为 YYYY-MM-DD' }) foundOn: string;
   @IsIn(['WINDOW', 'POST']) deliveryMethod: string;
   @IsEnum(Colour) kind: string;
@@ -72,7 +74,7 @@ class EveryConstraint {
 }
 
 /** Decorators the test class exercises (those without a constraint of their own included). */
-const EXERCISED = new Set(['IsString', 'MaxLength', 'MinLength', 'Length', 'Matches', 'IsIn', 'IsEnum', 'IsInt', 'Min', 'Max', 'IsNotEmpty', 'IsUUID', 'IsUrl', 'IsBoolean', 'IsArray', 'ArrayMinSize', 'ArrayMaxSize', 'ArrayUnique', 'IsObject', 'ValidateNested', 'IsOptional', 'Allow', 'Type']);
+const EXERCISED = new Set(['IsString', 'MaxLength', 'MinLength', 'Length', 'Matches', 'IsIn', 'IsEnum', 'IsInt', 'Min', 'Max', 'IsNotEmpty', 'IsUUID', 'IsUrl', 'IsISO8601', 'IsBoolean', 'IsArray', 'ArrayMinSize', 'ArrayMaxSize', 'ArrayUnique', 'IsObject', 'ValidateNested', 'IsOptional', 'Allow', 'Type']);
 
 const BAD = {
   purpose: 'x'.repeat(201),
@@ -80,6 +82,7 @@ const BAD = {
   idNumber: '123',
   code: 'ABCDE',
   dueDate: '2026/02/10',
+  from: '2026-13-01 noon',
   foundOn: 'yesterday',
   deliveryMethod: 'DRONE',
   kind: 'GREEN',
@@ -140,7 +143,8 @@ describe('validation messages are Chinese and say what to do', () => {
     expect(byField['materials.0.name']!.label).toBe('材料第 1 项的名称');
     // @FieldLabel wins over the shared map.
     expect(byField['vin']!.problems).toEqual(['车架号应为 17 个字符，请修改后重新提交。']);
-    expect(Object.keys(byField)).toHaveLength(20);
+    expect(byField['from']!.problems).toEqual(['起始日期应为完整的日期时间（例如 2026-11-30T16:00:00Z），请修改后重新提交。']);
+    expect(Object.keys(byField)).toHaveLength(21);
   });
 
   it('empty and missing values, unknown shapes', async () => {

@@ -6,8 +6,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * (officer, action, subject reference — matched across subject types, so not the existing
  * (subject_type, subject_ref, at) index).
  */
-export class AuditLogQueryIndexes1797600000000 implements MigrationInterface {
-  name = 'AuditLogQueryIndexes1797600000000';
+export class AuditLogQueryIndexes1764100000001 implements MigrationInterface {
+  name = 'AuditLogQueryIndexes1764100000001';
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`CREATE INDEX audit_log_at_idx ON audit_log (at DESC, id DESC)`);
