@@ -8,6 +8,7 @@ import { ErrorAlert } from './components/ErrorAlert';
 import { graphql } from './gql';
 import type { AuditTrailExportFormat, AuditTrailFilter } from './gql/graphql';
 import { hasRole, useSession } from './session';
+import { downloadBase64 } from './pdf';
 
 export const AuditTrailDocument = graphql(`
   query AuditTrail($filter: AuditTrailFilter!, $first: Int, $after: String, $unmasked: Boolean) {
@@ -34,15 +35,6 @@ const ACTION_LABELS: Record<string, string> = {
 const OUTCOMES: Record<string, { text: string; color: string }> = { SUCCESS: { text: '成功', color: 'green' }, DENIED: { text: '拒绝', color: 'orange' }, FAILURE: { text: '失败', color: 'red' } };
 const PAGE_SIZE = 20;
 
-function downloadBase64(base64: string, fileName: string, mimeType: string): void {
-  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-  const url = URL.createObjectURL(new Blob([bytes], { type: mimeType }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
 
 interface FormValues { personRef?: string; officer?: string; unitCode?: string; action?: string; range: [Dayjs, Dayjs]; unmasked?: boolean }
 

@@ -13,13 +13,3 @@ export const PUSH_STATUS_LABELS: Record<string, { text: string; color: string }>
   REFUSED: { text: '市局拒收', color: 'red' },
 };
 
-/** Save a file the API returned as Base64. */
-export function downloadBase64(base64: string, fileName: string, mimeType: string): void {
-  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-  const url = URL.createObjectURL(new Blob([bytes], { type: mimeType }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}

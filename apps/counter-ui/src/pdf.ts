@@ -1,7 +1,22 @@
+/** Files the API returns as Base64 (notices, exports): a Blob URL, revoked after a minute. */
+function blobUrlOf(base64: string, mimeType: string): string {
+  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+  const url = URL.createObjectURL(new Blob([bytes], { type: mimeType }));
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  return url;
+}
+
+/** Save a file the API returned as Base64 (XLSX / CSV exports). */
+export function downloadBase64(base64: string, fileName: string, mimeType: string): void {
+  const a = document.createElement('a');
+  a.href = blobUrlOf(base64, mimeType);
+  a.download = fileName;
+  a.click();
+}
+
 /** Open a PDF the API returned as Base64 in a new tab (Blob URL), for printing. */
 export function openPdf(base64: string, fileName: string): Window | null {
-  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-  const url = URL.createObjectURL(new Blob([bytes], { type: 'application/pdf' }));
+  const url = blobUrlOf(base64, 'application/pdf');
   const win = window.open(url, '_blank');
   if (!win) {
     // Pop-ups blocked: fall back to a download.
@@ -10,7 +25,6 @@ export function openPdf(base64: string, fileName: string): Window | null {
     a.download = fileName;
     a.click();
   }
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
   return win;
 }
 

@@ -39,3 +39,4 @@ export * from './graphql/mapped-errors.js';
 export * from './policy/jurisdiction-scope.js';
 export * from './policy/masking.js';
 export * from './jobs/periodic-job.js';
+export * from './http/raw-body.js';

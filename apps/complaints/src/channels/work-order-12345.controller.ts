@@ -1,10 +1,9 @@
 import { Controller, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
-import { LOGGER, Public, SERVICE_CONFIG } from '@onewindow/platform';
+import { LOGGER, Public, readRawBody, SERVICE_CONFIG, type RawHttpRequest } from '@onewindow/platform';
 import type { ComplaintsConfig } from '../config.js';
 import { checkPush, type PushRefusal } from './work-order-12345.signature.js';
 import { WorkOrderService } from './work-order-12345.service.js';
 
-type RawRequest = AsyncIterable<Buffer | string> & { headers: Record<string, string | string[] | undefined> };
 type Reply = { status(code: number): Reply; json(body: unknown): void };
 
 const MAX_BODY_BYTES = 2 * 1024 * 1024;
@@ -33,8 +32,8 @@ export class WorkOrderPushController {
   @Public()
   @Post('work-orders')
   @HttpCode(200)
-  async push(@Req() req: RawRequest, @Res() res: Reply): Promise<void> {
-    const body = await readBody(req);
+  async push(@Req() req: RawHttpRequest, @Res() res: Reply): Promise<void> {
+    const body = (await readRawBody(req, MAX_BODY_BYTES))?.toString('utf8');
     if (body === undefined) return res.status(413).json({ code: 'PAYLOAD_TOO_LARGE', message: `请求体超过 ${MAX_BODY_BYTES} 字节，请分批推送` });
     const header = (name: string) => { const v = req.headers[name]; return Array.isArray(v) ? v[0] : v; };
     // Wall-clock time, not the business clock: the replay window is about the request, not a business date.
@@ -47,17 +46,4 @@ export class WorkOrderPushController {
     }
     res.status(200).json(await this.workOrders.push(body));
   }
-}
-
-/** The raw body (the signature covers its exact bytes); undefined when too large. */
-async function readBody(req: RawRequest): Promise<string | undefined> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    const b = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
-    size += b.length;
-    if (size > MAX_BODY_BYTES) return undefined;
-    chunks.push(b);
-  }
-  return Buffer.concat(chunks).toString('utf8');
 }

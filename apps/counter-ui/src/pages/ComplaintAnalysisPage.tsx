@@ -14,6 +14,7 @@ import { ErrorAlert } from '../components/ErrorAlert';
 import type { AnalysisFiguresFragment, ComplaintAnalysisExportFormat, ComplaintAnalysisUnitLevel } from '../gql/graphql';
 import { ComplaintAnalysisDocument, ComplaintAnalysisExportDocument } from '../graphql/complaint-analysis.operations';
 import { POLICE_TYPE_LABELS, label } from '../labels';
+import { downloadBase64 } from '../pdf';
 
 echarts.use([BarChart, LineChart, GridComponent, LegendComponent, TooltipComponent, TitleComponent, SVGRenderer]);
 
@@ -24,15 +25,6 @@ const signed = (v: number) => (v > 0 ? `+${v}` : String(v));
 const count = (f: Figures, kind: string) => f.byKind.find((k) => k.kind === kind)?.count ?? 0;
 
 /** Save a file the API returned as Base64 (the way the counter hands out its PDFs, as a download). */
-function downloadBase64(base64: string, fileName: string, mimeType: string): void {
-  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-  const url = URL.createObjectURL(new Blob([bytes], { type: mimeType }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
 
 /** Counts by kind stacked per unit, and last month's total per unit as a line (SVG: stable screenshots). */
 function KindsPerUnitChart({ units }: { units: Figures[] }) {

@@ -1,11 +1,10 @@
 import { Controller, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
 import { BUREAU_PUSH_HEADERS } from '@onewindow/contracts';
-import { DomainException, LOGGER, Public, SERVICE_CONFIG, type Logger } from '@onewindow/platform';
+import { DomainException, LOGGER, Public, readRawBody, SERVICE_CONFIG, type RawHttpRequest, type Logger } from '@onewindow/platform';
 import type { CounterConfig } from '../config.js';
 import { BureauErrorCode } from './bureau.exception.js';
 import { BureauIntakeService } from './bureau-intake.service.js';
 
-type RawRequest = AsyncIterable<Buffer | string> & { headers: Record<string, string | string[] | undefined> };
 type Reply = { status(code: number): Reply; json(body: unknown): void };
 
 /** A month of a whole district is at most a few thousand rows; 200,000 rows is the contract's ceiling (~100 MB is not plausible). */
@@ -35,9 +34,9 @@ export class BureauIntakeController {
   @Public()
   @Post('reports')
   @HttpCode(200)
-  async push(@Req() req: RawRequest, @Res() res: Reply): Promise<void> {
+  async push(@Req() req: RawHttpRequest, @Res() res: Reply): Promise<void> {
     if (this.config.BUREAU_MODE !== 'true') return res.status(404).json({ code: BureauErrorCode.BUREAU_MODE_ONLY, message: '本部署不是市局汇总端' });
-    const body = await readBody(req);
+    const body = await readRawBody(req, MAX_BODY_BYTES);
     if (body === undefined) return res.status(413).json({ code: BureauErrorCode.BUREAU_REPORT_INVALID, message: `请求体超过 ${MAX_BODY_BYTES} 字节` });
     const header = (name: string) => { const v = req.headers[name]; return Array.isArray(v) ? v[0] : v; };
     try {
@@ -54,17 +53,4 @@ export class BureauIntakeController {
       throw err;
     }
   }
-}
-
-/** The raw body (the signature covers its exact bytes); undefined when too large. */
-async function readBody(req: RawRequest): Promise<Buffer | undefined> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    const b = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
-    size += b.length;
-    if (size > MAX_BODY_BYTES) return undefined;
-    chunks.push(b);
-  }
-  return Buffer.concat(chunks);
 }
