@@ -13,6 +13,12 @@ import { CitizenPage } from './pages/CitizenPage';
 import { ComplaintOnlinePage } from './pages/ComplaintOnlinePage';
 import { featureMenuItems, featureScreen, FEATURE_SCREENS } from './features';
 import { InboxPage } from './pages/InboxPage';
+import { KioskPage } from './front-office/kiosk';
+import { HallDisplayPage } from './front-office/hall-display';
+import { PublicBookingPage } from './front-office/booking';
+import { ProgressQueryPage } from './front-office/progress';
+import { PublicGuidePage } from './front-office/guide';
+import { QueueBar } from './front-office/queue-bar';
 import { startOidcLogout } from './oidc';
 import { AuthCallbackPage } from './pages/AuthCallbackPage';
 import { LoginPage } from './pages/LoginPage';
@@ -103,6 +109,12 @@ export function App() {
   if (segments[0] === 'rating-screen') return <RatingScreenPage />;
   // 网上投诉: the public complaint form, for anyone, signed in or not.
   if (segments[0] === 'complaint-online') return <ComplaintOnlinePage />;
+  // issue 11, the front office's public screens (大厅服务): no sign-in
+  if (segments[0] === 'kiosk') return <KioskPage />; // 取号机 (kiosk ticket route), public
+  if (segments[0] === 'hall-display') return <HallDisplayPage />; // 大厅叫号屏 (hall display), public
+  if (segments[0] === 'booking') return <PublicBookingPage />; // 网上预约 (public booking), public
+  if (segments[0] === 'progress') return <ProgressQueryPage />; // 办理进度查询 (self-service progress), public
+  if (segments[0] === 'guide') return <PublicGuidePage />; // 办事指南 (public catalog with 六告知), public
   if (!user) {
     return segments[0] === 'auth' && segments[1] === 'callback' ? <AuthCallbackPage /> : <LoginPage />;
   }
@@ -140,6 +152,7 @@ export function App() {
         </Space>
       </Layout.Header>
       <Layout.Content className="ow-content">
+        <QueueBar user={user} />
         <Page user={user} />
       </Layout.Content>
     </Layout>

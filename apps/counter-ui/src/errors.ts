@@ -1,6 +1,11 @@
 import { ApolloError, type ServerError, type ServerParseError } from '@apollo/client';
 import type { ErrorCode } from '@onewindow/contracts';
 import type { GraphQLFormattedError } from 'graphql';
+import { QUEUE_ERROR_MESSAGES } from './front-office/queue-errors.js';
+import { QUEUE_BALANCING_ERROR_MESSAGES } from './front-office/queue-balancing-errors.js';
+import { APPOINTMENT_ERROR_MESSAGES } from './front-office/appointment-errors.js';
+import { SERVICE_POINT_ERROR_MESSAGES } from './front-office/service-point-errors.js';
+import { HOME_VISIT_ERROR_MESSAGES } from './front-office/home-visit-errors.js';
 
 /**
  * Every `extensions.code` the services return, as a clear Chinese message for the window.
@@ -196,6 +201,12 @@ export const ERROR_MESSAGES: Record<ErrorCode, ErrorMessage> = {
   SUPERVISION_DRAW_NOT_FOUND: { title: '未找到该抽查', hint: '请刷新列表后重试。' },
   SUPERVISION_DRAW_INCOMPLETE: { title: '还有办件未录入检查结果', hint: '全部办件录入结果后才能公开。' },
   SUPERVISION_DRAW_PUBLISHED: { title: '该抽查结果已公开', hint: '公开后不能再修改检查结果。' },
+  // issue 11, the front office (大厅服务): one file per feature
+  ...QUEUE_ERROR_MESSAGES,
+  ...QUEUE_BALANCING_ERROR_MESSAGES,
+  ...APPOINTMENT_ERROR_MESSAGES,
+  ...SERVICE_POINT_ERROR_MESSAGES,
+  ...HOME_VISIT_ERROR_MESSAGES,
 };
 
 export interface DescribedError {

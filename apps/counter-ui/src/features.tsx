@@ -1,3 +1,4 @@
+import { CalendarOutlined, ClusterOutlined, HomeOutlined, LineChartOutlined, MessageOutlined, SoundOutlined } from '@ant-design/icons';
 import { AppstoreOutlined, AuditOutlined, BankOutlined, BarChartOutlined, DashboardOutlined, BranchesOutlined, CarOutlined, CloudUploadOutlined, ExperimentOutlined, FileDoneOutlined, FormOutlined, GlobalOutlined, LikeOutlined, MinusCircleOutlined, PhoneOutlined, SafetyCertificateOutlined, SearchOutlined, SolutionOutlined, ToolOutlined } from '@ant-design/icons';
 import type { MenuProps } from 'antd';
 import type { ReactNode } from 'react';
@@ -23,6 +24,13 @@ import { SupervisionFindingsPage } from './supervision-findings';
 import { SupervisionInspectionsPage } from './supervision-inspections';
 import { SupervisionRandomPage } from './supervision-random';
 import { hasRole, type SessionUser } from './session';
+import { QueueDeskPage, queueDeskVisible } from './front-office/queue-desk';
+import { QueueFiguresPage, queueFiguresVisible } from './front-office/queue-figures';
+import { AppointmentsPage, appointmentsVisible } from './front-office/appointments';
+import { ServicePointsPage, servicePointsVisible } from './front-office/service-points';
+import { HomeVisitsPage, homeVisitsVisible } from './front-office/home-visits';
+import { FirstInquiryPage, firstInquiryVisible } from './front-office/first-inquiry';
+
 
 /**
  * Screens of the police types' own registers, grouped in the header under 警种业务. `visible`
@@ -81,6 +89,13 @@ export const FEATURE_SCREENS: FeatureScreen[] = [
   { key: 'supervision-inspections', path: '/supervision-inspections', label: '督察检查', icon: <AuditOutlined />, hotkey: 'n', visible: (u) => hasRole(u, 'SUPERVISOR'), render: () => <SupervisionInspectionsPage /> },
   { key: 'supervision-findings', path: '/supervision-findings', label: '整改跟踪', icon: <ToolOutlined />, hotkey: 'g', visible: (u) => hasRole(u, 'SUPERVISOR', 'CLERK', 'OFFICER'), render: () => <SupervisionFindingsPage /> },
   { key: 'random-inspections', path: '/random-inspections', label: '双随机抽查', icon: <ExperimentOutlined />, hotkey: 'q', visible: (u) => hasRole(u, 'SUPERVISOR'), render: () => <SupervisionRandomPage /> },
+  // issue 11, the front office (大厅服务); each screen's role rule lives beside it
+  { key: 'queue', path: '/queue', label: '叫号工作台', icon: <SoundOutlined />, hotkey: 'w', visible: queueDeskVisible, render: () => <QueueDeskPage /> },
+  { key: 'queue-figures', path: '/queue-figures', label: '排队统计', icon: <LineChartOutlined />, hotkey: 'l', visible: queueFiguresVisible, render: () => <QueueFiguresPage /> },
+  { key: 'appointments', path: '/appointments', label: '预约管理', icon: <CalendarOutlined />, hotkey: 'y', visible: appointmentsVisible, render: () => <AppointmentsPage /> },
+  { key: 'service-points', path: '/service-points', label: '服务网点', icon: <ClusterOutlined />, hotkey: 't', visible: servicePointsVisible, render: () => <ServicePointsPage /> },
+  { key: 'home-visits', path: '/home-visits', label: '上门服务', icon: <HomeOutlined />, hotkey: 'v', visible: homeVisitsVisible, render: () => <HomeVisitsPage /> },
+  { key: 'first-inquiry', path: '/first-inquiry', label: '首问登记', icon: <MessageOutlined />, hotkey: 'f', visible: firstInquiryVisible, render: () => <FirstInquiryPage /> },
 ];
 
 export function featureScreen(segment: string | undefined): FeatureScreen | undefined {
@@ -91,6 +106,7 @@ export function featureScreen(segment: string | undefined): FeatureScreen | unde
 const MENU_SECTIONS: { label: string; keys: readonly string[] }[] = [
   { label: '信访与评价', keys: ['complaint-intake', 'complaints', 'complaint-import', 'complaint-routing', 'complaint-analysis', 'complaint-deductions', 'rating-pairing', 'callbacks', 'evaluation-figures'] },
   { label: '统计与督察', keys: ['report-dashboard', 'report-close', 'bureau-reports', 'audit-trail', 'supervision-inspections', 'supervision-findings', 'random-inspections'] },
+  { label: '大厅服务', keys: ['queue', 'queue-figures', 'appointments', 'service-points', 'home-visits', 'first-inquiry'] },
 ];
 
 function sectionOf(key: string): string {

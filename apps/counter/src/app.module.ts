@@ -25,6 +25,13 @@ import { BUREAU_ENTITIES, BUREAU_MIGRATIONS, BureauModule } from './bureau/burea
 import { REPORT_ENTITIES, REPORT_MIGRATIONS, ReportModule } from './report/report.module.js';
 import { REPORT_EXPORT_ENTITIES, REPORT_EXPORT_MIGRATIONS, ReportExportModule } from './report-export/report-export.module.js';
 import { SUPERVISION_ENTITIES, SUPERVISION_MIGRATIONS, SupervisionModule } from './supervision/supervision.module.js';
+import { QUEUE_ENTITIES, QUEUE_MIGRATIONS, QueueModule } from './queue/queue.module.js';
+import { QUEUE_BALANCING_ENTITIES, QUEUE_BALANCING_MIGRATIONS, QueueBalancingModule } from './queue-balancing/queue-balancing.module.js';
+import { APPOINTMENT_ENTITIES, APPOINTMENT_MIGRATIONS, AppointmentsModule } from './appointments/appointments.module.js';
+import { SERVICE_POINT_ENTITIES, SERVICE_POINT_MIGRATIONS, ServicePointsModule } from './service-points/service-points.module.js';
+import { SELF_SERVICE_ENTITIES, SELF_SERVICE_MIGRATIONS, SelfServiceModule } from './self-service/self-service.module.js';
+import { HOME_VISIT_ENTITIES, HOME_VISIT_MIGRATIONS, HomeVisitsModule } from './home-visits/home-visits.module.js';
+import { FIRST_INQUIRY_ENTITIES, FIRST_INQUIRY_MIGRATIONS, FirstInquiryModule } from './first-inquiry/first-inquiry.module.js';
 import { TRANSFER_VIEW_ENTITIES, TRANSFER_VIEW_MIGRATIONS, TransfersModule } from './transfers/transfers.module.js';
 
 @Module({})
@@ -37,10 +44,13 @@ export class CounterAppModule {
       imports: [
         PlatformModule.forRoot(rt, {
           entities: [CatalogItemEntity, AcceptRequestEntity, OneTimeNoticeEntity, InboxApplicationEntity, SmsMessageEntity, ...TRANSFER_VIEW_ENTITIES,
-            ...REPORT_ENTITIES, ...REPORT_EXPORT_ENTITIES, ...BUREAU_ENTITIES, ...SUPERVISION_ENTITIES, ...AUDIT_TRAIL_ENTITIES],
+            ...REPORT_ENTITIES, ...REPORT_EXPORT_ENTITIES, ...BUREAU_ENTITIES, ...SUPERVISION_ENTITIES, ...AUDIT_TRAIL_ENTITIES,
+            ...QUEUE_ENTITIES, ...QUEUE_BALANCING_ENTITIES, ...APPOINTMENT_ENTITIES, ...SERVICE_POINT_ENTITIES, ...SELF_SERVICE_ENTITIES, ...HOME_VISIT_ENTITIES, ...FIRST_INQUIRY_ENTITIES],
           migrations: [CreateCounterCasework1764100000200, WidenSmsTrigger1764100000900, ...TRANSFER_VIEW_MIGRATIONS,
             // issue 10, in timestamp order: report 17973…, report-export/bureau 17974…, supervision 17975…, audit-trail 17976…
-            ...REPORT_MIGRATIONS, ...REPORT_EXPORT_MIGRATIONS, ...BUREAU_MIGRATIONS, ...SUPERVISION_MIGRATIONS, ...AUDIT_TRAIL_MIGRATIONS],
+            ...REPORT_MIGRATIONS, ...REPORT_EXPORT_MIGRATIONS, ...BUREAU_MIGRATIONS, ...SUPERVISION_MIGRATIONS, ...AUDIT_TRAIL_MIGRATIONS,
+            // issue 11, in timestamp order: queue 17977…, queue-balancing 17978…, appointments 17979…, service points/self-service 17980…, home visits/first inquiry 17981…
+            ...QUEUE_MIGRATIONS, ...QUEUE_BALANCING_MIGRATIONS, ...APPOINTMENT_MIGRATIONS, ...SERVICE_POINT_MIGRATIONS, ...SELF_SERVICE_MIGRATIONS, ...HOME_VISIT_MIGRATIONS, ...FIRST_INQUIRY_MIGRATIONS],
           orphanedTypes: [CitizenRef],
         }),
         CounterCommonModule,
@@ -57,6 +67,13 @@ export class CounterAppModule {
         BureauModule,
         SupervisionModule,
         AuditTrailModule,
+        QueueModule,
+        QueueBalancingModule,
+        AppointmentsModule,
+        ServicePointsModule,
+        SelfServiceModule,
+        HomeVisitsModule,
+        FirstInquiryModule,
       ],
       providers: [...auth, RegisterCheckResolver, WorkingDaysResolver, PoliceUnitsResolver],
     };

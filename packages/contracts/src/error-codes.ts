@@ -1,3 +1,9 @@
+import { QUEUE_ERROR_CODES } from './queue.errors.js';
+import { QUEUE_BALANCING_ERROR_CODES } from './queue-balancing.errors.js';
+import { APPOINTMENT_ERROR_CODES } from './appointment.errors.js';
+import { SERVICE_POINT_ERROR_CODES } from './service-point.errors.js';
+import { HOME_VISIT_ERROR_CODES } from './home-visit.errors.js';
+
 /**
  * Error codes shared across transports. GraphQL puts them in `extensions.code`; NATS replies carry
  * them in `err.code`.
@@ -11,6 +17,10 @@ export enum CommonErrorCode {
   CONFLICT = 'CONFLICT',
   SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE',
   INTERNAL = 'INTERNAL',
+  /** A public, no-login operation asked too often (platform rate limiter). */
+  RATE_LIMITED = 'RATE_LIMITED',
+  /** A one-time SMS code is wrong, expired or spent (platform phone codes). */
+  VERIFICATION_CODE_INVALID = 'VERIFICATION_CODE_INVALID',
 }
 
 /**
@@ -206,6 +216,12 @@ export const ERROR_CODES = [
   'SUPERVISION_DRAW_NOT_FOUND',
   'SUPERVISION_DRAW_INCOMPLETE',
   'SUPERVISION_DRAW_PUBLISHED',
+  // issue 11, the front office (大厅服务): one file per feature
+  ...QUEUE_ERROR_CODES,
+  ...QUEUE_BALANCING_ERROR_CODES,
+  ...APPOINTMENT_ERROR_CODES,
+  ...SERVICE_POINT_ERROR_CODES,
+  ...HOME_VISIT_ERROR_CODES,
 ] as const;
 
 /** The union of every error code (see `ERROR_CODES`). */

@@ -39,6 +39,19 @@ export const EventSubjects = {
   reportClosed: 'counter.v1.report.closed',
   /** A one-time notice (一次性告知书) was issued (no personal data: number, unit, police type, item, date). */
   noticeIssued: 'counter.v1.notice.issued',
+  // issue 11, the front office (大厅服务); none carries personal data
+  /** A queue ticket (排队号) was taken, called, recalled, transferred, finished or missed. */
+  queueTicketChanged: 'counter.v1.queue.ticket.changed',
+  /** A window (窗口) opened, paused (暂停服务), closed or changed what it serves. */
+  queueWindowChanged: 'counter.v1.queue.window.changed',
+  /** A balancing proposal (忙闲调配建议) was made, accepted or declined. */
+  queueRebalanceChanged: 'counter.v1.queue.rebalance.changed',
+  /** An appointment (预约) was booked, rescheduled, cancelled, checked in or missed. */
+  appointmentChanged: 'counter.v1.appointment.changed',
+  /** A home visit (上门服务) was requested, scheduled, done, not possible or flagged overdue. */
+  homeVisitChanged: 'counter.v1.home-visit.changed',
+  /** A first-inquiry record (首问登记) was made. */
+  firstInquiryRecorded: 'counter.v1.first-inquiry.recorded',
 } as const;
 
 /** Stream that captures every event of one producing service. */

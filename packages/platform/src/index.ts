@@ -40,3 +40,6 @@ export * from './policy/jurisdiction-scope.js';
 export * from './policy/masking.js';
 export * from './jobs/periodic-job.js';
 export * from './http/raw-body.js';
+export * from './public-access/public-access.entities.js';
+export * from './public-access/rate-limiter.js';
+export * from './public-access/phone-code.service.js';

@@ -86,6 +86,9 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   { username: 'demo-supervisor-city', displayName: '马督察', roles: [Role.SUPERVISOR], ...unit('5101') },
   { username: 'demo-analyst', displayName: '孙分析', roles: [Role.ANALYST], ...unit('5101') },
   { username: 'demo-clerk-jinjiang', displayName: '吴窗口', roles: [Role.CLERK], ...OTHER_STATION },
+  // issue 11: a second window clerk of the same hall, and a community officer (社区民警) for home visits.
+  { username: 'demo-clerk-2', displayName: '钱窗口', roles: [Role.CLERK], ...STATION },
+  { username: 'demo-community', displayName: '黄社区', roles: [Role.OFFICER], policeType: PoliceType.HOUSEHOLD, ...STATION },
 ];
 
 const SALT = 'onewindow-demo-salt';

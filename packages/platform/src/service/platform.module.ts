@@ -1,10 +1,12 @@
+import { PhoneCodeService } from '../public-access/phone-code.service.js';
+import { RateLimiter } from '../public-access/rate-limiter.js';
 import { type DynamicModule, Global, Module, type Provider, type Type } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE, Reflector } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { ScheduleModule } from '@nestjs/schedule';
 import { TerminusModule } from '@nestjs/terminus';
 import { getDataSourceToken, TypeOrmModule } from '@nestjs/typeorm';
-import type { MixedList } from 'typeorm';
+import type { DataSource, MixedList } from 'typeorm';
 import { loadOverridesFile, WorkingCalendar } from '@onewindow/calendar';
 import { streamOf, type ServiceName } from '@onewindow/contracts';
 import type { Logger } from 'pino';
@@ -96,6 +98,8 @@ export class PlatformModule {
       { provide: EventConsumerHost, useFactory: (ds, n: NatsService) => new EventConsumerHost(ds, n, rt.logger), inject: [getDataSourceToken(), NatsService] },
       AuditService,
       AuditQueryService,
+      RateLimiter,
+      { provide: PhoneCodeService, useFactory: (ds: DataSource) => new PhoneCodeService(ds, rt.config.INTERNAL_IDENTITY_SECRET), inject: [getDataSourceToken()] },
       { provide: APP_INTERCEPTOR, useFactory: (a: AuditService) => new MutationAuditInterceptor(a, rt.logger), inject: [AuditService] },
       HealthService,
       LocalDateScalar,
@@ -121,7 +125,7 @@ export class PlatformModule {
       ],
       controllers: [HealthController, createAuditQueryHandler(rt.name)],
       providers,
-      exports: [SERVICE_CONFIG, LOGGER, BusinessClock, WorkingCalendar, IdentitySigner, NatsService, RpcClient, OutboxService, OutboxRelay, EventConsumerHost, AuditService, AuditQueryService, HealthService],
+      exports: [SERVICE_CONFIG, LOGGER, BusinessClock, WorkingCalendar, IdentitySigner, NatsService, RpcClient, OutboxService, OutboxRelay, EventConsumerHost, AuditService, AuditQueryService, RateLimiter, PhoneCodeService, HealthService],
     };
   }
 }

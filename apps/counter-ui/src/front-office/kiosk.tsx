@@ -1,0 +1,4 @@
+/** 取号机 (kiosk ticket route), public (issue 11) — placeholder. */
+export function KioskPage() {
+  return null;
+}

@@ -1,0 +1,2 @@
+/** Messages (events, RPC bodies) of 忙闲调配 and queue figures (issue 11). */
+export {};

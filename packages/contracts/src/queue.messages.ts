@@ -1,0 +1,2 @@
+/** Messages (events, RPC bodies) of 排队叫号 (queue tickets and windows) (issue 11). */
+export {};
