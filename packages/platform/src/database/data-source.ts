@@ -1,4 +1,6 @@
 import type { DataSourceOptions, MixedList } from 'typeorm';
+import { createLogger, type Logger } from '../logging/logger.js';
+import { PinoTypeOrmLogger } from '../logging/typeorm-logger.js';
 import { AuditLogEntity } from '../audit/audit-log.entity.js';
 import { InboxEntity } from '../outbox/inbox.entity.js';
 import { OutboxEntity } from '../outbox/outbox.entity.js';
@@ -18,6 +20,8 @@ export interface DataSourceInput {
   migrations: MixedList<Function>;
   migrationsRun: boolean;
   poolSize?: number;
+  /** Where TypeORM's errors go (through pino, without query parameters); a logger of its own when absent. */
+  logger?: Logger;
 }
 
 /** TypeORM options every service uses: migrations always, never `synchronize`. */
@@ -35,5 +39,6 @@ export function buildDataSourceOptions(input: DataSourceInput): DataSourceOption
     installExtensions: false,
     extra: { max: input.poolSize ?? 10 },
     logging: ['error', 'warn'],
+    logger: new PinoTypeOrmLogger(input.logger ?? createLogger('typeorm')),
   };
 }

@@ -117,6 +117,7 @@ export class PlatformModule {
             entities: features.entities,
             migrations: features.migrations,
             migrationsRun: rt.config.MIGRATIONS_RUN === 'true',
+            logger: rt.logger,
           }),
         ),
         GraphQLModule.forRoot(subgraphOptions(signer, rt.config.APP_MODE, features.orphanedTypes ?? [])),
