@@ -16,10 +16,21 @@ interface UserClaims extends JWTPayload {
   unit_name?: string;
 }
 
+/**
+ * Unit codes a token may carry: city (4 digits), district (6), station (9), and the service points
+ * below a station (11 or 12). The code becomes a jurisdiction prefix (LIKE 'code%'), so nothing else
+ * (no wildcard, no empty string) gets through.
+ */
+export const UNIT_CODE_PATTERN = /^(\d{4}|\d{6}|\d{9}|\d{11}|\d{12})$/;
+
+/** Longest a user token may live, whatever its own `exp` says (a stolen token expires anyway). */
+export const USER_TOKEN_MAX_AGE = '12h';
+
 function toIdentity(p: UserClaims): Identity {
   const roles = (p.roles ?? []).filter((r): r is Role => (Object.values(Role) as string[]).includes(r));
   const policeType = p.police_type && (Object.values(PoliceType) as string[]).includes(p.police_type) ? (p.police_type as PoliceType) : undefined;
   if (!p.sub || !p.unit_code || roles.length === 0) throw DomainException.unauthenticated('令牌缺少用户、角色或辖区信息');
+  if (!UNIT_CODE_PATTERN.test(p.unit_code)) throw DomainException.unauthenticated('令牌中的单位代码格式不正确');
   return {
     sub: p.sub,
     username: p.preferred_username ?? p.sub,
@@ -42,10 +53,13 @@ export class UserTokenVerifier {
   constructor(cfg: UserTokenVerifierConfig) {
     if (cfg.kind === 'oidc') {
       const jwks = createRemoteJWKSet(new URL(cfg.jwksUrl));
-      this.verifyFn = async (t) => (await jwtVerify<UserClaims>(t, jwks, { issuer: cfg.issuer, audience: cfg.audience })).payload;
+      // `exp` and `iat` are required and the token may not be older than the maximum age.
+      this.verifyFn = async (t) =>
+        (await jwtVerify<UserClaims>(t, jwks, { issuer: cfg.issuer, audience: cfg.audience, requiredClaims: ['exp', 'iat'], maxTokenAge: USER_TOKEN_MAX_AGE })).payload;
     } else {
       const key = new TextEncoder().encode(cfg.secret);
-      this.verifyFn = async (t) => (await jwtVerify<UserClaims>(t, key, { issuer: DEMO_ISSUER, audience: USER_TOKEN_AUDIENCE, algorithms: ['HS256'] })).payload;
+      this.verifyFn = async (t) =>
+        (await jwtVerify<UserClaims>(t, key, { issuer: DEMO_ISSUER, audience: USER_TOKEN_AUDIENCE, algorithms: ['HS256'], requiredClaims: ['exp', 'iat'], maxTokenAge: USER_TOKEN_MAX_AGE })).payload;
     }
   }
 
