@@ -6,13 +6,14 @@ import { UserTokenVerifier } from './user-token.js';
 
 const ISSUER = 'https://idp.example.gov.cn/realms/police';
 const AUDIENCE = 'onewindow';
+type PrivateKey = Awaited<ReturnType<typeof generateKeyPair>>['privateKey'];
 const claims = { preferred_username: 'clerk01', name: '王窗口', roles: ['CLERK'], unit_code: '510107001', unit_name: '浆洗街派出所' };
 
 describe('OIDC user tokens (issue 12): audience, issuer, expiry, maximum age and the unit code are enforced', () => {
   let server: Server;
   let verifier: UserTokenVerifier;
-  let key: CryptoKey;
-  let otherKey: CryptoKey;
+  let key: PrivateKey;
+  let otherKey: PrivateKey;
 
   beforeAll(async () => {
     const pair = await generateKeyPair('RS256');
@@ -30,7 +31,7 @@ describe('OIDC user tokens (issue 12): audience, issuer, expiry, maximum age and
 
   afterAll(() => new Promise<void>((r) => server.close(() => r())));
 
-  const sign = (o: { payload?: Record<string, unknown>; iss?: string; aud?: string; exp?: string | number | null; iat?: number | null; signWith?: CryptoKey } = {}) => {
+  const sign = (o: { payload?: Record<string, unknown>; iss?: string; aud?: string; exp?: string | number | null; iat?: number | null; signWith?: PrivateKey } = {}) => {
     let jwt = new SignJWT({ ...claims, ...o.payload }).setProtectedHeader({ alg: 'RS256', kid: 'k1' }).setIssuer(o.iss ?? ISSUER).setAudience(o.aud ?? AUDIENCE).setSubject('f3b2c1');
     if (o.iat !== null) jwt = jwt.setIssuedAt(o.iat);
     if (o.exp !== null) jwt = jwt.setExpirationTime(o.exp ?? '1h');
