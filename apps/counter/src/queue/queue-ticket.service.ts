@@ -141,16 +141,41 @@ export class QueueTicketService extends TicketIssuer {
   /** 呼叫下一位: the best ticket this window may serve; null when nobody waits. */
   async callNext(actor: Identity): Promise<QueueTicketEntity | null> {
     return this.tx.run(async (m) => {
-      const window = await this.clerkWindow(actor, m);
-      if (window.state === 'PAUSED') throw new QueueException(QueueErrorCode.WINDOW_PAUSED, `${window.number} 号窗口暂停服务中，不能叫号`);
-      if (window.state === 'CLOSED') throw new QueueException(QueueErrorCode.WINDOW_CLOSED, `${window.number} 号窗口已关闭，不能叫号`);
-      if (window.currentTicketId) throw new QueueException(QueueErrorCode.WINDOW_BUSY, '请先办结、过号或转出当前号');
+      const window = await this.callingWindow(actor, m);
       const setting = await this.repo.setting(window.unitCode, m);
       const businessDate = this.clock.today();
       const heads = await this.repo.callHeads({ unitCode: window.unitCode, businessDate, windowId: window.id, servesAll: window.servesAll, groupCodes: window.groupCodes }, m);
       const chosen = chooseNextTicket(heads, { consecutivePriority: window.consecutivePriority, priorityCap: setting.priorityCap });
       if (!chosen) return null;
       const ticket = (await this.repo.findTicket(chosen.id, m))!;
+      return this.called(m, actor, window, ticket, setting, businessDate);
+    });
+  }
+
+  /** 指定叫号: one waiting ticket of today, if this window may serve it (its groups, or transferred to it). */
+  async callTicket(actor: Identity, ticketId: string): Promise<QueueTicketEntity> {
+    return this.tx.run(async (m) => {
+      const window = await this.callingWindow(actor, m);
+      const ticket = await this.repo.findTicket(ticketId, m, true);
+      const businessDate = this.clock.today();
+      if (!ticket || ticket.unitCode !== window.unitCode || ticket.businessDate !== businessDate) throw new QueueException(QueueErrorCode.TICKET_NOT_FOUND, '本所今天没有这个排队号');
+      if (ticket.state !== 'WAITING') throw new QueueException(QueueErrorCode.TICKET_INVALID_STATE, `${ticket.number} 不在等候中`, { state: ticket.state });
+      const mayServe = ticket.targetWindowId ? ticket.targetWindowId === window.id : window.servesAll || window.groupCodes.includes(ticket.groupCode);
+      if (!mayServe) throw new QueueException(QueueErrorCode.GROUP_NOT_SERVED, `${window.number} 号窗口不办理 ${ticket.number} 所在分组的业务`, { groupCode: ticket.groupCode });
+      return this.called(m, actor, window, ticket, await this.repo.setting(window.unitCode, m), businessDate);
+    });
+  }
+
+  private async callingWindow(actor: Identity, m: EntityManager): Promise<QueueWindowEntity> {
+    const window = await this.clerkWindow(actor, m);
+    if (window.state === 'PAUSED') throw new QueueException(QueueErrorCode.WINDOW_PAUSED, `${window.number} 号窗口暂停服务中，不能叫号`);
+    if (window.state === 'CLOSED') throw new QueueException(QueueErrorCode.WINDOW_CLOSED, `${window.number} 号窗口已关闭，不能叫号`);
+    if (window.currentTicketId) throw new QueueException(QueueErrorCode.WINDOW_BUSY, '请先办结、过号或转出当前号');
+    return window;
+  }
+
+  private async called(m: EntityManager, actor: Identity, window: QueueWindowEntity, ticket: QueueTicketEntity, setting: StationSetting, businessDate: string): Promise<QueueTicketEntity> {
+    {
       const now = this.clock.now();
       this.move(ticket, 'CALL');
       ticket.windowId = window.id;
@@ -163,11 +188,11 @@ export class QueueTicketService extends TicketIssuer {
       await this.repo.saveTicket(ticket, m);
       await this.step(m, ticket, 'CALLED', window, actor.sub, now);
       window.currentTicketId = ticket.id;
-      window.consecutivePriority = nextConsecutivePriority(window.consecutivePriority, chosen);
+      window.consecutivePriority = nextConsecutivePriority(window.consecutivePriority, ticket);
       await this.repo.saveWindow(window, m);
       await this.textThoseNearlyDue(m, window.unitCode, businessDate, setting, now);
       return ticket;
-    });
+    }
   }
 
   /** 重呼: the current ticket once more (up to the station's max_recalls; then 过号). */

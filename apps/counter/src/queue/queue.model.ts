@@ -182,6 +182,11 @@ export class WindowIdArgs {
   @Field(() => ID) @IsUUID() windowId: string;
 }
 
+@ArgsType()
+export class TicketIdArgs {
+  @Field(() => ID) @IsUUID() ticketId: string;
+}
+
 @InputType({ description: '取号' })
 export class TakeQueueTicketInput {
   @Field({ description: '派出所单位代码' }) @Matches(/^\d{9}$/, { message: '单位代码应为 9 位数字' }) unitCode: string;

@@ -7,7 +7,7 @@ import type { QueueTicketEntity, QueueWindowEntity } from './queue.entities.js';
 import { toTicket, toWindow } from './queue.mapper.js';
 import {
   CreateQueueWindowInput, HallDisplay, IssuedQueueTicket, MyQueueWindow, OptionalStationArgs, PauseQueueWindowInput, QueueHall, QueueKiosk, QueueStationSetting,
-  QueueTicket, QueueWindow, SetQueueStationSettingInput, SetQueueWindowGroupsInput, StationArgs, TakeQueueTicketInput, TransferQueueTicketInput, WindowIdArgs,
+  QueueTicket, QueueWindow, SetQueueStationSettingInput, SetQueueWindowGroupsInput, StationArgs, TakeQueueTicketInput, TicketIdArgs, TransferQueueTicketInput, WindowIdArgs,
 } from './queue.model.js';
 import { QueueRepository } from './queue.repository.js';
 import { QueueHallService } from './queue-hall.service.js';
@@ -121,6 +121,12 @@ export class QueueResolver {
   async callNextQueueTicket(@CurrentIdentity() actor: Identity): Promise<QueueTicket | null> {
     const t = await this.tickets.callNext(actor);
     return t ? this.ticket(t) : null;
+  }
+
+  @Roles(Role.CLERK)
+  @Mutation(() => QueueTicket, { description: '指定叫号（本窗口办理的分组或转给本窗口的号）' })
+  async callQueueTicket(@Args() args: TicketIdArgs, @CurrentIdentity() actor: Identity): Promise<QueueTicket> {
+    return this.ticket(await this.tickets.callTicket(actor, args.ticketId));
   }
 
   @Roles(Role.CLERK)
