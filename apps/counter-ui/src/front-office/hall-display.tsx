@@ -1,6 +1,6 @@
 import { useQuery } from '@apollo/client';
-import { POLICE_UNITS } from '@onewindow/contracts';
 import { useEffect, useRef, useState } from 'react';
+import { PoliceUnitsDocument } from '../graphql/operations';
 import { HallDisplayDocument } from '../graphql/queue.operations';
 import { callAnnouncement } from './queue-labels';
 
@@ -26,11 +26,12 @@ function announce(text: string): void {
  */
 export function HallDisplayPage() {
   const unitCode = stationFromPath();
+  const { data: units } = useQuery(PoliceUnitsDocument, { skip: Boolean(unitCode) });
   if (!unitCode) {
     return (
       <div style={{ padding: 48, fontSize: 24 }}>
         请在地址中指定办事大厅，例如：
-        {POLICE_UNITS.filter((u) => u.code.length === 9).slice(0, 3).map((u) => <div key={u.code}><a href={`/hall-display/${u.code}`}>{u.name}</a></div>)}
+        {(units?.policeUnits ?? []).filter((u) => u.code.length === 9).map((u) => <div key={u.code}><a href={`/hall-display/${u.code}`}>{u.name}</a></div>)}
       </div>
     );
   }

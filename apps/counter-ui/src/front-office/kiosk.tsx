@@ -1,11 +1,9 @@
 import { useMutation, useQuery } from '@apollo/client';
 import { Alert, Button, Card, Col, ConfigProvider, Input, Radio, Result, Row, Select, Space, Typography } from 'antd';
-import { POLICE_UNITS } from '@onewindow/contracts';
 import { useState } from 'react';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { PoliceUnitsDocument } from '../graphql/operations';
 import { QueueKioskDocument, TakeQueueTicketDocument } from '../graphql/queue.operations';
-
-const STATIONS = POLICE_UNITS.filter((u) => u.code.length === 9);
 
 /** The station of this kiosk: /kiosk/<9-digit unit code>. */
 function stationFromPath(): string | undefined {
@@ -20,13 +18,14 @@ function stationFromPath(): string | undefined {
  */
 export function KioskPage() {
   const [unitCode, setUnitCode] = useState(stationFromPath);
+  const { data: units } = useQuery(PoliceUnitsDocument, { skip: Boolean(unitCode) });
   if (!unitCode) {
     return (
       <div style={{ maxWidth: 560, margin: '80px auto' }}>
         <Card title="取号机设置">
           <Typography.Paragraph>请选择本取号机所在的办事大厅（地址为 /kiosk/单位代码）。</Typography.Paragraph>
           <Select style={{ width: '100%' }} placeholder="选择派出所" data-testid="kiosk-station"
-            options={STATIONS.map((u) => ({ value: u.code, label: u.name }))}
+            options={(units?.policeUnits ?? []).filter((u) => u.code.length === 9).map((u) => ({ value: u.code, label: u.name }))}
             onChange={(v: string) => { window.history.replaceState(null, '', `/kiosk/${v}`); setUnitCode(v); }} />
         </Card>
       </div>

@@ -58,7 +58,9 @@ export function QueueBar({ user }: { user: SessionUser }) {
 
   // F-keys while signed in at a window (not while a dialog is open).
   const runRef = useRef(run);
-  runRef.current = run;
+  useEffect(() => {
+    runRef.current = run;
+  }, [run]);
   useEffect(() => {
     if (!window_ || dialog) return;
     const byKey = Object.fromEntries(Object.entries(QUEUE_KEYS).map(([a, k]) => [k, a as Action]));
