@@ -91,8 +91,8 @@ function Kiosk({ unitCode }: { unitCode: string }) {
             </Row>
             <Typography.Title level={3} style={{ marginTop: 24 }}>2. 绿色通道（符合条件的请选择，办理时请出示证件）</Typography.Title>
             <Radio.Group size="large" value={priorityReason} onChange={(e) => setPriorityReason(e.target.value as string)} optionType="button" buttonStyle="solid" data-testid="kiosk-priority">
-              <Radio.Button value="">不需要</Radio.Button>
-              {(kiosk?.priorityReasons ?? []).map((r) => <Radio.Button key={r.code} value={r.code} data-testid={`kiosk-priority-${r.code}`}>{r.label}</Radio.Button>)}
+              <Radio.Button value=""><span data-testid="kiosk-priority-none">不需要</span></Radio.Button>
+              {(kiosk?.priorityReasons ?? []).map((r) => <Radio.Button key={r.code} value={r.code}><span data-testid={`kiosk-priority-${r.code}`}>{r.label}</span></Radio.Button>)}
             </Radio.Group>
             <Typography.Title level={3} style={{ marginTop: 24 }}>3. 短信提醒（可选）</Typography.Title>
             <Input size="large" style={{ maxWidth: 360 }} inputMode="numeric" maxLength={11} value={phone} onChange={(e) => setPhone(e.target.value.replace(/\D/g, ''))}

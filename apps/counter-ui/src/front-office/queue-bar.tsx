@@ -128,8 +128,8 @@ function TransferDialog({ unitCode, ownWindow, onClose, onDone }: { unitCode: st
     <Modal open title="转窗口 / 转分组" okText="转出" cancelText="取消" onOk={() => void submit()} onCancel={onClose} confirmLoading={loading} okButtonProps={{ disabled: value === undefined, 'data-testid': 'queue-transfer-ok' } as never}>
       <Typography.Paragraph type="secondary">转出后保留原号码和原排队位置，先于之后取号的群众被叫到。</Typography.Paragraph>
       <Radio.Group value={to} onChange={(e) => { setTo(e.target.value as 'window' | 'group'); setValue(undefined); }} style={{ marginBottom: 12 }}>
-        <Radio value="window" data-testid="queue-transfer-to-window">转窗口</Radio>
-        <Radio value="group" data-testid="queue-transfer-to-group">转分组</Radio>
+        <Radio value="window"><span data-testid="queue-transfer-to-window">转窗口</span></Radio>
+        <Radio value="group"><span data-testid="queue-transfer-to-group">转分组</span></Radio>
       </Radio.Group>
       <Select style={{ width: '100%' }} placeholder={to === 'window' ? '选择窗口' : '选择业务分组'} value={value} onChange={setValue} data-testid="queue-transfer-target"
         options={to === 'window'
