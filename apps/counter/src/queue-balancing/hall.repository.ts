@@ -5,6 +5,16 @@ import { rowsOf } from '../common/transaction-runner.js';
 import type { GroupLoad, WindowSnapshot } from './balancing-rules.js';
 import type { TicketTimes } from './figures.js';
 
+export interface ChangedWindow {
+  id: string;
+  number: number;
+  state: string;
+  pauseReason: string | null;
+  groupCodes: string[];
+  clerkSub: string | null;
+  version: number;
+}
+
 /**
  * Reads (and, on an accepted proposal, changes) the queue's own tables — queue_ticket,
  * queue_window, queue_service_group, queue_window_log — in SQL. The queue module owns them; this is
@@ -68,12 +78,12 @@ export class HallRepository {
    * the queue's window log like any change of groups. Returns the windows changed (a window gone or
    * already serving the group is skipped).
    */
-  async addGroupToWindows(m: EntityManager, unitCode: string, windowIds: string[], groupCode: string, actorSub: string, reason: string, at: Date): Promise<{ id: string; number: number; state: string; groupCodes: string[]; version: number }[]> {
+  async addGroupToWindows(m: EntityManager, unitCode: string, windowIds: string[], groupCode: string, actorSub: string, reason: string, at: Date): Promise<ChangedWindow[]> {
     if (!windowIds.length) return [];
-    const rows = rowsOf<{ id: string; number: number; state: string; group_codes: string[]; clerk_sub: string | null; version: number }>(await m.query(
+    const rows = rowsOf<{ id: string; number: number; state: string; pause_reason: string | null; group_codes: string[]; clerk_sub: string | null; version: number }>(await m.query(
       `UPDATE queue_window SET group_codes = array_append(group_codes, $3::text), version = version + 1, updated_at = $4
         WHERE unit_code = $1 AND id = ANY($2::uuid[]) AND NOT serves_all AND NOT ($3::text = ANY(group_codes))
-        RETURNING id, number, state, group_codes, clerk_sub, version`,
+        RETURNING id, number, state, pause_reason, group_codes, clerk_sub, version`,
       [unitCode, windowIds, groupCode, at],
     ));
     for (const w of rows) {
@@ -82,6 +92,6 @@ export class HallRepository {
         [w.id, unitCode, w.number, w.state, reason, w.clerk_sub, actorSub, at],
       );
     }
-    return rows.map((w) => ({ id: w.id, number: w.number, state: w.state, groupCodes: w.group_codes, version: w.version }));
+    return rows.map((w) => ({ id: w.id, number: w.number, state: w.state, pauseReason: w.pause_reason, groupCodes: w.group_codes, clerkSub: w.clerk_sub, version: w.version }));
   }
 }

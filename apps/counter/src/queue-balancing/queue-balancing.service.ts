@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { EventSubjects, policeUnitName, QueueRebalanceChangedEvent, withinJurisdiction, type Identity } from '@onewindow/contracts';
+import { EventSubjects, policeUnitName, QueueRebalanceChangedEvent, QueueWindowChangedEvent, withinJurisdiction, type Identity } from '@onewindow/contracts';
 import { BusinessClock, DomainException, jurisdictionOf, OutboxService } from '@onewindow/platform';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -176,6 +176,14 @@ export class QueueBalancingService {
       if (input.accept) {
         const changed = await this.hall.addGroupToWindows(m, p.unitCode, p.windows.map((w) => w.windowId), p.groupCode, actor.sub, `忙闲调配：增加办理 ${p.groupCode}`, now);
         p.appliedWindowIds = changed.map((w) => w.id);
+        // The queue's own window event, as when the queue changes a window's groups: the hall display and queue bars follow it.
+        for (const w of changed) {
+          const event: QueueWindowChangedEvent = {
+            windowId: w.id, unitCode: p.unitCode, windowNumber: w.number, action: 'GROUPS_CHANGED', state: w.state, pauseReason: w.pauseReason, servesAll: false,
+            groupCodes: w.groupCodes, clerkSub: w.clerkSub, version: w.version, at: now.toISOString(),
+          };
+          await this.outbox.enqueue(m, EventSubjects.queueWindowChanged, event);
+        }
       }
       p.status = input.accept ? 'ACCEPTED' : 'DECLINED';
       p.decidedAt = now;
