@@ -6,7 +6,7 @@ import type { EntityManager } from 'typeorm';
 import type { CounterConfig } from '../config.js';
 import type { SmsMessageEntity } from './sms-message.entity.js';
 import { SmsRepository } from './sms.repository.js';
-import { normalizeMobile, notificationSms, pickupSms, SmsTemplateError } from './sms-template.js';
+import { normalizeMobile, notificationSms, pickupSms, SMS_TEMPLATES, SmsTemplateError, validateSmsText, type SmsTemplateCode } from './sms-template.js';
 
 /** Statuses that notify the citizen. */
 const NOTIFYING_STATUSES = new Set(['READY_FOR_PICKUP']);
@@ -83,5 +83,35 @@ export class SmsService {
 
   async listForApplication(actor: Identity, applicationNumber: string): Promise<SmsMessageEntity[]> {
     return this.sms.findByApplication(applicationNumber.trim().toUpperCase(), jurisdictionOf(actor));
+  }
+
+  /**
+   * One registered template to one phone (e.g. the queue's "前面还有 N 人"), at most once per
+   * reference and trigger, queued in the caller's transaction. False when not queued (already
+   * queued, or the text does not fit the template rules: logged).
+   */
+  async queueTemplateMessage(
+    manager: EntityManager,
+    input: { phone: string; template: SmsTemplateCode; params: Record<string, string>; reference: string; trigger: string; unitCode: string },
+  ): Promise<boolean> {
+    const phone = normalizeMobile(input.phone);
+    const text = SMS_TEMPLATES[input.template].replace(/\{(\w+)\}/g, (_, k: string) => (k === 'signature' ? this.config.SMS_SIGNATURE : (input.params[k] ?? '')));
+    try {
+      if (!phone) throw new SmsTemplateError('not a mobile number');
+      validateSmsText(text);
+    } catch (err) {
+      if (!(err instanceof SmsTemplateError)) throw err;
+      this.logger.error({ reference: input.reference, template: input.template, err: err.message }, 'templated SMS not queued');
+      return false;
+    }
+    const id = randomUUID();
+    const inserted = await this.sms.insertOnce(
+      { id, phone, text, template: input.template, applicationNumber: input.reference, triggerStatus: input.trigger, unitCode: input.unitCode },
+      manager,
+    );
+    if (!inserted) return false;
+    const event: SmsRequestedEvent = { smsId: id, phone, text, template: input.template, applicationNumber: input.reference };
+    await this.outbox.enqueue(manager, EventSubjects.smsRequested, event);
+    return true;
   }
 }
