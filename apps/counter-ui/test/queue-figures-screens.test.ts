@@ -131,6 +131,7 @@ describe('counter UI: 排队统计 and 忙闲调配, in Chromium', () => {
     await page.reload();
     const card = page.getByTestId('balancing-proposal');
     await card.waitFor();
+    expect(await page.getByTestId('queue-figures-scope').innerText()).toContain(TODAY); // no dates given: the business date
     expect(await card.getAttribute('data-group')).toBe('HOUSEHOLD');
     expect(await card.innerText()).toContain('3号窗口（空闲）：出入境 → 出入境、户政');
     await counter.shot('queue-figures-proposal');

@@ -6,7 +6,7 @@ import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/compon
 import { SVGRenderer } from 'echarts/renderers';
 import ReactEChartsCore from 'echarts-for-react/lib/core';
 import { useState } from 'react';
-import { formatDateTime, chinaToday } from '../china-time';
+import { formatDateTime } from '../china-time';
 import { ErrorAlert } from '../components/ErrorAlert';
 import type { QueueFigureRowFieldsFragment, QueueRebalanceProposalFieldsFragment } from '../gql/graphql';
 import {
@@ -85,14 +85,15 @@ function FigureTable({ rows, testId, first }: { rows: FigureRow[]; testId: strin
 
 function Figures() {
   const { user } = useSession();
-  const today = chinaToday().format('YYYY-MM-DD');
+  // Empty dates: the service's business date (today), shown as the placeholder once answered.
   const [unitCode, setUnitCode] = useState('');
-  const [from, setFrom] = useState(today);
-  const [to, setTo] = useState(today);
-  const valid = DATE.test(from) && DATE.test(to) && (unitCode === '' || /^\d{4,12}$/.test(unitCode));
-  const { data, loading, error } = useQuery(QueueFiguresDocument, {
-    variables: { unitCode: unitCode || undefined, from, to }, skip: !valid, fetchPolicy: 'cache-and-network',
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
+  const valid = (from === '' || DATE.test(from)) && (to === '' || DATE.test(to)) && (unitCode === '' || /^\d{4,12}$/.test(unitCode));
+  const { data, previousData, loading, error } = useQuery(QueueFiguresDocument, {
+    variables: { unitCode: unitCode || undefined, from: from || undefined, to: to || undefined }, skip: !valid, fetchPolicy: 'cache-and-network',
   });
+  const shown = (data ?? previousData)?.queueFigures;
   const f = data?.queueFigures;
   const tab = (key: string, title: string, first: string, rows: FigureRow[]) => ({
     key, label: `${title}（${rows.length}）`,
@@ -107,19 +108,20 @@ function Figures() {
     <Card title="排队统计" data-testid="queue-figures" loading={loading && !f} extra={
       <Space wrap>
         <Input value={unitCode} onChange={(e) => setUnitCode(e.target.value.trim())} placeholder={`单位（默认 ${user?.unitCode ?? '本辖区'}）`} style={{ width: 170 }} data-testid="queue-figures-unit" />
-        <Input value={from} onChange={(e) => setFrom(e.target.value.trim())} style={{ width: 120 }} placeholder="开始 YYYY-MM-DD" data-testid="queue-figures-from" />
+        <Input value={from} onChange={(e) => setFrom(e.target.value.trim())} style={{ width: 120 }} placeholder={shown?.from ?? '开始 YYYY-MM-DD'} data-testid="queue-figures-from" />
         <span>至</span>
-        <Input value={to} onChange={(e) => setTo(e.target.value.trim())} style={{ width: 120 }} placeholder="结束 YYYY-MM-DD" data-testid="queue-figures-to" />
+        <Input value={to} onChange={(e) => setTo(e.target.value.trim())} style={{ width: 120 }} placeholder={shown?.to ?? '结束 YYYY-MM-DD'} data-testid="queue-figures-to" />
       </Space>
     }>
       <ErrorAlert error={error} />
       <Typography.Paragraph type="secondary">
+        {f && <Typography.Text strong data-testid="queue-figures-scope">{f.unitName}，{f.from === f.to ? f.from : `${f.from} 至 ${f.to}`}。</Typography.Text>}
         等候时间 = 首次叫号 − 取号；办理时长 = 办结 − 开始办理；p50 为中位数，p90 为 90% 的群众不超过的时间。按取号时段、业务分组和最后叫号的窗口统计，期间最长 31 天。
       </Typography.Paragraph>
       {f && (
         <>
           <Row gutter={16} style={{ marginBottom: 16 }} data-testid="queue-figures-total">
-            <Col span={4}><Statistic title={`${f.unitName} 取号`} value={f.total.tickets} /></Col>
+            <Col span={4}><Statistic title="取号" value={f.total.tickets} /></Col>
             <Col span={4}><Statistic title="过号" value={f.total.noShows} /></Col>
             <Col span={4}><Statistic title="等候 p50（分钟）" value={f.total.waitP50 ?? '—'} /></Col>
             <Col span={4}><Statistic title="等候 p90（分钟）" value={f.total.waitP90 ?? '—'} /></Col>
