@@ -50,6 +50,9 @@ export class CounterConfig extends BaseServiceConfig {
   @IsOptional() @IsString() BUREAU_SIGNING_KEY?: string = undefined;
   @Transform(toInt) @IsInt() @Min(500) @Max(120_000) BUREAU_PUSH_TIMEOUT_MS = 15_000;
 
+  /** issue 11 忙闲调配: how often the halls are checked for a group waiting while windows idle; 0 = at boot only (supervisors can still check on demand). */
+  @Transform(toInt) @IsInt() @Min(0) @Max(3_600_000) QUEUE_BALANCING_INTERVAL_MS = 60_000;
+
   override consistencyProblems(): string[] {
     const problems = super.consistencyProblems();
     if (this.SMS_PROVIDER === 'http' && (!this.SMS_HTTP_URL || !this.SMS_API_KEY)) problems.push('SMS_PROVIDER=http needs SMS_HTTP_URL and SMS_API_KEY');

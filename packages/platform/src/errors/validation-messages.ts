@@ -269,6 +269,14 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   transferredAt: '转出时间',
   pauseReason: '暂停原因',
   clerkSub: '窗口人员账号',
+  // issue 11: 忙闲调配 (queue balancing) inputs and events.
+  proposalId: '调配建议',
+  minWaiting: '等候人数阈值',
+  maxWaitMinutes: '最长等候分钟阈值',
+  shortQueue: '短队列人数',
+  targetPerWindow: '每窗口目标等候人数',
+  windowIds: '窗口',
+  waiting: '等候人数',
 };
 
 const LABELS = Symbol('onewindow:field-labels');
