@@ -6,7 +6,7 @@ import type { EntityManager } from 'typeorm';
 import type { CounterConfig } from '../config.js';
 import type { SmsMessageEntity } from './sms-message.entity.js';
 import { SmsRepository } from './sms.repository.js';
-import { normalizeMobile, notificationSms, pickupSms, SmsTemplateError } from './sms-template.js';
+import { normalizeMobile, notificationSms, pickupSms, SMS_TEMPLATES, SmsTemplateError, validateSmsText, type SmsTemplateCode } from './sms-template.js';
 
 /** Statuses that notify the citizen. */
 const NOTIFYING_STATUSES = new Set(['READY_FOR_PICKUP']);
@@ -83,5 +83,25 @@ export class SmsService {
 
   async listForApplication(actor: Identity, applicationNumber: string): Promise<SmsMessageEntity[]> {
     return this.sms.findByApplication(applicationNumber.trim().toUpperCase(), jurisdictionOf(actor));
+  }
+
+  /**
+   * Queues one registered template to one phone in the caller's transaction (预约: codes,
+   * confirmations, closure notices): at most one SMS per `reference` and `trigger`. The filled
+   * text is checked like every other (≤ 70 characters, signature, no links, no ID numbers); a
+   * text that does not fit throws, so the caller's change rolls back rather than going unsent.
+   */
+  async queueTemplate(
+    manager: EntityManager,
+    sms: { template: SmsTemplateCode; phone: string; params: Record<string, string>; reference: string; trigger: string; unitCode: string },
+  ): Promise<void> {
+    const values: Record<string, string> = { ...sms.params, signature: this.config.SMS_SIGNATURE };
+    const text = SMS_TEMPLATES[sms.template].replace(/\{(\w+)\}/g, (_, k: string) => values[k] ?? '');
+    validateSmsText(text);
+    const id = randomUUID();
+    const inserted = await this.sms.insertOnce({ id, phone: sms.phone, text, template: sms.template, applicationNumber: sms.reference, triggerStatus: sms.trigger, unitCode: sms.unitCode }, manager);
+    if (!inserted) return;
+    const event: SmsRequestedEvent = { smsId: id, phone: sms.phone, text, template: sms.template, applicationNumber: sms.reference };
+    await this.outbox.enqueue(manager, EventSubjects.smsRequested, event);
   }
 }
