@@ -147,8 +147,9 @@ export class AppointmentService {
   async bookOnline(input: BookingRequest & { verificationCode: string }, clientIp: string | undefined): Promise<AppointmentEntity> {
     return this.tx.run(async (m) => {
       await this.limits.take(m, { bucket: `appointment:book:ip:${clientIp ?? 'unknown'}`, limit: PUBLIC_LIMITS.bookingsPerIpPerDay, windowSeconds: DAY, message: '今日网上预约次数已达上限，请明日再试或拨打 96166' });
-      await this.codes.consume(m, { purpose: BOOKING_CODE_PURPOSE, phone: input.phone, code: input.verificationCode, maxAttempts: CODE_MAX_ATTEMPTS });
-      return this.book(m, input, 'ONLINE', '网上预约');
+      // The code is tried last, once every rule has passed: a refused slot does not use up a try.
+      const confirmPhone = () => this.codes.consume(m, { purpose: BOOKING_CODE_PURPOSE, phone: input.phone, code: input.verificationCode, maxAttempts: CODE_MAX_ATTEMPTS });
+      return this.book(m, input, 'ONLINE', '网上预约', confirmPhone);
     });
   }
 
@@ -294,7 +295,7 @@ export class AppointmentService {
 
   // ---- internals ----
 
-  private async book(m: EntityManager, input: BookingRequest, channel: 'ONLINE' | 'HOTLINE', bookedBy: string): Promise<AppointmentEntity> {
+  private async book(m: EntityManager, input: BookingRequest, channel: 'ONLINE' | 'HOTLINE', bookedBy: string, confirmPhone?: () => Promise<void>): Promise<AppointmentEntity> {
     const station = this.station(input.unitCode);
     const item = this.item(input.itemCode);
     const slot = await this.checkSlot(m, input, item);
@@ -303,6 +304,7 @@ export class AppointmentService {
     await this.checkPersonLimit(m, input.phone, input.date);
     if (channel === 'ONLINE') await this.checkNoShows(m, input.phone);
     await this.take(m, input, slot);
+    if (confirmPhone) await confirmPhone();
     const now = this.clock.now();
     const a: AppointmentEntity = {
       id: randomUUID(), number: await this.nextNumber(m, input.date), unitCode: station.code, itemCode: item.itemCode, itemName: item.itemName,
