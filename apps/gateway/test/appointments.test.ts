@@ -210,6 +210,9 @@ describe('appointments (预约): slots, booking, closures, check-in', () => {
     const now = chinaMinutes();
     await seedBooking({ number: 'YY2609290001', date: TODAY, start: hm(Math.max(0, now - 5)), end: hm(Math.min(1439, now + 30)) });
     await seedBooking({ number: 'YY2609290002', date: TODAY, start: hm(Math.max(0, now - 40)), end: hm(Math.max(0, now - 2)) });
+    // The hall's 户政 group takes the booked item (group data the queue keeps per station; the catalog index is empty in this stack).
+    await sql(db(), `INSERT INTO queue_service_group (unit_code, code, prefix, name, police_types, item_codes, position) VALUES ($1, 'HOUSEHOLD', 'A', '户政业务', '{HOUSEHOLD}', $2, 1)
+      ON CONFLICT (unit_code, code) DO UPDATE SET item_codes = EXCLUDED.item_codes`, [STATION, [RENEW]]);
     const before = await writes();
     expect(code(await stack.gql(CHECK_IN, { input: { number: 'YY2609290001' } }, clerkJinjiang))).toBe('APPOINTMENT_WRONG_STATION');
     expect(code(await stack.gql(CHECK_IN, { input: { number: 'YY2609300001' } }, clerk))).toBe('APPOINTMENT_CHECK_IN_TOO_EARLY');
@@ -222,6 +225,11 @@ describe('appointments (预约): slots, booking, closures, check-in', () => {
     expect(onTime.data!.checkInAppointment.ticketNumber).toMatch(/^[A-Z]\d{3}$/);
     const late = await stack.gql<{ checkInAppointment: { ticketNumber: string; priority: boolean } }>(CHECK_IN, { input: { number: 'YY2609290002' } }, clerk);
     expect(late.data!.checkInAppointment.priority).toBe(false);
+    const tickets = await sql<{ number: string; priority: boolean; priority_reason: string | null }>(db(), `SELECT number, priority, priority_reason FROM queue_ticket WHERE unit_code = $1 ORDER BY number`, [STATION]);
+    expect(tickets).toEqual([
+      { number: onTime.data!.checkInAppointment.ticketNumber, priority: true, priority_reason: 'APPOINTMENT' },
+      { number: late.data!.checkInAppointment.ticketNumber, priority: false, priority_reason: null },
+    ]);
     expect(code(await stack.gql(CHECK_IN, { input: { number: 'YY2609290001' } }, clerk))).toBe('APPOINTMENT_INVALID_STATE');
   });
 

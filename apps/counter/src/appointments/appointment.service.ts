@@ -137,7 +137,7 @@ export class AppointmentService {
       await this.limits.take(m, { bucket: `appointment:code:phone:${this.codes.phoneHash(phone)}`, limit: PUBLIC_LIMITS.codesPerPhonePerHour, windowSeconds: HOUR, message: '获取验证码过于频繁，请一小时后再试' });
       await this.limits.take(m, { bucket: `appointment:code:ip:${clientIp ?? 'unknown'}`, limit: PUBLIC_LIMITS.codesPerIpPerHour, windowSeconds: HOUR, message: '获取验证码过于频繁，请稍后再试' });
       const code = await this.codes.issue(m, { purpose: BOOKING_CODE_PURPOSE, phone, ttlSeconds: CODE_TTL_SECONDS });
-      await this.sms.queueTemplate(m, { template: 'APPOINTMENT_VERIFICATION_CODE', phone, params: { code }, reference: 'APPOINTMENT-CODE', trigger: `CODE:${randomUUID()}`, unitCode: '' });
+      await this.sms.queueTemplateMessage(m, { template: 'APPOINTMENT_VERIFICATION_CODE', phone, params: { code }, reference: 'APPOINTMENT-CODE', trigger: `CODE:${randomUUID()}`, unitCode: '' });
       await this.limits.prune(m);
     });
     return CODE_TTL_SECONDS;
@@ -262,7 +262,7 @@ export class AppointmentService {
         a.state = 'CLOSED';
         a.closureId = closure.id;
         await this.save(m, a);
-        await this.sms.queueTemplate(m, {
+        await this.sms.queueTemplateMessage(m, {
           template: 'APPOINTMENT_CLOSED', phone: a.phone, params: { date: chineseDate(a.date), number: a.number }, reference: a.number, trigger: `CLOSED:${closure.id}`, unitCode: a.unitCode,
         });
       }
@@ -439,7 +439,7 @@ export class AppointmentService {
   }
 
   private async confirm(m: EntityManager, a: AppointmentEntity, place: string): Promise<void> {
-    await this.sms.queueTemplate(m, {
+    await this.sms.queueTemplateMessage(m, {
       template: 'APPOINTMENT_BOOKED', phone: a.phone, params: { date: chineseDate(a.date), time: a.slotStart, place, number: a.number },
       reference: a.number, trigger: `BOOKED:${a.version}`, unitCode: a.unitCode,
     });

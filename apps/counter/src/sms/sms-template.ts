@@ -17,6 +17,8 @@ export const SMS_TEMPLATES = {
   COMPLAINT_ANSWER_RATING: '【{signature}】您的信访事项{number}已答复，请评价：回复1满意 2基本满意 3不满意。',
   COMPLAINT_RECEIVED: '【{signature}】您的信访投诉已登记，编号{number}，我们将在15日内告知是否受理。',
   COMPLAINT_VERIFICATION_CODE: '【{signature}】您的网上投诉验证码为{code}，10分钟内有效，请勿告知他人。',
+  // 排队叫号 (issue 11): the holder of a ticket asked to be told when few are ahead.
+  QUEUE_AHEAD: '【{signature}】您的排队号{number}前面还有{ahead}人，请回到大厅留意叫号，过号需重新取号。',
   // 预约 (appointments, issue 11): the booking code, the confirmation, a booking cancelled by a closure (rebook with its number, no link).
   APPOINTMENT_VERIFICATION_CODE: '【{signature}】您的网上预约验证码为{code}，10分钟内有效，请勿告知他人。',
   APPOINTMENT_BOOKED: '【{signature}】您已预约{date} {time}到{place}办理业务，预约号{number}，请提前到场签到。',

@@ -86,22 +86,32 @@ export class SmsService {
   }
 
   /**
-   * Queues one registered template to one phone in the caller's transaction (预约: codes,
-   * confirmations, closure notices): at most one SMS per `reference` and `trigger`. The filled
-   * text is checked like every other (≤ 70 characters, signature, no links, no ID numbers); a
-   * text that does not fit throws, so the caller's change rolls back rather than going unsent.
+   * One registered template to one phone (e.g. the queue's "前面还有 N 人"), at most once per
+   * reference and trigger, queued in the caller's transaction. False when not queued (already
+   * queued, or the text does not fit the template rules: logged).
    */
-  async queueTemplate(
+  async queueTemplateMessage(
     manager: EntityManager,
-    sms: { template: SmsTemplateCode; phone: string; params: Record<string, string>; reference: string; trigger: string; unitCode: string },
-  ): Promise<void> {
-    const values: Record<string, string> = { ...sms.params, signature: this.config.SMS_SIGNATURE };
-    const text = SMS_TEMPLATES[sms.template].replace(/\{(\w+)\}/g, (_, k: string) => values[k] ?? '');
-    validateSmsText(text);
+    input: { phone: string; template: SmsTemplateCode; params: Record<string, string>; reference: string; trigger: string; unitCode: string },
+  ): Promise<boolean> {
+    const phone = normalizeMobile(input.phone);
+    const text = SMS_TEMPLATES[input.template].replace(/\{(\w+)\}/g, (_, k: string) => (k === 'signature' ? this.config.SMS_SIGNATURE : (input.params[k] ?? '')));
+    try {
+      if (!phone) throw new SmsTemplateError('not a mobile number');
+      validateSmsText(text);
+    } catch (err) {
+      if (!(err instanceof SmsTemplateError)) throw err;
+      this.logger.error({ reference: input.reference, template: input.template, err: err.message }, 'templated SMS not queued');
+      return false;
+    }
     const id = randomUUID();
-    const inserted = await this.sms.insertOnce({ id, phone: sms.phone, text, template: sms.template, applicationNumber: sms.reference, triggerStatus: sms.trigger, unitCode: sms.unitCode }, manager);
-    if (!inserted) return;
-    const event: SmsRequestedEvent = { smsId: id, phone: sms.phone, text, template: sms.template, applicationNumber: sms.reference };
+    const inserted = await this.sms.insertOnce(
+      { id, phone, text, template: input.template, applicationNumber: input.reference, triggerStatus: input.trigger, unitCode: input.unitCode },
+      manager,
+    );
+    if (!inserted) return false;
+    const event: SmsRequestedEvent = { smsId: id, phone, text, template: input.template, applicationNumber: input.reference };
     await this.outbox.enqueue(manager, EventSubjects.smsRequested, event);
+    return true;
   }
 }
