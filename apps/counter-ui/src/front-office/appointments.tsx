@@ -12,13 +12,14 @@ import {
   AddAppointmentClosureDocument, AppointmentClosuresDocument, AppointmentDaysDocument, AppointmentDetailsDocument, AppointmentsOfDayDocument, AppointmentSlotsDocument,
   BookAppointmentByHotlineDocument, BookingOptionsDocument, CancelAppointmentDocument, CheckInAppointmentDocument, RescheduleAppointmentDocument,
 } from '../graphql/appointments.operations';
-import type { AppointmentFieldsFragment } from '../gql/graphql';
+import type { AppointmentClosuresQuery, AppointmentFieldsFragment } from '../gql/graphql';
 import { hasRole, useSession, type SessionUser } from '../session';
 import { SlotPicker, type PickedSlot } from './booking';
 
 echarts.use([BarChart, GridComponent, LegendComponent, TooltipComponent, SVGRenderer]);
 
 type Appt = AppointmentFieldsFragment;
+type Closure = AppointmentClosuresQuery['appointmentClosures'][number];
 
 /** Who may open 预约管理 (mirror the resolvers' @Roles): window clerks and supervisors. */
 export const appointmentsVisible = (u: SessionUser): boolean => hasRole(u, 'CLERK', 'SUPERVISOR');
@@ -191,7 +192,7 @@ function HotlineTab({ station }: { station: string }) {
     if (r?.data) { setDone(r.data.bookAppointmentByHotline); form.resetFields(); setSlot(null); }
   };
   return (
-    <Form form={form} layout="vertical" onFinish={(v) => void submit(v)}>
+    <Form form={form} layout="vertical" onFinish={(v) => void submit(v)} onValuesChange={(changed: Record<string, unknown>) => { if ('itemCode' in changed) setSlot(null); }}>
       <Typography.Paragraph type="secondary">来电群众已在线，无需短信验证码；预约成功后系统向来电号码发送预约号短信。</Typography.Paragraph>
       {done && <Typography.Paragraph type="success" data-testid="hotline-done">已预约：{done.number} · {done.date} {done.slotStart} · {done.itemName}（短信已发送至 {done.phone}）</Typography.Paragraph>}
       <Form.Item name="itemCode" label="办理事项" rules={[{ required: true, message: '请选择事项' }]}>
@@ -283,11 +284,11 @@ function ClosuresTab({ station, canAdd }: { station: string; canAdd: boolean }) 
       )}
       {result && <Typography.Paragraph type="success" data-testid="closure-result">{result}</Typography.Paragraph>}
       <ErrorAlert error={adding.error ?? closures.error} style={{ marginBottom: 12 }} />
-      <Table rowKey="id" size="small" dataSource={closures.data?.appointmentClosures ?? []} pagination={false} data-testid="closures-table"
+      <Table<Closure> rowKey="id" size="small" dataSource={closures.data?.appointmentClosures ?? []} pagination={false} data-testid="closures-table"
         columns={[
           { title: '大厅', dataIndex: 'unitName' },
-          { title: '日期', key: 'd', render: (_: unknown, c: { dateFrom: string; dateTo: string }) => (c.dateFrom === c.dateTo ? c.dateFrom : `${c.dateFrom} 至 ${c.dateTo}`) },
-          { title: '事项', key: 'i', render: (_: unknown, c: { itemCodes: string[] }) => (c.itemCodes.length ? c.itemCodes.map(itemName).join('、') : '整个大厅') },
+          { title: '日期', key: 'd', render: (_: unknown, c) => (c.dateFrom === c.dateTo ? c.dateFrom : `${c.dateFrom} 至 ${c.dateTo}`) },
+          { title: '事项', key: 'i', render: (_: unknown, c) => (c.itemCodes.length ? c.itemCodes.map(itemName).join('、') : '整个大厅') },
           { title: '原因', dataIndex: 'reason' },
           { title: '取消预约', dataIndex: 'cancelledCount' },
           { title: '设置人', dataIndex: 'createdBy' },

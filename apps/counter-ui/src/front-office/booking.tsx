@@ -1,6 +1,6 @@
 import { useMutation, useQuery } from '@apollo/client';
 import { Button, Card, Empty, Form, Input, Layout, Radio, Result, Select, Space, Spin, Tabs, Tag, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { ErrorAlert } from '../components/ErrorAlert';
 import {
   AppointmentDaysDocument, AppointmentSlotsDocument, BookAppointmentOnlineDocument, BookingOptionsDocument, CancelAppointmentOnlineDocument,
@@ -28,8 +28,11 @@ export function SlotPicker({ unitCode, itemCode, value, onChange, testId = 'slot
 }) {
   const skip = !unitCode || !itemCode;
   const days = useQuery(AppointmentDaysDocument, { variables: { unitCode: unitCode ?? '', itemCode: itemCode ?? '', days: 14 }, skip, fetchPolicy: 'cache-and-network' });
-  const [date, setDate] = useState<string | undefined>(value?.date);
-  useEffect(() => { setDate(undefined); onChange(null); }, [unitCode, itemCode]); // eslint-disable-line react-hooks/exhaustive-deps
+  // The chosen day belongs to one hall and item: choosing another starts over (the parent resets its slot too).
+  const key = `${unitCode ?? ''}|${itemCode ?? ''}`;
+  const [chosen, setChosen] = useState<{ key: string; date?: string }>({ key, date: value?.date });
+  const date = chosen.key === key ? chosen.date : undefined;
+  const setDate = (d: string) => setChosen({ key, date: d });
   const slots = useQuery(AppointmentSlotsDocument, { variables: { unitCode: unitCode ?? '', itemCode: itemCode ?? '', date: date ?? '' }, skip: skip || !date, fetchPolicy: 'network-only' });
   if (skip) return <Typography.Text type="secondary">请先选择办证大厅和事项</Typography.Text>;
   return (
@@ -118,7 +121,8 @@ function BookForm() {
     if (r?.data) setReceipt(r.data.bookAppointmentOnline);
   };
   return (
-    <Form form={form} layout="vertical" onFinish={(v) => void submit(v as never)} initialValues={{ unitCode: '510107001' }}>
+    <Form form={form} layout="vertical" onFinish={(v) => void submit(v as never)} initialValues={{ unitCode: '510107001' }}
+      onValuesChange={(changed: Record<string, unknown>) => { if ('unitCode' in changed || 'itemCode' in changed) setSlot(null); }}>
       <Space size="large" wrap>
         <Form.Item name="unitCode" label="办证大厅" rules={[{ required: true, message: '请选择办证大厅' }]}>
           <Select id="booking-unit" style={{ width: 220 }} options={(options.data?.bookingStations ?? []).map((s) => ({ value: s.unitCode, label: s.name }))} data-testid="booking-unit" />
@@ -162,7 +166,8 @@ function ChangeForm() {
     }
   };
   return (
-    <Form form={form} layout="vertical" onFinish={(v) => void submit(v as never)} initialValues={{ unitCode: '510107001' }}>
+    <Form form={form} layout="vertical" onFinish={(v) => void submit(v as never)} initialValues={{ unitCode: '510107001' }}
+      onValuesChange={(changed: Record<string, unknown>) => { if ('unitCode' in changed || 'itemCode' in changed) setSlot(null); }}>
       <Typography.Paragraph type="secondary">凭预约号、预约时的手机号和短信验证码改约或取消。因临时闭厅被取消的预约，也在这里用短信中的预约号重新预约。</Typography.Paragraph>
       <Radio.Group value={mode} onChange={(e) => setMode(e.target.value as 'reschedule' | 'cancel')} style={{ marginBottom: 16 }} data-testid="change-mode">
         <Radio.Button value="reschedule">改约 / 重新预约</Radio.Button>
