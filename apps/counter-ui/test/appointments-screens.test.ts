@@ -29,6 +29,8 @@ describe('counter UI: appointments (预约), in Chromium', () => {
     await page.getByTestId(testId).click();
     await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: option }).first().click();
   };
+  /** A slot button (antd puts the test id on the hidden radio input; the label is what a person clicks). */
+  const slot = (picker: string, start: string) => page.locator(`${picker} label.ant-radio-button-wrapper`, { has: page.locator(`[data-start="${start}"]`) });
   let bookedNumber = '';
 
   beforeAll(async () => {
@@ -39,7 +41,8 @@ describe('counter UI: appointments (预约), in Chromium', () => {
     await sql(db(), `INSERT INTO appointment (id, number, unit_code, item_code, item_name, date, slot_start, slot_end, citizen_name, phone, channel, state, booked_by, version, created_at, updated_at)
       VALUES (gen_random_uuid(), 'YY2609290001', $1, 'HH-ID-CARD-RENEW', '居民身份证换领', '2026-09-29', $2, $3, '孙签到', '13700000009', 'ONLINE', 'BOOKED', '网上预约', 1, now(), now())`,
     [STATION, hm(Math.max(0, now - 5)), hm(Math.min(1439, now + 30))]);
-    await sql(db(), `INSERT INTO queue_service_group (unit_code, code, prefix, name, police_types, item_codes, position) VALUES ($1, 'HOUSEHOLD', 'A', '户政业务', '{HOUSEHOLD}', '{HH-ID-CARD-RENEW}', 1)`, [STATION]);
+    await sql(db(), `INSERT INTO queue_service_group (unit_code, code, prefix, name, police_types, item_codes, position) VALUES ($1, 'HOUSEHOLD', 'A', '户政业务', '{HOUSEHOLD}', '{HH-ID-CARD-RENEW}', 1)
+      ON CONFLICT (unit_code, code) DO UPDATE SET item_codes = EXCLUDED.item_codes`, [STATION]);
   }, 240_000);
   afterAll(() => counter.stop(), 60_000);
 
@@ -52,8 +55,7 @@ describe('counter UI: appointments (预约), in Chromium', () => {
     expect(await day('2026-10-02').isDisabled()).toBe(true); // 国庆
     expect(await day('2026-10-05').innerText()).toContain('节假日延时');
     await day('2026-10-05').click();
-    await page.locator('[data-testid="booking-slot"][data-start="09:00"]').waitFor();
-    await page.locator('[data-testid="booking-slot"][data-start="09:00"]').click();
+    await slot('[data-testid="slot-picker"]', '09:00').click();
     await page.getByTestId('booking-name').fill('周闭厅');
     await page.getByTestId('booking-phone').fill('13800138031');
     await page.getByTestId('booking-send-code').click();
@@ -94,7 +96,7 @@ describe('counter UI: appointments (预约), in Chromium', () => {
     await pick('hotline-item', '居民身份证换领');
     const day = page.locator('[data-testid="hotline-picker"] [data-testid="booking-day"][data-date="2026-09-30"]');
     await day.click();
-    await page.locator('[data-testid="hotline-picker"] [data-testid="booking-slot"][data-start="12:00"]').click();
+    await slot('[data-testid="hotline-picker"]', '12:00').click();
     await page.getByTestId('hotline-name').fill('赵热线');
     await page.getByTestId('hotline-phone').fill('13900000001');
     await page.getByTestId('hotline-submit').click();
@@ -113,7 +115,7 @@ describe('counter UI: appointments (预约), in Chromium', () => {
     await counter.signIn('demo-supervisor');
     await page.goto(`${base}/appointments`);
     await page.getByRole('tab', { name: '临时闭厅' }).click();
-    const inputs = page.locator('[data-testid="closure-range"] input');
+    const inputs = page.locator('.ant-picker-range input');
     await inputs.nth(0).click();
     await inputs.nth(0).fill('2026-10-05');
     await inputs.nth(1).click();
@@ -134,7 +136,7 @@ describe('counter UI: appointments (预约), in Chromium', () => {
     await pick('change-item', '居民身份证换领');
     const day = page.locator('[data-testid="change-slot-picker"] [data-testid="booking-day"][data-date="2026-10-06"]');
     await day.click();
-    await page.locator('[data-testid="change-slot-picker"] [data-testid="booking-slot"][data-start="10:00"]').click();
+    await slot('[data-testid="change-slot-picker"]', '10:00').click();
     await page.getByTestId('change-phone').fill('13800138031');
     await page.getByTestId('change-send-code').click();
     await page.getByTestId('change-code-sent').waitFor();
