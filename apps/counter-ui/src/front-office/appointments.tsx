@@ -228,7 +228,7 @@ function SlotsTab({ station }: { station: string }) {
     yAxis: { type: 'value', minInterval: 1 },
     series: [
       { name: '已约', type: 'bar', stack: 'load', data: rows.map((s) => s.booked), itemStyle: { color: '#1d4ed8' } },
-      { name: '剩余', type: 'bar', stack: 'load', data: rows.map((s) => ({ value: s.remaining, itemStyle: { color: s.extended ? '#f59e0b' : '#93c5fd' } })) },
+      { name: '剩余', type: 'bar', stack: 'load', itemStyle: { color: '#93c5fd' }, data: rows.map((s) => ({ value: s.remaining, itemStyle: { color: s.extended ? '#f59e0b' : '#93c5fd' } })) },
     ],
   };
   return (

@@ -241,6 +241,11 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   workOrdersCsv: '12345 工单文件内容',
   workingDays: '工作日数',
   year: '年度',
+  // 预约 (appointments, issue 11): the appointment.changed event
+  date: '日期',
+  slot: '时段',
+  state: '状态',
+  onTime: '是否按时签到',
 };
 
 const LABELS = Symbol('onewindow:field-labels');
