@@ -19,6 +19,10 @@ export const SMS_TEMPLATES = {
   COMPLAINT_VERIFICATION_CODE: '【{signature}】您的网上投诉验证码为{code}，10分钟内有效，请勿告知他人。',
   // 排队叫号 (issue 11): the holder of a ticket asked to be told when few are ahead.
   QUEUE_AHEAD: '【{signature}】您的排队号{number}前面还有{ahead}人，请回到大厅留意叫号，过号需重新取号。',
+  // 预约 (appointments, issue 11): the booking code, the confirmation, a booking cancelled by a closure (rebook with its number, no link).
+  APPOINTMENT_VERIFICATION_CODE: '【{signature}】您的网上预约验证码为{code}，10分钟内有效，请勿告知他人。',
+  APPOINTMENT_BOOKED: '【{signature}】您已预约{date} {time}到{place}办理业务，预约号{number}，请提前到场签到。',
+  APPOINTMENT_CLOSED: '【{signature}】因临时闭厅，您{date}的预约已取消。可凭预约号{number}在网上预约改约或致电96166。',
 } as const;
 
 /** Templates other services may request through `<service>.v1.notification.requested`, with their variables. */

@@ -277,6 +277,10 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   targetPerWindow: '每窗口目标等候人数',
   windowIds: '窗口',
   waiting: '等候人数',
+  // 预约 (appointments, issue 11): the appointment.changed event
+  date: '日期',
+  slot: '时段',
+  onTime: '是否按时签到',
 };
 
 const LABELS = Symbol('onewindow:field-labels');

@@ -1,0 +1,23 @@
+import { DomainException } from '@onewindow/platform';
+
+export enum AppointmentErrorCode {
+  ITEM_NOT_BOOKABLE = 'APPOINTMENT_ITEM_NOT_BOOKABLE',
+  DAY_CLOSED = 'APPOINTMENT_DAY_CLOSED',
+  SLOT_UNKNOWN = 'APPOINTMENT_SLOT_UNKNOWN',
+  SLOT_FULL = 'APPOINTMENT_SLOT_FULL',
+  SLOT_IN_PAST = 'APPOINTMENT_SLOT_IN_PAST',
+  BEYOND_HORIZON = 'APPOINTMENT_BEYOND_HORIZON',
+  PERSON_LIMIT = 'APPOINTMENT_PERSON_LIMIT',
+  NO_SHOW_LIMIT = 'APPOINTMENT_NO_SHOW_LIMIT',
+  NOT_FOUND = 'APPOINTMENT_NOT_FOUND',
+  INVALID_STATE = 'APPOINTMENT_INVALID_STATE',
+  WRONG_STATION = 'APPOINTMENT_WRONG_STATION',
+  CHECK_IN_TOO_EARLY = 'APPOINTMENT_CHECK_IN_TOO_EARLY',
+  CLOSURE_INVALID = 'APPOINTMENT_CLOSURE_INVALID',
+}
+
+export class AppointmentException extends DomainException {
+  constructor(code: AppointmentErrorCode, message: string, details?: unknown) {
+    super(code, message, details);
+  }
+}
