@@ -74,7 +74,7 @@ describe('complaint intake channels (信访渠道) through the gateway', () => {
     const sms = await eventually(async () => (await smsTo(online.phone, 'COMPLAINT_VERIFICATION_CODE'))[0]);
     const theCode = /验证码为(\d{6})/.exec(sms.text)![1]!;
     // Stored only as an HMAC.
-    expect(await sql(complaintsDb(), `SELECT 1 FROM complaint_verification_code WHERE code_hash = $1`, [theCode])).toEqual([]);
+    expect(await sql(complaintsDb(), `SELECT 1 FROM phone_code WHERE code_hash = $1`, [theCode])).toEqual([]);
 
     const wrong = theCode === '000000' ? '000001' : '000000';
     const refused = await stack.gql(SUBMIT, { input: { ...online, verificationCode: wrong } });
@@ -108,15 +108,15 @@ describe('complaint intake channels (信访渠道) through the gateway', () => {
     expect(code(limited)).toBe('RATE_LIMITED');
     expect(limited.errors![0]!.message).toContain('过于频繁');
     for (let i = 0; i < 3; i++) expect((await stack.gql(CODE, { phone: '13698765432' })).errors).toBeUndefined(); // 6 from this address
-    const hits = await sql(complaintsDb(), `SELECT id, bucket FROM complaint_rate_limit_hit ORDER BY id`);
+    const hits = await sql(complaintsDb(), `SELECT id, bucket FROM rate_limit_hit ORDER BY id`);
     const spoofed = await fetch(stack.gatewayUrl, {
       method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': '203.0.113.99' },
       body: JSON.stringify({ query: CODE, variables: { phone: '13511112222' } }),
     });
     const body = (await spoofed.json()) as { errors?: { extensions?: { code?: string } }[] };
     expect(body.errors?.[0]?.extensions?.code).toBe('RATE_LIMITED');
-    expect(await sql(complaintsDb(), `SELECT id, bucket FROM complaint_rate_limit_hit ORDER BY id`)).toEqual(hits);
-    expect((await sql<{ bucket: string }>(complaintsDb(), `SELECT DISTINCT bucket FROM complaint_rate_limit_hit WHERE bucket LIKE 'code:ip:%'`)).map((b) => b.bucket)).toEqual(['code:ip:127.0.0.1']);
+    expect(await sql(complaintsDb(), `SELECT id, bucket FROM rate_limit_hit ORDER BY id`)).toEqual(hits);
+    expect((await sql<{ bucket: string }>(complaintsDb(), `SELECT DISTINCT bucket FROM rate_limit_hit WHERE bucket LIKE 'complaint:code:ip:%'`)).map((b) => b.bucket)).toEqual(['complaint:code:ip:127.0.0.1']);
   });
 
   it('hotlines 96166 and 960111, letters and visits: entered by the complaints officer with the channel and its reference, acknowledged by SMS, worked to the answer', async () => {

@@ -2,8 +2,6 @@ import { Module } from '@nestjs/common';
 import { ComplaintModule } from '../complaint/complaint.module.js';
 import { OnlineComplaintResolver } from './online-complaint.resolver.js';
 import { OnlineComplaintService } from './online-complaint.service.js';
-import { RateLimitRepository } from './rate-limit.repository.js';
-import { VerificationCodeRepository } from './verification-code.repository.js';
 import { WorkOrderPushController } from './work-order-12345.controller.js';
 import { WorkOrderResolver } from './work-order-12345.resolver.js';
 import { WorkOrderService } from './work-order-12345.service.js';
@@ -12,6 +10,6 @@ import { WorkOrderService } from './work-order-12345.service.js';
 @Module({
   imports: [ComplaintModule],
   controllers: [WorkOrderPushController],
-  providers: [RateLimitRepository, VerificationCodeRepository, OnlineComplaintService, OnlineComplaintResolver, WorkOrderService, WorkOrderResolver],
+  providers: [OnlineComplaintService, OnlineComplaintResolver, WorkOrderService, WorkOrderResolver],
 })
 export class ChannelsModule {}

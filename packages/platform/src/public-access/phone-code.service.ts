@@ -46,22 +46,31 @@ export class PhoneCodeService {
   }
 
   async consume(manager: EntityManager, input: ConsumePhoneCode): Promise<void> {
-    const repo = manager.getRepository(PhoneCodeEntity);
-    const live = await repo
-      .createQueryBuilder('c')
-      .setLock('pessimistic_write')
-      .where('c.purpose = :purpose AND c.phone_hash = :phoneHash AND c.used_at IS NULL AND c.expires_at > now()', { purpose: input.purpose, phoneHash: this.phoneHash(input.phone) })
-      .orderBy('c.created_at', 'DESC')
-      .getOne();
-    if (!live || live.attempts >= input.maxAttempts) {
-      throw new DomainException(CommonErrorCode.VERIFICATION_CODE_INVALID, '短信验证码已失效或尝试次数过多，请重新获取验证码');
+    const [live] = (await manager.query(
+      `SELECT id, code_hash FROM phone_code WHERE purpose = $1 AND phone_hash = $2 AND used_at IS NULL AND expires_at > now() ORDER BY created_at DESC LIMIT 1`,
+      [input.purpose, this.phoneHash(input.phone)],
+    )) as { id: string; code_hash: string }[];
+    if (!live) throw this.invalid('短信验证码已失效，请重新获取验证码');
+    // Every try counts, in its own transaction (committed even when the caller's work rolls back);
+    // the row is not locked by the caller, so this cannot wait on it.
+    if ((await this.changed(this.dataSource, `UPDATE phone_code SET attempts = attempts + 1 WHERE id = $1 AND attempts < $2 RETURNING id`, [live.id, input.maxAttempts])) === 0) {
+      throw this.invalid('验证码尝试次数过多，请重新获取验证码');
     }
     const given = Buffer.from(this.codeHash(input.purpose, input.phone, input.code.trim()));
-    if (!timingSafeEqual(given, Buffer.from(live.codeHash))) {
-      await this.dataSource.query(`UPDATE phone_code SET attempts = attempts + 1 WHERE id = $1`, [live.id]);
-      throw new DomainException(CommonErrorCode.VERIFICATION_CODE_INVALID, '短信验证码不正确，请核对后重新输入');
+    if (!timingSafeEqual(given, Buffer.from(live.code_hash))) throw this.invalid('短信验证码不正确，请核对后重新输入');
+    // Spent with the caller's change; of two requests racing with the same code only one gets it.
+    if ((await this.changed(manager, `UPDATE phone_code SET used_at = now() WHERE id = $1 AND used_at IS NULL RETURNING id`, [live.id])) === 0) {
+      throw this.invalid('短信验证码已使用，请重新获取验证码');
     }
-    await repo.update({ id: live.id }, { usedAt: new Date() });
+  }
+
+  private async changed(runner: Pick<EntityManager, 'query'>, sql: string, params: unknown[]): Promise<number> {
+    const [row] = (await runner.query(`WITH changed AS (${sql}) SELECT count(*)::int AS n FROM changed`, params)) as { n: number }[];
+    return row?.n ?? 0;
+  }
+
+  private invalid(message: string): DomainException {
+    return new DomainException(CommonErrorCode.VERIFICATION_CODE_INVALID, message);
   }
 
   /** Keyed hash of a mobile number, for rate-limit buckets and lookups that must not store the number. */
