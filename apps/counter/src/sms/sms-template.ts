@@ -17,6 +17,7 @@ export const SMS_TEMPLATES = {
   COMPLAINT_ANSWER_RATING: '【{signature}】您的信访事项{number}已答复，请评价：回复1满意 2基本满意 3不满意。',
   COMPLAINT_RECEIVED: '【{signature}】您的信访投诉已登记，编号{number}，我们将在15日内告知是否受理。',
   COMPLAINT_VERIFICATION_CODE: '【{signature}】您的网上投诉验证码为{code}，10分钟内有效，请勿告知他人。',
+  PROGRESS_QUERY_CODE: '【{signature}】您查询办理进度的验证码为{code}，10分钟内有效，请勿告知他人。',
 } as const;
 
 /** Templates other services may request through `<service>.v1.notification.requested`, with their variables. */

@@ -6,7 +6,7 @@ import type { EntityManager } from 'typeorm';
 import type { CounterConfig } from '../config.js';
 import type { SmsMessageEntity } from './sms-message.entity.js';
 import { SmsRepository } from './sms.repository.js';
-import { normalizeMobile, notificationSms, pickupSms, SmsTemplateError } from './sms-template.js';
+import { normalizeMobile, notificationSms, pickupSms, SMS_TEMPLATES, SmsTemplateError, validateSmsText, type SmsTemplateCode } from './sms-template.js';
 
 /** Statuses that notify the citizen. */
 const NOTIFYING_STATUSES = new Set(['READY_FOR_PICKUP']);
@@ -83,5 +83,28 @@ export class SmsService {
 
   async listForApplication(actor: Identity, applicationNumber: string): Promise<SmsMessageEntity[]> {
     return this.sms.findByApplication(applicationNumber.trim().toUpperCase(), jurisdictionOf(actor));
+  }
+
+  /**
+   * One registered template to one phone (e.g. a verification code), queued with its
+   * `counter.v1.sms.requested` event in the caller's transaction. `reference` and `trigger` key the
+   * row (one message per pair). Returns false when that pair was already queued.
+   */
+  async queueTemplate(
+    input: { phone: string; template: SmsTemplateCode; params: Record<string, string>; reference: string; trigger: string; unitCode: string },
+    manager: EntityManager,
+  ): Promise<boolean> {
+    const values: Record<string, string> = { ...input.params, signature: this.config.SMS_SIGNATURE };
+    const text = SMS_TEMPLATES[input.template].replace(/\{(\w+)\}/g, (_, k: string) => values[k] ?? '');
+    validateSmsText(text);
+    const id = randomUUID();
+    const inserted = await this.sms.insertOnce(
+      { id, phone: input.phone, text, template: input.template, applicationNumber: input.reference, triggerStatus: input.trigger, unitCode: input.unitCode },
+      manager,
+    );
+    if (!inserted) return false;
+    const event: SmsRequestedEvent = { smsId: id, phone: input.phone, text, template: input.template, applicationNumber: input.reference };
+    await this.outbox.enqueue(manager, EventSubjects.smsRequested, event);
+    return true;
   }
 }
