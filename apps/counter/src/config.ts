@@ -50,6 +50,10 @@ export class CounterConfig extends BaseServiceConfig {
   @IsOptional() @IsString() BUREAU_SIGNING_KEY?: string = undefined;
   @Transform(toInt) @IsInt() @Min(500) @Max(120_000) BUREAU_PUSH_TIMEOUT_MS = 15_000;
 
+  // ── issue 11: 自助查询 (decision 0024) ──
+  /** Public address of the counter UI; the acceptance receipt's QR code points at `<PUBLIC_BASE_URL>/progress?number=…`. */
+  @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] }) PUBLIC_BASE_URL = 'http://localhost:5173';
+
   override consistencyProblems(): string[] {
     const problems = super.consistencyProblems();
     if (this.SMS_PROVIDER === 'http' && (!this.SMS_HTTP_URL || !this.SMS_API_KEY)) problems.push('SMS_PROVIDER=http needs SMS_HTTP_URL and SMS_API_KEY');
