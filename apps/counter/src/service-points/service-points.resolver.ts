@@ -1,7 +1,7 @@
 import { Args, Context, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { ServicePointLevel } from '@onewindow/catalog';
 import { Role, type Identity } from '@onewindow/contracts';
-import { CurrentIdentity, IDENTITY_KEY, Roles } from '@onewindow/platform';
+import { CurrentIdentity, IDENTITY_KEY, Public, Roles } from '@onewindow/platform';
 import { CatalogItem } from '../catalog/catalog.model.js';
 import { ServicePointAvailability, ServicePointFigures, ServicePointFiguresArgs, ServicePointTree } from './service-points.model.js';
 import { ServicePointsService } from './service-points.service.js';
@@ -29,9 +29,11 @@ export class ServicePointsResolver {
 export class CatalogItemPointResolver {
   constructor(private readonly points: ServicePointsService) {}
 
+  // Public: the public guide shows the same items; an anonymous reader gets null.
+  @Public()
   @ResolveField(() => ServicePointAvailability, { nullable: true, description: '本网点能否受理（三级窗口）；未登录或无网点数据时为空' })
   async pointAvailability(@Parent() item: CatalogItem, @Context() ctx: { req?: Record<string, unknown> }): Promise<ServicePointAvailability | null> {
     const identity = ctx.req?.[IDENTITY_KEY] as Identity | undefined;
-    return this.points.availability(identity, { acceptLevels: item.acceptLevels as ServicePointLevel[] });
+    return this.points.availability(identity && identity.sub !== 'anonymous' ? identity : undefined, { acceptLevels: item.acceptLevels as ServicePointLevel[] });
   }
 }
