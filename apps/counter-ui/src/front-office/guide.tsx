@@ -61,7 +61,7 @@ export function PublicGuidePage() {
                     <div data-testid={`guide-notices-${i.code}`}>
                       <Typography.Paragraph>
                         可办理网点：{i.acceptLevels.map((l) => LEVEL_LABELS[l] ?? l).join('、')}
-                        {i.aliases.length > 0 && <Typography.Text type="secondary">　（俗称：{i.aliases.join('、')}）</Typography.Text>}
+                        {i.aliases.length > 0 && <Typography.Text type="secondary" style={{ marginLeft: 8 }}>（俗称：{i.aliases.join('、')}）</Typography.Text>}
                       </Typography.Paragraph>
                       {i.sixNotices.map((s) => (
                         <div key={s.key} style={{ marginBottom: 12 }}>
