@@ -52,6 +52,9 @@ export class CounterConfig extends BaseServiceConfig {
 
   /** issue 11 忙闲调配: how often the halls are checked for a group waiting while windows idle; 0 = at boot only (supervisors can still check on demand). */
   @Transform(toInt) @IsInt() @Min(0) @Max(3_600_000) QUEUE_BALANCING_INTERVAL_MS = 60_000;
+  // ── issue 11: 自助查询 (decision 0024) ──
+  /** Public address of the counter UI; the acceptance receipt's QR code points at `<PUBLIC_BASE_URL>/progress?number=…`. */
+  @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] }) PUBLIC_BASE_URL = 'http://localhost:5173';
 
   override consistencyProblems(): string[] {
     const problems = super.consistencyProblems();

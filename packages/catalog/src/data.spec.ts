@@ -206,3 +206,19 @@ describe('other services encoded in the data', () => {
     expect(item('public-security', 'PS-EXPLOSIVES-PURCHASE').statutoryTimeLimit.value).toBe(5);
   });
 });
+
+describe('三级窗口 delegation (seeds 000 and 002)', () => {
+  const all = FILES.flatMap((f) => loadCatalogFile(appFile(f.app, f.file)).items);
+
+  it('delegates 35 items in 4 police types to street points and 6 household items to community points', () => {
+    const street = all.filter((i) => i.acceptLevels.includes('STREET'));
+    expect(street).toHaveLength(35);
+    expect(new Set(street.map((i) => i.policeType)).size).toBe(4);
+    const community = all.filter((i) => i.acceptLevels.includes('COMMUNITY'));
+    expect(community.map((i) => i.code).sort()).toEqual(
+      ['HH-ID-CARD-LOST', 'HH-ID-CARD-RENEW', 'HH-ID-CARD-REPLACE', 'HH-RESIDENCE-PERMIT', 'HH-RESIDENCE-PERMIT-ENDORSE', 'HH-RESIDENCE-PERMIT-REPLACE'],
+    );
+    // Every item is taken at the district hall.
+    expect(all.every((i) => i.acceptLevels.includes('DISTRICT_HALL'))).toBe(true);
+  });
+});

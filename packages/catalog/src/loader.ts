@@ -183,6 +183,10 @@ function checkRules(catalog: Catalog): CatalogProblem[] {
       }
     }
 
+    if (Array.isArray(item.acceptLevels) && !item.acceptLevels.includes('DISTRICT_HALL')) {
+      add('acceptLevels', 'acceptLevels must include DISTRICT_HALL (the district hall takes every item)');
+    }
+
     if (Array.isArray(item.formFields)) {
       for (const key of duplicates(item.formFields.map((f) => f?.key))) add('formFields', `duplicate form field key ${key}`);
       item.formFields.forEach((f, i) => {

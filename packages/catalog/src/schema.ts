@@ -67,6 +67,25 @@ export const CHANNEL_LABELS: Readonly<Record<Channel, string>> = {
   HOME_VISIT: '预约上门办理',
 };
 
+/**
+ * 三级窗口: the levels of service point (区级政务服务中心 → 街道便民服务中心 → 社区综合服务中心)
+ * at which an item may be accepted. The district hall takes every item; delegation (延伸下放)
+ * to the street and community points is data of the item, versioned with the catalog.
+ */
+export const SERVICE_POINT_LEVELS = ['DISTRICT_HALL', 'STREET', 'COMMUNITY'] as const;
+export type ServicePointLevel = (typeof SERVICE_POINT_LEVELS)[number];
+
+export const SERVICE_POINT_LEVEL_LABELS: Readonly<Record<ServicePointLevel, string>> = {
+  DISTRICT_HALL: '区级政务服务中心',
+  STREET: '街道便民服务中心',
+  COMMUNITY: '社区综合服务中心',
+};
+
+/** An item may be accepted at a point of this level (the district hall takes every item). */
+export function acceptedAtLevel(item: { acceptLevels?: readonly ServicePointLevel[] }, level: ServicePointLevel): boolean {
+  return level === 'DISTRICT_HALL' || (item.acceptLevels ?? ['DISTRICT_HALL']).includes(level);
+}
+
 export const FORM_FIELD_TYPES = ['string', 'date', 'enum', 'idNumber', 'phone', 'number', 'boolean', 'text'] as const;
 export type FormFieldType = (typeof FORM_FIELD_TYPES)[number];
 
@@ -273,6 +292,13 @@ export class CatalogItem {
   @ArrayUnique()
   @IsIn(CHANNELS, { each: true })
   channels: Channel[];
+
+  /** 三级窗口: levels of service point that may accept the item; must include DISTRICT_HALL; default the hall only. */
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayUnique()
+  @IsIn(SERVICE_POINT_LEVELS, { each: true })
+  acceptLevels: ServicePointLevel[] = ['DISTRICT_HALL'];
 
   @IsArray()
   @ArrayMinSize(1)

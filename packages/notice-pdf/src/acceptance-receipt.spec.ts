@@ -35,6 +35,17 @@ describe('renderAcceptanceReceipt', () => {
     expect(text).toContain('第三十二条第二款');
   });
 
+  it('prints the progress-query address with its QR code when given, still on one page', async () => {
+    const url = 'https://zwfw.example.gov.cn/progress?number=HH20250305000123';
+    const withQr = await renderAcceptanceReceipt({ ...sampleReceipt(), progressQueryUrl: url });
+    maybeWriteSample('sample-receipt-qr.pdf', withQr);
+    const { compact: text, numpages } = await extractPdf(withQr);
+    expect(numpages).toBe(1);
+    expect(text).toContain('扫码查询办理进度');
+    expect(withQr.length).toBeGreaterThan(pdf.length);
+    expect((await extractPdf(pdf)).compact).not.toContain('二维码');
+  });
+
   it('lists tolerated materials with their due dates under the written commitment', async () => {
     const { compact: text } = await extractPdf(pdf);
     expect(text).toContain('容缺受理材料（共1项，书面承诺补交）');

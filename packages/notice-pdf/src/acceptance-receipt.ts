@@ -11,6 +11,7 @@ import {
   signatureBlock,
   table,
 } from './layout.js';
+import { progressQueryCorner } from './qr-code.js';
 import type { AcceptanceReceiptDocument, PickupMethod } from './types.js';
 
 export const ACCEPTANCE_RECEIPT_TITLE = '受理回执';
@@ -75,6 +76,9 @@ export async function renderAcceptanceReceipt(receipt: AcceptanceReceiptDocument
     createdAt: accepted.instant,
   });
 
+  // 凭本回执查询办理进度: the QR code of the public progress query, in the title block's free corner.
+  const progressUrl = receipt.progressQueryUrl?.trim();
+  if (progressUrl) progressQueryCorner(doc, progressUrl);
   drawTitleBlock(doc, {
     unitName: receipt.unitName,
     title: ACCEPTANCE_RECEIPT_TITLE,

@@ -7,7 +7,7 @@
 import PDFDocument from 'pdfkit';
 import { loadFonts } from './fonts.js';
 
-type Doc = PDFKit.PDFDocument;
+export type Doc = PDFKit.PDFDocument;
 
 export const AUTHOR = '公安政务服务一窗通办';
 

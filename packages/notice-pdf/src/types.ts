@@ -82,4 +82,6 @@ export interface AcceptanceReceiptDocument {
   /** Enquiry phone printed on the receipt (optional). */
   contactPhone?: string;
   legalNote?: string;
+  /** 办理进度查询 address (e.g. https://…/progress?number=…), printed with its QR code (optional). */
+  progressQueryUrl?: string;
 }

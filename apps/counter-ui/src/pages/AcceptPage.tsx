@@ -16,6 +16,7 @@ import { AcceptApplicationDocument, CatalogItemDocument, NoticePdfDocument, Rece
 import type { AcceptApplicationMutation, CatalogItemQuery } from '../gql/graphql';
 import { newIdempotencyKey, openPdf } from '../pdf';
 import { navigate } from '../router';
+import { usePointMarks } from '../front-office/service-points';
 
 type Item = CatalogItemQuery['catalogItem'];
 type FormField = Item['formFields'][number];
@@ -87,6 +88,8 @@ export function AcceptPage({ code }: { code: string }) {
   const [submitError, setSubmitError] = useState<unknown>(null);
   const resultRef = useRef<HTMLDivElement>(null);
   const item = data?.catalogItem;
+  // 三级窗口: an item not delegated to this point is refused by the counter; say so before the form is filled.
+  const pointMark = usePointMarks().get(code);
 
   const presented = Form.useWatch('presented', form) ?? [];
   const tolerated = Form.useWatch('tolerated', form) ?? {};
@@ -251,6 +254,10 @@ export function AcceptPage({ code }: { code: string }) {
             <Descriptions.Item label="收费">{item.fee.formatted}</Descriptions.Item>
             <Descriptions.Item label="承诺时限">{item.promisedTimeLimit.text}</Descriptions.Item>
           </Descriptions>
+          {pointMark && !pointMark.acceptedHere && (
+            <Alert style={{ marginTop: 8 }} type="warning" showIcon data-testid="accept-not-delegated"
+              message={`该事项不在本网点（${pointMark.pointName}）受理`} description={pointMark.hint ?? undefined} />
+          )}
         </Card>
 
         <div ref={resultRef}>

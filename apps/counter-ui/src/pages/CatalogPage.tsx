@@ -9,6 +9,7 @@ import { CatalogSearchDocument } from '../graphql/operations';
 import type { CatalogSearchQuery, PoliceType } from '../gql/graphql';
 import { POLICE_TYPE_LABELS, POLICE_TYPES } from '../labels';
 import { navigate, useRoute } from '../router';
+import { NotDelegatedTag, usePointMarks } from '../front-office/service-points';
 
 type Row = CatalogSearchQuery['catalogItems'][number];
 
@@ -58,6 +59,8 @@ export function CatalogPage() {
   };
 
   const rows = data?.catalogItems ?? [];
+  // 三级窗口: items this point does not take are marked with the nearest point that does.
+  const marks = usePointMarks();
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
       <Card title={<Space><FileSearchOutlined />事项查询</Space>}>
@@ -105,6 +108,7 @@ export function CatalogPage() {
                   <a href={`/catalog/${r.code}`} onClick={(e) => { e.preventDefault(); navigate(`/catalog/${r.code}`); }} data-testid={`catalog-item-${r.code}`}>{name}</a>
                   {/* The item code is for the detail page (事项编码), not the clerk's list. */}
                   {r.aliases.length > 0 && <Typography.Text type="secondary" style={{ fontSize: 12 }}>俗称：{r.aliases.slice(0, 4).join('、')}</Typography.Text>}
+                  <NotDelegatedTag mark={marks.get(r.code)} />
                 </Space>
               ),
             },

@@ -16,6 +16,7 @@ import { InboxProjectionService } from '../inbox/inbox-projection.service.js';
 import { InboxRepository } from '../inbox/inbox.repository.js';
 import type { OneTimeNoticeEntity } from '../one-time-notice/one-time-notice.entity.js';
 import { OneTimeNoticeService } from '../one-time-notice/one-time-notice.service.js';
+import { ServicePointsService } from '../service-points/service-points.service.js';
 import { AcceptRequestRepository } from './accept-request.repository.js';
 import { AcceptanceErrorCode, AcceptanceException } from './acceptance.exception.js';
 import type { AcceptApplicationInput } from './dto/accept-application.input.js';
@@ -39,6 +40,7 @@ export class AcceptanceService {
     private readonly inbox: InboxRepository,
     private readonly rpc: RpcClient,
     private readonly tx: TransactionRunner,
+    private readonly points: ServicePointsService,
   ) {}
 
   async accept(actor: Identity, input: AcceptApplicationInput): Promise<AcceptanceResult> {
@@ -49,6 +51,8 @@ export class AcceptanceService {
     if (!check.valid) throw new AcceptanceException(AcceptanceErrorCode.INVALID_ID_NUMBER, `身份证号码无效：${check.message}`, { reason: check.reason });
     const applicantIdNumber = check.normalized;
     const indexed = await this.catalog.getItem(input.itemCode);
+    // 三级窗口: a point where the item is not delegated refuses it and names the nearest point that takes it.
+    await this.points.assertMayAccept(actor, indexed.item);
     const fromNotice = input.fromNoticeNumber
       ? await this.notices.assertResolvable(actor, input.fromNoticeNumber, indexed.item.code, applicantIdNumber)
       : undefined;

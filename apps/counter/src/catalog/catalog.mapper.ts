@@ -40,6 +40,7 @@ export function toCatalogItem(item: Item, meta: { service: string; version: stri
     promisedTimeLimit: timeLimit(item.promisedTimeLimit),
     channels: item.channels as CatalogChannel[],
     channelNames: item.channels.map((c) => CHANNEL_LABELS[c]),
+    acceptLevels: [...(item.acceptLevels ?? ['DISTRICT_HALL'])],
     processSteps: item.processSteps.map(citizenText),
     legalBasis: item.legalBasis.map(citizenText),
     supervisionPhone: item.supervisionPhone,

@@ -89,6 +89,7 @@ export class CatalogItem {
   @Field(() => CatalogTimeLimit, { description: '承诺时限' }) promisedTimeLimit: CatalogTimeLimit;
   @Field(() => [CatalogChannel]) channels: CatalogChannel[];
   @Field(() => [String], { description: '办理渠道（中文）' }) channelNames: string[];
+  @Field(() => [String], { description: '可受理的网点层级（三级窗口）：DISTRICT_HALL / STREET / COMMUNITY' }) acceptLevels: string[];
   @Field(() => [String], { description: '办理流程' }) processSteps: string[];
   @Field(() => [String], { description: '办理依据' }) legalBasis: string[];
   @Field({ description: '监督电话' }) supervisionPhone: string;

@@ -14,7 +14,7 @@ export function clerkIdOf(sub: string): string {
  * 受理回执 from a snapshot; the catalog item (when indexed) adds material names, the promised time
  * limit and the enquiry phone. Applicant name and ID are always masked on paper.
  */
-export function receiptDocument(s: ApplicationSnapshot, item: CatalogItem | undefined): AcceptanceReceiptDocument {
+export function receiptDocument(s: ApplicationSnapshot, item: CatalogItem | undefined, publicBaseUrl?: string): AcceptanceReceiptDocument {
   const materialName = (code: string) => citizenText(item?.materials.find((m) => m.code === code)?.name ?? code);
   const method = PICKUP[s.deliveryMethod ?? 'WINDOW'] ?? 'window';
   return {
@@ -33,5 +33,7 @@ export function receiptDocument(s: ApplicationSnapshot, item: CatalogItem | unde
     receivedMaterials: (s.presentedMaterials ?? []).map((code) => ({ name: materialName(code) })),
     toleratedMaterials: (s.toleratedMaterials ?? []).map((t) => ({ name: citizenText(t.name), dueDate: t.dueDate })),
     contactPhone: item?.supervisionPhone,
+    // 凭本回执查询办理进度: the public progress query, prefilled with the number (decision 0024).
+    progressQueryUrl: publicBaseUrl ? `${publicBaseUrl.replace(/\/+$/, '')}/progress?number=${encodeURIComponent(s.number)}` : undefined,
   };
 }

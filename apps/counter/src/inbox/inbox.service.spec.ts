@@ -2,6 +2,7 @@ import { Role, type ApplicationSnapshot, type Identity } from '@onewindow/contra
 import type { AuditService, BusinessClock, RpcClient } from '@onewindow/platform';
 import type { EntityManager } from 'typeorm';
 import { applicationSnapshot } from '../../test/application-snapshot.factory.js';
+import type { CounterConfig } from '../config.js';
 import type { CatalogIndexService } from '../catalog/catalog-index.service.js';
 import type { TransactionRunner } from '../common/transaction-runner.js';
 import type { SmsService } from '../sms/sms.service.js';
@@ -28,7 +29,7 @@ function inboxWithFakes() {
   const audit = { record: () => Promise.resolve() } as unknown as AuditService;
   const clock = { today: () => '2026-02-12' } as unknown as BusinessClock;
   const tx = { run: <T>(work: (m: EntityManager) => Promise<T>) => work({} as EntityManager) } as unknown as TransactionRunner;
-  const service = new InboxService(repo, projection, rpc, audit, clock, {} as CatalogIndexService, tx);
+  const service = new InboxService(repo, projection, rpc, audit, clock, {} as CatalogIndexService, tx, { PUBLIC_BASE_URL: 'http://localhost:5173' } as CounterConfig);
   return { service, projection, queued, projected };
 }
 

@@ -1,7 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { RpcSubjects, withinJurisdiction, type ApplicationSnapshot, type Identity, type ServiceName } from '@onewindow/contracts';
 import { renderAcceptanceReceipt } from '@onewindow/notice-pdf';
-import { AuditService, DomainException, jurisdictionOf, RpcClient } from '@onewindow/platform';
+import { AuditService, DomainException, jurisdictionOf, RpcClient, SERVICE_CONFIG } from '@onewindow/platform';
+import type { CounterConfig } from '../config.js';
 import { CatalogIndexService } from '../catalog/catalog-index.service.js';
 import { BusinessClock } from '@onewindow/platform';
 import { serviceOfNumber } from '../common/service-routing.js';
@@ -33,6 +34,7 @@ export class InboxService {
     private readonly clock: BusinessClock,
     private readonly catalog: CatalogIndexService,
     private readonly tx: TransactionRunner,
+    @Inject(SERVICE_CONFIG) private readonly config: CounterConfig,
   ) {}
 
   async list(actor: Identity, q: InboxQuery): Promise<{ rows: InboxApplicationEntity[]; total: number; today: string }> {
@@ -101,6 +103,6 @@ export class InboxService {
   /** The 受理回执 PDF of an application the caller has already been allowed to read. */
   async receiptPdf(snapshot: ApplicationSnapshot): Promise<Buffer> {
     const indexed = await this.catalog.findItem(snapshot.itemCode);
-    return renderAcceptanceReceipt(receiptDocument(snapshot, indexed?.item));
+    return renderAcceptanceReceipt(receiptDocument(snapshot, indexed?.item, this.config.PUBLIC_BASE_URL));
   }
 }

@@ -23,6 +23,7 @@ export const SMS_TEMPLATES = {
   APPOINTMENT_VERIFICATION_CODE: '【{signature}】您的网上预约验证码为{code}，10分钟内有效，请勿告知他人。',
   APPOINTMENT_BOOKED: '【{signature}】您已预约{date} {time}到{place}办理业务，预约号{number}，请提前到场签到。',
   APPOINTMENT_CLOSED: '【{signature}】因临时闭厅，您{date}的预约已取消。可凭预约号{number}在网上预约改约或致电96166。',
+  PROGRESS_QUERY_CODE: '【{signature}】您查询办理进度的验证码为{code}，10分钟内有效，请勿告知他人。',
 } as const;
 
 /** Templates other services may request through `<service>.v1.notification.requested`, with their variables. */

@@ -103,6 +103,7 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   // issue 11: a second window clerk of the same hall, and a community officer (社区民警) for home visits.
   { username: 'demo-clerk-2', displayName: '钱窗口', roles: [Role.CLERK], ...STATION },
   { username: 'demo-community', displayName: '黄社区', roles: [Role.OFFICER], policeType: PoliceType.HOUSEHOLD, ...STATION },
+  { username: 'demo-clerk-community', displayName: '郑社区窗口', roles: [Role.CLERK], unitCode: '510107001101', unitName: '洗面桥社区公安服务点' },
 ];
 
 const SALT = 'onewindow-demo-salt';

@@ -15,6 +15,7 @@ import { getMetadataStorage } from 'class-validator';
 export const FIELD_LABELS: Readonly<Record<string, string>> = {
   accept: '是否受理',
   acceptedAt: '受理时间',
+  acceptLevels: '可受理的网点层级',
   account: '账号',
   action: '操作',
   active: '是否在册',
