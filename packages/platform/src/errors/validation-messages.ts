@@ -241,6 +241,21 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   workOrdersCsv: '12345 工单文件内容',
   workingDays: '工作日数',
   year: '年度',
+  // issue 11: 上门服务 home visits and 首问登记 first-inquiry records
+  citizenName: '群众姓名',
+  citizenIdNumber: '群众身份证号码',
+  address: '上门地址',
+  reasonNote: '情况说明',
+  scheduledAt: '上门时间',
+  outcomeNote: '上门结果说明',
+  personName: '来访人姓名',
+  contact: '联系方式',
+  inquiredAt: '来访时间',
+  matter: '咨询事项',
+  answer: '答复内容',
+  directedUnit: '引导前往的单位',
+  directedContact: '引导单位的联系方式',
+  mine: '只看我的',
 };
 
 const LABELS = Symbol('onewindow:field-labels');
