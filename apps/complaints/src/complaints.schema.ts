@@ -8,6 +8,7 @@ import { CreateComplaints1796517523721 } from './migrations/1796517523721-Create
 import { AddComplaintChannelsAndRouting1797000000000 } from './migrations/1797000000000-AddComplaintChannelsAndRouting.js';
 import { CreateEvaluations1797100000000 } from './migrations/1797100000000-CreateEvaluations.js';
 import { AddFindingsAndDeductions1797200000000 } from './migrations/1797200000000-AddFindingsAndDeductions.js';
+import { AddComplaintFirstInquiryNumber1798100000002 } from './migrations/1798100000002-AddComplaintFirstInquiryNumber.js';
 import { RoutingRuleEntity, RoutingVersionEntity } from './routing/routing.entities.js';
 
 /** Tables the complaints service owns, then those of cross-police-type transfers. */
@@ -22,6 +23,6 @@ export const COMPLAINTS_ENTITIES = [
   ...TRANSFERS_ENTITIES,
 ];
 export const COMPLAINTS_MIGRATIONS = [
-  CreateComplaints1796517523721, AddComplaintChannelsAndRouting1797000000000, CreateEvaluations1797100000000, AddFindingsAndDeductions1797200000000,
+  CreateComplaints1796517523721, AddComplaintChannelsAndRouting1797000000000, CreateEvaluations1797100000000, AddFindingsAndDeductions1797200000000, AddComplaintFirstInquiryNumber1798100000002,
   ...TRANSFERS_MIGRATIONS,
 ];

@@ -22,6 +22,7 @@ export class HomeVisitChangedEvent {
   @Matches(/^\d{9}$/) unitCode!: string;
   @IsIn(Object.values(PoliceType)) policeType!: PoliceType;
   @IsString() @Length(1, 64) itemCode!: string;
+  @IsString() @Length(1, 200) itemName!: string;
   @IsIn(HOME_VISIT_STATUSES as unknown as string[]) status!: HomeVisitStatus;
   @IsIn(HOME_VISIT_REASONS as unknown as string[]) reason!: HomeVisitReason;
   /** The due date, YYYY-MM-DD (5 working days urban, 10 rural, from the request day). */

@@ -222,7 +222,7 @@ export class HomeVisitService {
 
   private async announce(m: EntityManager, v: HomeVisitEntity): Promise<void> {
     const event: HomeVisitChangedEvent = {
-      visitId: v.id, visitNumber: v.number, unitCode: v.unitCode, policeType: v.policeType as PoliceType, itemCode: v.itemCode, status: v.status as HomeVisitStatus,
+      visitId: v.id, visitNumber: v.number, unitCode: v.unitCode, policeType: v.policeType as PoliceType, itemCode: v.itemCode, itemName: v.itemName, status: v.status as HomeVisitStatus,
       reason: v.reason as HomeVisitReason, deadline: v.deadline, overdue: v.overdue, closedOn: v.closedOn, applicationNumber: v.applicationNumber,
       version: v.version, at: v.updatedAt.toISOString(),
     };
