@@ -20,8 +20,8 @@ const OUTCOME = `mutation($input: RecordHomeVisitOutcomeInput!) { recordHomeVisi
 const LIST = `query($mine: Boolean, $o: Boolean) { homeVisits(mine: $mine, overdueOnly: $o) { total overdue items { ${VISIT} } } }`;
 const READ = `query($id: ID!, $purpose: String!) { homeVisit(id: $id, purpose: $purpose) { ${VISIT} } }`;
 
-const CITIZEN = { name: '赵老太', id: '110105194912310025', phone: '13912345678', address: '成都市武侯区浆洗街 12 号 3 栋 2 单元 501' };
-const OTHER_ID = '110105195001010011';
+const CITIZEN = { name: '赵老太', id: '510107193805120020', phone: '13912345678', address: '成都市武侯区浆洗街 12 号 3 栋 2 单元 501' };
+const OTHER_ID = '110105195001010012';
 const ITEM = 'HH_ID_RENEW';
 const APP = 'HH20260318000001';
 const OTHER_APP = 'HH20260318000002';
@@ -54,7 +54,7 @@ describe('home visits (上门服务) and first-inquiry records (首问登记)', 
 
   it('the window requests a visit: due in 5 working days (urban station); refusals are typed and write nothing', async () => {
     const before = await writes();
-    expect(code(await stack.gql(REQUEST, { input: input({ citizenIdNumber: '110105194912310026' }) }, clerk))).toBe('VALIDATION_FAILED');
+    expect(code(await stack.gql(REQUEST, { input: input({ citizenIdNumber: '510107193805120021' }) }, clerk))).toBe('VALIDATION_FAILED');
     expect(code(await stack.gql(REQUEST, { input: input({ itemCode: 'NO_SUCH_ITEM' }) }, clerk))).toBe('HOME_VISIT_ITEM_UNKNOWN');
     expect(code(await stack.gql(REQUEST, { input: input({ reason: 'OTHER', reasonNote: ' ' }) }, clerk))).toBe('VALIDATION_FAILED');
     expect(code(await stack.gql(REQUEST, { input: input({ phone: '12345' }) }, clerk))).toBe('VALIDATION_FAILED');
