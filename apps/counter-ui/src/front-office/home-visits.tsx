@@ -50,7 +50,7 @@ export function HomeVisitsPage() {
   const [mine, setMine] = useState(officer);
   const { data, loading, error, refetch } = useQuery(HomeVisitsDocument, { variables: { status, overdueOnly, mine }, fetchPolicy: 'cache-and-network' });
   const [dialog, setDialog] = useState<Dialog | null>(null);
-  const rows = data?.homeVisits.items ?? [];
+  const rows = useMemo(() => data?.homeVisits.items ?? [], [data]);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
