@@ -2,7 +2,6 @@ import type { Page } from 'playwright-core';
 import { eventually, sql, TestStack } from '@onewindow/testing';
 import { CounterWindow, UI_DIR } from './counter-window.js';
 
-const ITEM = 'HH_ID_RENEW';
 const APP = 'HH20260318000001';
 const CITIZEN = { name: '赵老太', id: '510107193805120020', phone: '13912345678', address: '成都市武侯区浆洗街 12 号 3 栋 2 单元 501' };
 
@@ -15,7 +14,7 @@ const CITIZEN = { name: '赵老太', id: '510107193805120020', phone: '139123456
  * officer with its chart and opens one record (audited).
  */
 describe('counter UI: home visits (上门服务) and first-inquiry records (首问登记), in Chromium', () => {
-  const stack = new TestStack({ services: ['counter'], env: { UI_DIR, SUPERGRAPH_SOURCE: 'file', CLOCK_FIXED_DATE: '2026-03-18', DEADLINE_JOB_INTERVAL_MS: '500' } });
+  const stack = new TestStack({ services: ['counter', 'household'], env: { UI_DIR, SUPERGRAPH_SOURCE: 'file', CLOCK_FIXED_DATE: '2026-03-18', DEADLINE_JOB_INTERVAL_MS: '500' } });
   const counter = new CounterWindow(stack, 'Asia/Shanghai');
   let page: Page;
   let base: string;
@@ -26,10 +25,10 @@ describe('counter UI: home visits (上门服务) and first-inquiry records (首�
   beforeAll(async () => {
     await counter.start();
     ({ page, base } = counter);
-    await sql(db(), `INSERT INTO catalog_item (code, police_type, service, version, effective_from, position, name, aliases, search, item)
-      VALUES ($1, 'HOUSEHOLD', 'household', '2026.1', '2026-01-01', 0, '居民身份证换领', '{}', '居民身份证换领', $2)`, [ITEM, JSON.stringify({ code: ITEM, name: '居民身份证换领', policeType: 'HOUSEHOLD' })]);
+    // The household service publishes its catalog at boot; the counter's index takes it from the stream.
+    await eventually(async () => (await sql(db(), `SELECT 1 FROM catalog_item WHERE police_type = 'HOUSEHOLD'`)).length > 0);
     await sql(db(), `INSERT INTO inbox_application (number, police_type, service, item_code, item_name, applicant_id_number, applicant_name, status, unit_code, deadline, deadline_state, version, snapshot, updated_at)
-      VALUES ($1, 'HOUSEHOLD', 'household', $2, '居民身份证换领', $3, $4, 'ACCEPTED', '510107001', '2026-04-15', 'ON_TIME', 1, $5, now())`, [APP, ITEM, CITIZEN.id, CITIZEN.name, JSON.stringify({ number: APP })]);
+      VALUES ($1, 'HOUSEHOLD', 'household', 'HH-ID-CARD-RENEW', '居民身份证换领', $2, $3, 'ACCEPTED', '510107001', '2026-04-15', 'ON_TIME', 1, $4, now())`, [APP, CITIZEN.id, CITIZEN.name, JSON.stringify({ number: APP })]);
   }, 240_000);
 
   afterAll(() => counter.stop(), 60_000);

@@ -22,7 +22,7 @@ const READ = `query($id: ID!, $purpose: String!) { homeVisit(id: $id, purpose: $
 
 const CITIZEN = { name: '赵老太', id: '510107193805120020', phone: '13912345678', address: '成都市武侯区浆洗街 12 号 3 栋 2 单元 501' };
 const OTHER_ID = '110105195001010012';
-const ITEM = 'HH_ID_RENEW';
+const ITEM = 'HH-ID-CARD-RENEW';
 const APP = 'HH20260318000001';
 const OTHER_APP = 'HH20260318000002';
 
@@ -41,7 +41,7 @@ describe('home visits (上门服务) and first-inquiry records (首问登记)', 
   beforeAll(async () => {
     await stack.start();
     [clerk, community, household, supervisor, otherClerk] = await Promise.all(['demo-clerk', 'demo-community', 'demo-household', 'demo-supervisor', 'demo-clerk-jinjiang'].map((u) => stack.login(u)));
-    // The catalog index as the household service's published catalog leaves it, and two applications
+    // The catalog index row of the item (what the visit reads of it: code, name, police type), and two applications
     // in the inbox projection as the household service's events leave them (one of another citizen).
     await sql(db(), `INSERT INTO catalog_item (code, police_type, service, version, effective_from, position, name, aliases, search, item)
       VALUES ($1, 'HOUSEHOLD', 'household', '2026.1', '2026-01-01', 0, '居民身份证换领', '{}', '居民身份证换领', $2)`, [ITEM, JSON.stringify({ code: ITEM, name: '居民身份证换领', policeType: 'HOUSEHOLD' })]);
