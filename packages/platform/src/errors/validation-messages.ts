@@ -256,6 +256,11 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   directedUnit: '引导前往的单位',
   directedContact: '引导单位的联系方式',
   mine: '只看我的',
+  firstInquiryNumber: '首问登记编号',
+  visitNumber: '上门服务编号',
+  overdue: '是否超期',
+  closedOn: '办结日期',
+  inquiredOn: '来访日期',
 };
 
 const LABELS = Symbol('onewindow:field-labels');
