@@ -46,6 +46,8 @@ describe('counter UI: home visits (上门服务) and first-inquiry records (首�
     await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     await page.keyboard.press('n');
     await page.locator('.ant-modal', { hasText: '登记上门服务申请' }).waitFor();
+    // Keyboard-first: the item search has the focus as soon as the dialog opens.
+    await eventually(() => page.evaluate(() => document.activeElement?.closest('[data-testid="home-visit-item"]') != null));
     await page.keyboard.type('身份证');
     await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: '居民身份证换领' }).first().click();
     await page.getByTestId('home-visit-name').fill(CITIZEN.name);

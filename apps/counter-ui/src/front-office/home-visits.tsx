@@ -5,7 +5,8 @@ import { BarChart } from 'echarts/charts';
 import { GridComponent, TooltipComponent } from 'echarts/components';
 import { SVGRenderer } from 'echarts/renderers';
 import ReactEChartsCore from 'echarts-for-react/lib/core';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { RefSelectProps } from 'antd/es/select';
 import { formatDateTime } from '../china-time';
 import { ErrorAlert } from '../components/ErrorAlert';
 import {
@@ -167,16 +168,18 @@ function RequestDialog({ onClose, onDone }: { onClose: () => void; onDone: () =>
   const items = useQuery(HomeVisitItemsDocument, { variables: { keyword } });
   const [request, r] = useMutation(RequestHomeVisitDocument);
   const reason = Form.useWatch('reason', form);
+  const itemRef = useRef<RefSelectProps>(null);
   const submit = async (v: RequestValues) => {
     const res = await request({ variables: { input: { ...v, citizenIdNumber: v.citizenIdNumber.trim().toUpperCase(), reasonNote: v.reasonNote?.trim() || undefined } } }).catch(() => null);
     if (res?.data) onDone();
   };
   return (
     <Modal open title="登记上门服务申请" onCancel={onClose} onOk={() => form.submit()} okText="登记" cancelText="取消" width={640}
+      afterOpenChange={(open) => { if (open) itemRef.current?.focus(); }}
       confirmLoading={r.loading} okButtonProps={{ 'data-testid': 'home-visit-request-ok' } as never} destroyOnHidden>
       <Form form={form} layout="vertical" onFinish={submit} initialValues={{ reason: 'BEDRIDDEN' }}>
         <Form.Item name="itemCode" label="办理事项" rules={[{ required: true, message: '请选择事项' }]}>
-          <Select showSearch autoFocus filterOption={false} onSearch={(k) => setKeyword(k || undefined)} placeholder="输入事项名称搜索" data-testid="home-visit-item"
+          <Select ref={itemRef} showSearch autoFocus filterOption={false} onSearch={(k) => setKeyword(k || undefined)} placeholder="输入事项名称搜索" data-testid="home-visit-item"
             options={(items.data?.catalogItems ?? []).map((i) => ({ value: i.code, label: i.name }))} />
         </Form.Item>
         <Space.Compact block>
