@@ -2,7 +2,7 @@ import { useMutation, useQuery } from '@apollo/client';
 import { Button, Card, Checkbox, Descriptions, Form, Input, Modal, Radio, Select, Space, Table, Tag, Timeline, Typography } from 'antd';
 import * as echarts from 'echarts/core';
 import { BarChart } from 'echarts/charts';
-import { GridComponent, TooltipComponent } from 'echarts/components';
+import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import { SVGRenderer } from 'echarts/renderers';
 import ReactEChartsCore from 'echarts-for-react/lib/core';
 import { useEffect, useMemo, useRef, useState } from 'react';
@@ -17,7 +17,7 @@ import type { HomeVisitFieldsFragment, HomeVisitReason, HomeVisitStatus } from '
 import { label } from '../labels';
 import { hasRole, useSession, type SessionUser } from '../session';
 
-echarts.use([BarChart, GridComponent, TooltipComponent, SVGRenderer]);
+echarts.use([BarChart, GridComponent, LegendComponent, TooltipComponent, SVGRenderer]);
 
 type Visit = HomeVisitFieldsFragment;
 
@@ -69,7 +69,8 @@ export function HomeVisitsPage() {
   const chart = useMemo(() => {
     const keys = Object.keys(HOME_VISIT_STATUS_LABELS) as HomeVisitStatus[];
     return {
-      grid: { left: 40, right: 16, top: 16, bottom: 28 },
+      grid: { left: 40, right: 16, top: 32, bottom: 28 },
+      legend: { top: 0, data: ['件数', '已超期'] },
       tooltip: { trigger: 'axis' },
       xAxis: { type: 'category', data: keys.map((k) => HOME_VISIT_STATUS_LABELS[k]) },
       yAxis: { type: 'value', minInterval: 1 },
@@ -99,7 +100,7 @@ export function HomeVisitsPage() {
       </Typography.Paragraph>
       {rows.length > 0 && (
         <div data-testid="home-visits-chart" style={{ maxWidth: 560 }}>
-          <ReactEChartsCore echarts={echarts} option={chart} opts={{ renderer: 'svg' }} style={{ height: 180 }} notMerge />
+          <ReactEChartsCore echarts={echarts} option={chart} opts={{ renderer: 'svg' }} style={{ height: 200 }} notMerge />
         </div>
       )}
       <Table<Visit> rowKey="id" size="middle" loading={loading} dataSource={rows} pagination={false} data-testid="home-visits-table"
