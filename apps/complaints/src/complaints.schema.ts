@@ -8,6 +8,7 @@ import { AddComplaintChannelsAndRouting1797000000000 } from './migrations/179700
 import { CreateEvaluations1797100000000 } from './migrations/1797100000000-CreateEvaluations.js';
 import { AddFindingsAndDeductions1797200000000 } from './migrations/1797200000000-AddFindingsAndDeductions.js';
 import { MoveOnlineCodesToPlatform1797300000000 } from './migrations/1797300000000-MoveOnlineCodesToPlatform.js';
+import { AddComplaintFirstInquiryNumber1798100000002 } from './migrations/1798100000002-AddComplaintFirstInquiryNumber.js';
 import { RoutingRuleEntity, RoutingVersionEntity } from './routing/routing.entities.js';
 
 /** Tables the complaints service owns, then those of cross-police-type transfers. */
@@ -23,5 +24,6 @@ export const COMPLAINTS_ENTITIES = [
 ];
 export const COMPLAINTS_MIGRATIONS = [
   CreateComplaints1796517523721, AddComplaintChannelsAndRouting1797000000000, CreateEvaluations1797100000000, AddFindingsAndDeductions1797200000000, MoveOnlineCodesToPlatform1797300000000,
+  AddComplaintFirstInquiryNumber1798100000002,
   ...TRANSFERS_MIGRATIONS,
 ];

@@ -210,12 +210,14 @@ describe('complaint register on PostgreSQL and NATS', () => {
   });
 
   it('the migrations are reversible', async () => {
-    // The newest (the online form's tables moved to the platform kit) first, then findings and deductions, then every other feature's, down to the register.
+    // The newest (the first-inquiry reference, issue 11) first, then the online form's tables moved to the platform kit, then findings and deductions, then every other feature's, down to the register.
+    await ds.undoLastMigration();
+    expect(await rows(`SELECT count(*)::int AS n FROM information_schema.columns WHERE table_name = 'complaint' AND column_name = 'first_inquiry_number'`)).toEqual([{ n: 0 }]);
     await ds.undoLastMigration();
     expect(await rows(`SELECT to_regclass('complaint_verification_code') IS NOT NULL AS back`)).toEqual([{ back: true }]);
     await ds.undoLastMigration();
     expect(await rows(`SELECT to_regclass('complaint_deduction') AS d`)).toEqual([{ d: null }]);
-    for (let i = 2; i < COMPLAINTS_MIGRATIONS.length; i++) await ds.undoLastMigration();
+    for (let i = 3; i < COMPLAINTS_MIGRATIONS.length; i++) await ds.undoLastMigration();
     expect(await rows(`SELECT to_regclass('complaint') AS t, to_regclass('complaint_event') AS e, to_regclass('evaluation') AS v, to_regclass('callback_task') AS c`)).toEqual([{ t: null, e: null, v: null, c: null }]);
     await ds.runMigrations();
     expect(await rows(`SELECT count(*)::int AS n FROM complaint`)).toEqual([{ n: 0 }]);

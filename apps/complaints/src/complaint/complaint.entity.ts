@@ -27,6 +27,8 @@ export class ComplaintEntity {
   @Column({ name: 'officer_name', type: 'text', nullable: true }) officerName: string | null;
   @Column({ type: 'varchar', length: 20 }) kind: ComplaintKind;
   @Column({ name: 'application_number', type: 'varchar', length: 20, nullable: true }) applicationNumber: string | null;
+  /** 首问登记编号 (counter's first-inquiry record) the complainant points at. */
+  @Column({ name: 'first_inquiry_number', type: 'varchar', length: 20, nullable: true }) firstInquiryNumber: string | null;
   @Column({ type: 'varchar', length: 20 }) status: ComplaintStatus;
   /** Number of the first complaint of the same matter by the same person (90 days), when this one repeats it. */
   @Column({ name: 'repeat_of', type: 'varchar', length: 24, nullable: true }) repeatOf: string | null;

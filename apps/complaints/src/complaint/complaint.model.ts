@@ -56,6 +56,7 @@ export class Complaint {
   @Field({ nullable: true, description: '被投诉民警' }) officerName?: string;
   @Field(() => ComplaintKindEnum) kind: ComplaintKind;
   @Field({ nullable: true, description: '所涉办件的受理编号' }) applicationNumber?: string;
+  @Field({ nullable: true, description: '所涉首问登记编号' }) firstInquiryNumber?: string;
   @Field(() => ComplaintStatusEnum) status: ComplaintStatus;
   @Field({ nullable: true, description: '同一人同一事项 90 日内的首件信访编号（重复投诉不重复计数）' }) repeatOf?: string;
   @Field({ description: '收到日期' }) receivedOn: string;
@@ -100,6 +101,7 @@ export function toComplaint(c: ComplaintEntity, viewer: Identity, opts: { list?:
     officerName: c.officerName ?? undefined,
     kind: c.kind,
     applicationNumber: c.applicationNumber ?? undefined,
+    firstInquiryNumber: c.firstInquiryNumber ?? undefined,
     status: c.status,
     repeatOf: c.repeatOf ?? undefined,
     receivedOn: c.receivedOn,

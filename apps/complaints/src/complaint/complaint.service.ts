@@ -36,6 +36,8 @@ export interface ComplaintIntake {
   officerName?: string;
   kind: ComplaintKind;
   applicationNumber?: string;
+  /** The first-inquiry record (首问登记, counter) the complaint points at: format checked, stored, shown. */
+  firstInquiryNumber?: string;
   /** When a letter or a hotline ticket arrived (default today); the acceptance period runs from it. */
   receivedOn?: string;
   /** The channel's own reference: hotline call id, letter reference, 12345 work-order number. */
@@ -153,6 +155,7 @@ export class ComplaintService {
         officerName: input.officerName?.trim() || null,
         kind: input.kind,
         applicationNumber: key.applicationNumber,
+        firstInquiryNumber: input.firstInquiryNumber?.trim().toUpperCase() || null,
         status: 'RECEIVED',
         repeatOf,
         receivedOn,

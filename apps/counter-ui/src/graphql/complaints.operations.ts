@@ -5,7 +5,7 @@ import { graphql } from '../gql';
 
 export const ComplaintFieldsFragment = graphql(`
   fragment ComplaintFields on Complaint {
-    number channel status kind policeType unitCode officerName applicationNumber
+    number channel status kind policeType unitCode officerName applicationNumber firstInquiryNumber
     complainantName complainantPhone complainantIdNumber content receivedOn
     acceptanceDeadline acceptedOn answerDeadline deadline deadlineState
     extended extensionPending extensionReason notAcceptedReason

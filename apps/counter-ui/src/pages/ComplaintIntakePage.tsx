@@ -22,6 +22,7 @@ interface IntakeValues {
   officerName?: string;
   kind: ComplaintKind;
   applicationNumber?: string;
+  firstInquiryNumber?: string;
   channelReference?: string;
   receivedOn?: string;
 }
@@ -59,6 +60,7 @@ export function ComplaintIntakePage() {
           officerName: blank(v.officerName),
           kind: v.kind,
           applicationNumber: blank(v.applicationNumber)?.toUpperCase() ?? null,
+          firstInquiryNumber: blank(v.firstInquiryNumber)?.toUpperCase() ?? null,
           channelReference: blank(v.channelReference),
           receivedOn: blank(v.receivedOn),
         },
@@ -139,6 +141,11 @@ export function ComplaintIntakePage() {
           <Col span={8}>
             <Form.Item name="applicationNumber" label="所涉办件受理编号（可不填）">
               <Input maxLength={30} placeholder="如 HH20260210000001" data-testid="complaint-application" />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item name="firstInquiryNumber" label="所涉首问登记编号（可不填）" rules={[{ pattern: /^\s*[Ss][Ww]-\d{8}-\d{4}\s*$/, message: '格式为 SW-年月日-4 位序号，如 SW-20260318-0001' }]}>
+              <Input maxLength={20} placeholder="如 SW-20260318-0001" data-testid="complaint-first-inquiry" />
             </Form.Item>
           </Col>
           <Col span={8}>

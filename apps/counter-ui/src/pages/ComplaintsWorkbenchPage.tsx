@@ -146,6 +146,7 @@ export function ComplaintDrawer({ number, onClose, onChanged }: { number: string
             <Descriptions.Item label="联系电话">{c.complainantPhone}</Descriptions.Item>
             <Descriptions.Item label="身份证号码">{c.complainantIdNumber ?? '—'}</Descriptions.Item>
             <Descriptions.Item label="所涉办件">{c.applicationNumber ?? '—'}</Descriptions.Item>
+            {c.firstInquiryNumber && <Descriptions.Item label="所涉首问登记">{c.firstInquiryNumber}</Descriptions.Item>}
             <Descriptions.Item label="被投诉" span={2}>{label(POLICE_TYPE_LABELS, c.policeType)} · {unitName(c.unitCode)}{c.officerName ? ` · ${c.officerName}` : ''}</Descriptions.Item>
             <Descriptions.Item label="承办单位">{unitName(c.handlingUnitCode)}</Descriptions.Item>
             <Descriptions.Item label="分派规则">{c.routingRule ?? '—'}</Descriptions.Item>

@@ -2,7 +2,7 @@ import { PoliceType, type ApplicationSnapshot, type EvaluationRecordedEvent, typ
 import { applicationSnapshot } from '../../test/application-snapshot.factory.js';
 import { metricColumn } from './report-columns.js';
 import {
-  applicationContribution, applicationFact, contributionDelta, isCompletionStatus, reduceApplication, reduceComplaint, reduceEvaluation, reduceSms,
+  applicationContribution, applicationFact, contributionDelta, isCompletionStatus, reduceApplication, reduceComplaint, reduceEvaluation, reduceHomeVisit, reduceSms, homeVisitContribution,
   reduceTransfer, transferContribution, type FactRecord, type FactState, type FigureCell,
 } from './report-fold.js';
 
@@ -174,5 +174,24 @@ describe('monthly figures fold: deltas', () => {
   it('stores the backlog as a monthly delta column and every other metric under its snake_case name', () => {
     expect(metricColumn('overdueBacklog')).toBe('overdue_backlog_delta');
     expect(metricColumn('evaluationsVeryDissatisfied')).toBe('evaluations_very_dissatisfied');
+  });
+});
+
+describe('monthly figures fold: home visits (issue 11)', () => {
+  const e = {
+    visitId: '00000000-0000-4000-8000-000000000001', visitNumber: 'SM-20260318-0001', unitCode: '510107001', policeType: 'HOUSEHOLD', itemCode: 'HH_ID_RENEW',
+    itemName: '居民身份证换领', reason: 'BEDRIDDEN', deadline: '2026-03-25', overdue: false, applicationNumber: null, at: '2026-03-18T02:00:00Z',
+  };
+  it('counts a visit once, when DONE, in the month of its outcome; older or repeated events change nothing', () => {
+    const requested = reduceHomeVisit({ ...e, status: 'REQUESTED', closedOn: null, version: 1 } as never)(null)!;
+    expect(homeVisitContribution(requested.state)).toEqual([]);
+    const done = reduceHomeVisit({ ...e, status: 'DONE', closedOn: '2026-03-31', applicationNumber: 'HH20260331000001', version: 4 } as never)(requested)!;
+    expect(homeVisitContribution(done.state)).toEqual([
+      { month: '2026-03', unitCode: '510107001', policeType: 'HOUSEHOLD', itemCode: 'HH_ID_RENEW', itemName: '居民身份证换领', metrics: { homeVisits: 1 } },
+    ]);
+    expect(reduceHomeVisit({ ...e, status: 'SCHEDULED', closedOn: null, version: 3 } as never)(done)).toBeNull();
+    expect(reduceHomeVisit({ ...e, status: 'DONE', closedOn: '2026-03-31', version: 4 } as never)(done)).toBeNull();
+    const notPossible = reduceHomeVisit({ ...e, status: 'NOT_POSSIBLE', closedOn: '2026-03-20', version: 3 } as never)(requested)!;
+    expect(homeVisitContribution(notPossible.state)).toEqual([]);
   });
 });

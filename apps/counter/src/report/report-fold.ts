@@ -1,6 +1,6 @@
 import {
   CLOCK_STOP_STATUSES, PoliceType, type ApplicationSnapshot, type ComplaintChangedEvent, type ComplaintKind, type EvaluationLevel,
-  type EvaluationRecordedEvent, type NoticeIssuedEvent, type ReportMetricKey, type ReportMetrics, type SmsDeliveredEvent, type TransferEvent,
+  type EvaluationRecordedEvent, type HomeVisitChangedEvent, type NoticeIssuedEvent, type ReportMetricKey, type ReportMetrics, type SmsDeliveredEvent, type TransferEvent,
 } from '@onewindow/contracts';
 import { policeTypeOfService, serviceOfNumber } from '../common/service-routing.js';
 import { NO_ITEM } from './report-columns.js';
@@ -24,7 +24,7 @@ export interface FigureCell {
   metrics: Partial<ReportMetrics>;
 }
 
-export type FactKind = 'application' | 'transfer' | 'evaluation' | 'complaint' | 'notice' | 'sms';
+export type FactKind = 'application' | 'transfer' | 'evaluation' | 'complaint' | 'notice' | 'sms' | 'homeVisit';
 
 /** A fact as stored: the last version folded (applications) and the state derived so far. No personal data. */
 export interface FactRecord<S = FactState> {
@@ -88,7 +88,17 @@ export interface SmsFact {
   deliveredOn: string;
 }
 
-export type FactState = ApplicationFact | TransferFact | EvaluationFact | ComplaintFact | NoticeFact | SmsFact;
+/** A home visit (上门服务, issue 11): counted once DONE (the application accepted at home), in the month of its outcome. */
+export interface HomeVisitFact {
+  policeType: PoliceType;
+  unitCode: string;
+  itemCode: string;
+  itemName: string;
+  status: string;
+  closedOn: string | null;
+}
+
+export type FactState = ApplicationFact | TransferFact | EvaluationFact | ComplaintFact | NoticeFact | SmsFact | HomeVisitFact;
 
 /** What folding an event does to its fact: the next record, or null to leave it as it is. */
 export type FactReducer<S extends FactState> = (previous: FactRecord<S> | null) => FactRecord<S> | null;
@@ -307,6 +317,20 @@ export function smsContribution(f: SmsFact): FigureCell[] {
   return cells.build();
 }
 
+/** The newest version of a visit wins; an older or repeated event leaves the fact as it is. */
+export function reduceHomeVisit(e: HomeVisitChangedEvent): FactReducer<HomeVisitFact> {
+  return (previous) => {
+    if (previous && previous.version >= e.version) return null;
+    return { version: e.version, state: { policeType: e.policeType, unitCode: e.unitCode, itemCode: e.itemCode, itemName: e.itemName, status: e.status, closedOn: e.closedOn } };
+  };
+}
+
+export function homeVisitContribution(f: HomeVisitFact): FigureCell[] {
+  const cells = new CellBuilder(f.unitCode, f.policeType, f.itemCode, f.itemName);
+  if (f.status === 'DONE' && f.closedOn) cells.add(monthOfDate(f.closedOn), 'homeVisits', 1);
+  return cells.build();
+}
+
 export function contributionOf(kind: FactKind, state: FactState): FigureCell[] {
   switch (kind) {
     case 'application':
@@ -321,6 +345,8 @@ export function contributionOf(kind: FactKind, state: FactState): FigureCell[] {
       return noticeContribution(state as NoticeFact);
     case 'sms':
       return smsContribution(state as SmsFact);
+    case 'homeVisit':
+      return homeVisitContribution(state as HomeVisitFact);
   }
 }
 

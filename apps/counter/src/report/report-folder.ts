@@ -1,10 +1,10 @@
 import type {
-  ApplicationSnapshot, ComplaintChangedEvent, EvaluationRecordedEvent, NoticeIssuedEvent, SmsDeliveredEvent, TransferEvent,
+  ApplicationSnapshot, ComplaintChangedEvent, EvaluationRecordedEvent, HomeVisitChangedEvent, NoticeIssuedEvent, SmsDeliveredEvent, TransferEvent,
 } from '@onewindow/contracts';
 import type { EntityManager } from 'typeorm';
 import { AGGREGATE_TABLE, METRIC_COLUMNS } from './report-columns.js';
 import {
-  contributionDelta, contributionOf, reduceApplication, reduceComplaint, reduceEvaluation, reduceNotice, reduceSms, reduceTransfer,
+  contributionDelta, contributionOf, reduceApplication, reduceComplaint, reduceEvaluation, reduceHomeVisit, reduceNotice, reduceSms, reduceTransfer,
   type FactKind, type FactReducer, type FactState, type FigureCell, type WorkingDays,
 } from './report-fold.js';
 
@@ -52,6 +52,10 @@ export class ReportFolder {
 
   foldSms(manager: EntityManager, e: SmsDeliveredEvent): Promise<boolean> {
     return this.fold(manager, 'sms', e.smsId, reduceSms(e));
+  }
+
+  foldHomeVisit(manager: EntityManager, e: HomeVisitChangedEvent): Promise<boolean> {
+    return this.fold(manager, 'homeVisit', e.visitId, reduceHomeVisit(e));
   }
 
   /** True when the figures moved (the fact changed). */

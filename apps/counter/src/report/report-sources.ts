@@ -1,5 +1,5 @@
 import {
-  ApplicationSnapshot, ComplaintChangedEvent, EvaluationRecordedEvent, EventSubjects, NoticeIssuedEvent, readTransferEvent, ServiceName,
+  ApplicationSnapshot, ComplaintChangedEvent, EvaluationRecordedEvent, EventSubjects, HomeVisitChangedEvent, NoticeIssuedEvent, readTransferEvent, ServiceName,
   SmsDeliveredEvent, TransferEventEnvelope,
 } from '@onewindow/contracts';
 import type { EntityManager } from 'typeorm';
@@ -83,6 +83,13 @@ export function reportSources(): ReportSource[] {
       filterSubject: EventSubjects.smsDelivered,
       messageClass: SmsDeliveredEvent,
       fold: (folder, manager, event) => folded(folder.foldSms(manager, event as SmsDeliveredEvent)),
+    },
+    {
+      durable: 'counter-report-counter-home-visits',
+      service: ServiceName.COUNTER,
+      filterSubject: EventSubjects.homeVisitChanged,
+      messageClass: HomeVisitChangedEvent,
+      fold: (folder, manager, event) => folded(folder.foldHomeVisit(manager, event as HomeVisitChangedEvent)),
     },
   );
   return sources;

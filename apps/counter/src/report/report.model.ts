@@ -27,7 +27,7 @@ export class ReportFiguresModel {
   @Field(() => Int, { description: '移交按时办结数' }) transfersCompletedOnTime: number;
   @Field(() => Int, { description: '短信发送成功数' }) smsSent: number;
   @Field(() => Int, { description: '短信发送失败数' }) smsFailed: number;
-  @Field(() => Int, { description: '上门服务次数（上门服务尚未上线，恒为 0）' }) homeVisits: number;
+  @Field(() => Int, { description: '上门服务次数（上门办理完成的件数，按办结月份）' }) homeVisits: number;
   @Field(() => Int, { description: '评价：非常满意' }) evaluationsVerySatisfied: number;
   @Field(() => Int, { description: '评价：满意' }) evaluationsSatisfied: number;
   @Field(() => Int, { description: '评价：基本满意' }) evaluationsBasic: number;

@@ -282,6 +282,26 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   date: '日期',
   slot: '时段',
   onTime: '是否按时签到',
+  // issue 11: 上门服务 home visits and 首问登记 first-inquiry records
+  citizenName: '群众姓名',
+  citizenIdNumber: '群众身份证号码',
+  address: '上门地址',
+  reasonNote: '情况说明',
+  scheduledAt: '上门时间',
+  outcomeNote: '上门结果说明',
+  personName: '来访人姓名',
+  contact: '联系方式',
+  inquiredAt: '来访时间',
+  matter: '咨询事项',
+  answer: '答复内容',
+  directedUnit: '引导前往的单位',
+  directedContact: '引导单位的联系方式',
+  mine: '只看我的',
+  firstInquiryNumber: '首问登记编号',
+  visitNumber: '上门服务编号',
+  overdue: '是否超期',
+  closedOn: '办结日期',
+  inquiredOn: '来访日期',
 };
 
 const LABELS = Symbol('onewindow:field-labels');

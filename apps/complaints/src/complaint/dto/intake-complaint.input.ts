@@ -1,5 +1,5 @@
 import { Field, InputType } from '@nestjs/graphql';
-import { APPLICATION_NUMBER_PATTERN, COMPLAINT_CHANNELS, COMPLAINT_KINDS, PoliceType, type ComplaintChannel, type ComplaintKind } from '@onewindow/contracts';
+import { APPLICATION_NUMBER_PATTERN, COMPLAINT_CHANNELS, FIRST_INQUIRY_NUMBER_PATTERN, COMPLAINT_KINDS, PoliceType, type ComplaintChannel, type ComplaintKind } from '@onewindow/contracts';
 import { IsEnum, IsIn, IsOptional, IsString, Length, Matches, MaxLength, MinLength } from 'class-validator';
 import { ComplaintChannelEnum, ComplaintKindEnum } from '../complaint.model.js';
 
@@ -62,6 +62,11 @@ export class IntakeComplaintInput {
   @IsOptional()
   @Matches(APPLICATION_NUMBER_PATTERN, { message: '受理编号格式不正确，应为警种代码加 14 位数字（如 HH20260210000001）' })
   applicationNumber?: string;
+
+  @Field({ nullable: true, description: '所涉首问登记编号（如 SW-20260318-0001）' })
+  @IsOptional()
+  @Matches(FIRST_INQUIRY_NUMBER_PATTERN, { message: '首问登记编号格式不正确，应为 SW-年月日-4 位序号（如 SW-20260318-0001）' })
+  firstInquiryNumber?: string;
 
   @Field({ nullable: true, description: '渠道编号（热线来电编号、来信编号；12345 工单请用工单导入）' })
   @IsOptional()

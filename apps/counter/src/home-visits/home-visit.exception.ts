@@ -1,0 +1,20 @@
+import { DomainException } from '@onewindow/platform';
+
+export enum HomeVisitErrorCode {
+  NOT_FOUND = 'HOME_VISIT_NOT_FOUND',
+  INVALID_TRANSITION = 'HOME_VISIT_INVALID_TRANSITION',
+  UNIT_INVALID = 'HOME_VISIT_UNIT_INVALID',
+  ITEM_UNKNOWN = 'HOME_VISIT_ITEM_UNKNOWN',
+  OFFICER_NOT_IN_ROSTER = 'HOME_VISIT_OFFICER_NOT_IN_ROSTER',
+  NOT_ASSIGNED_OFFICER = 'HOME_VISIT_NOT_ASSIGNED_OFFICER',
+  SCHEDULE_INVALID = 'HOME_VISIT_SCHEDULE_INVALID',
+  OUTCOME_INVALID = 'HOME_VISIT_OUTCOME_INVALID',
+  APPLICATION_NOT_FOUND = 'HOME_VISIT_APPLICATION_NOT_FOUND',
+  APPLICATION_MISMATCH = 'HOME_VISIT_APPLICATION_MISMATCH',
+}
+
+export class HomeVisitException extends DomainException {
+  constructor(code: HomeVisitErrorCode, message: string, details?: unknown) {
+    super(code, message, details);
+  }
+}
