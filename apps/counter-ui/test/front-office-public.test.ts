@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import { DEMO_PERSON_IDS } from '@onewindow/population';
 import { eventually, sql, TestStack } from '@onewindow/testing';
 import path from 'node:path';
 import { CounterWindow, settled, SHOTS, UI_DIR } from './counter-window.js';
@@ -69,11 +70,23 @@ describe('counter UI: service points and the public self-service pages, in Chrom
 
   it('事项查询 at a community point marks the items it does not take, naming where to go', async () => {
     await counter.signIn('demo-clerk-community');
+    await page.getByTestId('citizen-id').fill(DEMO_PERSON_IDS.adult);
+    await page.keyboard.press('Enter');
+    await page.getByTestId('person-card').waitFor();
     await page.goto(`${base}/catalog?q=户口`);
     const row = page.locator('tr', { has: page.getByTestId('catalog-item-HH-MOVE-IN') });
     await row.getByTestId('not-delegated').waitFor();
     expect(await row.getByTestId('not-delegated').innerText()).toBe('不在本网点受理 → 请到浆洗街街道公安一站式服务办证点');
     await shot('service-points-catalog-marks');
+    // The accept page says so before the form is filled (the counter refuses it anyway).
+    await row.getByTestId('accept-HH-MOVE-IN').click();
+    const warning = page.getByTestId('accept-not-delegated');
+    await warning.waitFor();
+    expect(await warning.innerText()).toContain('该事项不在本网点（洗面桥社区公安服务点）受理');
+    await shot('service-points-accept-not-delegated');
+    await page.goto(`${base}/accept/HH-ID-CARD-REPLACE`);
+    await page.getByTestId('accept-form').waitFor();
+    expect(await page.getByTestId('accept-not-delegated').count()).toBe(0);
     await page.goto(`${base}/catalog?q=居住证`);
     await page.getByTestId('catalog-item-HH-RESIDENCE-PERMIT').waitFor();
     expect(await page.getByTestId('not-delegated').count()).toBe(0);
