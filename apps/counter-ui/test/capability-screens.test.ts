@@ -64,11 +64,11 @@ describe('counter UI: the police types\' registers (警种业务), in Chromium',
     expect(await featureEntries()).toEqual(['violations', 'travel-documents', 'permits', 'supervision-findings']); // lost and found: public-security officers only; 整改跟踪: the unit's own findings
 
     await login('demo-clerk');
-    expect(await featureEntries()).toEqual(['lost-found', 'violations', 'travel-documents', 'permits', 'complaint-intake', 'rating-pairing', 'evaluation-figures', 'supervision-findings', 'appointments']);
+    expect(await featureEntries()).toEqual(['lost-found', 'violations', 'travel-documents', 'permits', 'complaint-intake', 'rating-pairing', 'evaluation-figures', 'supervision-findings', 'queue', 'appointments']);
 
     // 月报, 审计查询 and 督察: supervisors (审计 also admins).
     await login('demo-supervisor');
-    expect(await featureEntries()).toEqual(['lost-found', 'violations', 'travel-documents', 'permits', 'complaints', 'complaint-routing', 'complaint-analysis', 'complaint-deductions', 'callbacks', 'evaluation-figures', 'report-dashboard', 'report-close', 'audit-trail', 'supervision-inspections', 'supervision-findings', 'random-inspections', 'appointments']);
+    expect(await featureEntries()).toEqual(['lost-found', 'violations', 'travel-documents', 'permits', 'complaints', 'complaint-routing', 'complaint-analysis', 'complaint-deductions', 'callbacks', 'evaluation-figures', 'report-dashboard', 'report-close', 'audit-trail', 'supervision-inspections', 'supervision-findings', 'random-inspections', 'queue', 'appointments']);
   });
 
   it('失物招领: a sanitation batch is registered, a loss reported, matched, a wrong claimant refused, the owner claims', async () => {

@@ -24,7 +24,7 @@ const TRANSFER = `mutation($input: TransferQueueTicketInput!) { transferQueueTic
 const SIGN_IN = `mutation($windowId: ID!) { signInQueueWindow(windowId: $windowId) { id number state clerkName mine } }`;
 const DISPLAY = `query($u: String!) { hallDisplay(unitCode: $u) { unitName businessDate calls { number windowNumber recallCount } windows { number state currentNumber groupNames } groups { prefix name waiting nextNumbers } } }`;
 
-interface Ticket { id: string; number: string; groupCode: string; state: string; priority: boolean; windowNumber: number | null; recallCount: number; transferCount: number; notifyPhone: string | null }
+interface Ticket { id: string; number: string; groupCode: string; state: string; calledAt: string | null; startedAt: string | null; priority: boolean; windowNumber: number | null; recallCount: number; transferCount: number; notifyPhone: string | null }
 interface Window { id: string; number: number; servesAll: boolean; groupCodes: string[]; state: string; clerkName: string | null; mine: boolean; currentTicket: { number: string } | null }
 
 describe('queue (排队叫号): windows, tickets, calling, green channel, hall display', () => {
