@@ -55,20 +55,20 @@ describe('counter UI: the police types\' registers (警种业务), in Chromium',
   it('the 警种业务 menu offers each screen only to the roles the services let in', async () => {
     await login('demo-analyst');
     // the complaints workbench, routing rules, analysis, deductions, callbacks and evaluation figures, all read-only
-    expect(await featureEntries()).toEqual(['complaints', 'complaint-routing', 'complaint-analysis', 'complaint-deductions', 'callbacks', 'evaluation-figures', 'report-dashboard', 'report-close', 'bureau-reports', 'queue-figures']);
+    expect(await featureEntries()).toEqual(['complaints', 'complaint-routing', 'complaint-analysis', 'complaint-deductions', 'callbacks', 'evaluation-figures', 'report-dashboard', 'report-close', 'bureau-reports', 'queue-figures', 'service-points']);
     await page.goto(`${base}/violations`); // a deep link the role may not open: 403 before the page renders
     await page.getByTestId('forbidden').waitFor();
     expect(await page.getByTestId('forbidden').innerText()).toContain('交通违法');
 
     await login('demo-household');
-    expect(await featureEntries()).toEqual(['violations', 'travel-documents', 'permits', 'supervision-findings']); // lost and found: public-security officers only; 整改跟踪: the unit's own findings
+    expect(await featureEntries()).toEqual(['violations', 'travel-documents', 'permits', 'supervision-findings', 'service-points', 'home-visits', 'first-inquiry']); // lost and found: public-security officers only; 整改跟踪: the unit's own findings; 大厅服务: points, home visits (community officers record outcomes), first-inquiry records
 
     await login('demo-clerk');
-    expect(await featureEntries()).toEqual(['lost-found', 'violations', 'travel-documents', 'permits', 'complaint-intake', 'rating-pairing', 'evaluation-figures', 'supervision-findings', 'queue', 'queue-figures']);
+    expect(await featureEntries()).toEqual(['lost-found', 'violations', 'travel-documents', 'permits', 'complaint-intake', 'rating-pairing', 'evaluation-figures', 'supervision-findings', 'queue', 'queue-figures', 'appointments', 'service-points', 'home-visits', 'first-inquiry']);
 
     // 月报, 审计查询 and 督察: supervisors (审计 also admins).
     await login('demo-supervisor');
-    expect(await featureEntries()).toEqual(['lost-found', 'violations', 'travel-documents', 'permits', 'complaints', 'complaint-routing', 'complaint-analysis', 'complaint-deductions', 'callbacks', 'evaluation-figures', 'report-dashboard', 'report-close', 'audit-trail', 'supervision-inspections', 'supervision-findings', 'random-inspections', 'queue', 'queue-figures']);
+    expect(await featureEntries()).toEqual(['lost-found', 'violations', 'travel-documents', 'permits', 'complaints', 'complaint-routing', 'complaint-analysis', 'complaint-deductions', 'callbacks', 'evaluation-figures', 'report-dashboard', 'report-close', 'audit-trail', 'supervision-inspections', 'supervision-findings', 'random-inspections', 'queue', 'queue-figures', 'appointments', 'service-points', 'home-visits', 'first-inquiry']);
   });
 
   it('失物招领: a sanitation batch is registered, a loss reported, matched, a wrong claimant refused, the owner claims', async () => {
