@@ -108,6 +108,7 @@ try {
       sim.set(r.issueQueueTicket.id, { taken: t, called: null, finished: null, group: a.group });
       waitingByGroup.set(a.group, waitingByGroup.get(a.group) + 1);
     }
+    if (t % 60 === 0) console.log(`  ${String(t / 60).padStart(2, '0')}:00  ${next} taken, ${lat.call.length} called, ${[...waitingByGroup.values()].reduce((a, b) => a + b, 0)} waiting (${((Date.now() - started) / 1000).toFixed(0)} s)`);
     const atLunch = t >= LUNCH[0] && t < LUNCH[1];
     // Finish what is due, then every free window with someone to serve calls — concurrently.
     await Promise.all(state.map(async (s, i) => {
