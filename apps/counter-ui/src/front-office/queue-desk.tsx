@@ -129,7 +129,7 @@ function WaitingChart({ hall }: { hall: Hall }) {
   const option = {
     animation: false,
     grid: { left: 40, right: 16, top: 32, bottom: 32 },
-    legend: { data: ['普通', '优先'] },
+    legend: { data: ['普通', '优先'], top: 0, right: 0 },
     tooltip: { trigger: 'axis' },
     xAxis: { type: 'category', data: hall.groups.map((g) => `${g.prefix} ${g.name}`) },
     yAxis: { type: 'value', minInterval: 1 },

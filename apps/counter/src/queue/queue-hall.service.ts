@@ -22,15 +22,15 @@ export class QueueHallService {
     assertHallAccess(actor, station);
     const m = this.dataSource.manager;
     const businessDate = this.clock.today();
-    const [groups, setting, reasons, windows, waiting, atWindows] = await Promise.all([
+    const [groups, setting, reasons, windows, waiting, atWindows, counts] = await Promise.all([
       this.repo.groups(station, m), this.repo.setting(station, m), this.repo.priorityReasons(m), this.repo.windows(station, m),
-      this.repo.waiting(station, businessDate, m), this.repo.atWindows(station, businessDate, m),
+      this.repo.waiting(station, businessDate, m), this.repo.atWindows(station, businessDate, m), this.repo.waitingCounts(station, businessDate, m),
     ]);
     const lookups = this.lookups(groups, reasons, windows);
     const current = new Map(atWindows.map((t) => [t.id, t]));
     return {
       unitCode: station, unitName: policeUnitName(station), businessDate, setting,
-      groups: this.groupLines(groups, waiting),
+      groups: this.groupLines(groups, waiting, counts),
       windows: windows.map((w) => toWindow(w, actor.sub, w.currentTicketId ? current.get(w.currentTicketId) : undefined, lookups)),
       waiting: waiting.map((t) => toTicket(t, lookups)),
       priorityReasons: reasons.map((r) => ({ code: r.code, label: r.label, selectable: r.selectable })),
@@ -55,12 +55,12 @@ export class QueueHallService {
     const station = assertStation(unitCode);
     const m = this.dataSource.manager;
     const businessDate = this.clock.today();
-    const [groups, reasons, waiting, setting] = await Promise.all([
-      this.repo.groups(station, m), this.repo.priorityReasons(m), this.repo.waiting(station, businessDate, m), this.repo.setting(station, m),
+    const [groups, reasons, counts, setting] = await Promise.all([
+      this.repo.groups(station, m), this.repo.priorityReasons(m), this.repo.waitingCounts(station, businessDate, m), this.repo.setting(station, m),
     ]);
     return {
       unitCode: station, unitName: policeUnitName(station), businessDate, notifyAhead: setting.notifyAhead,
-      groups: this.groupLines(groups, waiting).map((g) => ({ ...g, nextNumbers: [] })),
+      groups: this.groupLines(groups, [], counts),
       priorityReasons: reasons.filter((r) => r.selectable).map((r) => ({ code: r.code, label: r.label, selectable: true })),
     };
   }
@@ -70,8 +70,9 @@ export class QueueHallService {
     const station = assertStation(unitCode);
     const m = this.dataSource.manager;
     const businessDate = this.clock.today();
-    const [groups, windows, waiting, atWindows] = await Promise.all([
+    const [groups, windows, waiting, atWindows, counts] = await Promise.all([
       this.repo.groups(station, m), this.repo.windows(station, m), this.repo.waiting(station, businessDate, m), this.repo.atWindows(station, businessDate, m),
+      this.repo.waitingCounts(station, businessDate, m),
     ]);
     const byId = new Map(atWindows.map((t) => [t.id, t]));
     const groupName = new Map(groups.map((g) => [g.code, g.name]));
@@ -82,7 +83,7 @@ export class QueueHallService {
         number: w.number, state: w.state as never, currentNumber: w.currentTicketId ? byId.get(w.currentTicketId)?.number : undefined,
         groupNames: w.servesAll ? ['全部业务'] : w.groupCodes.map((c) => groupName.get(c) ?? c),
       })),
-      groups: this.groupLines(groups, waiting),
+      groups: this.groupLines(groups, waiting, counts),
     };
   }
 
@@ -94,14 +95,14 @@ export class QueueHallService {
     };
   }
 
-  /** Each group's line: counts and its next numbers in the order an ordinary window would call them. */
-  private groupLines(groups: QueueServiceGroupEntity[], waiting: QueueTicketEntity[]): QueueServiceGroup[] {
+  /** Each group's line: counts (all of today's waiting) and its next numbers in call order (from the first page of the line). */
+  private groupLines(groups: QueueServiceGroupEntity[], waiting: QueueTicketEntity[], counts: Map<string, { waiting: number; priority: number }>): QueueServiceGroup[] {
     return groups.map((g) => {
       const line = waiting.filter((t) => t.groupCode === g.code && !t.targetWindowId);
       const order = [...line.filter((t) => t.priority).sort(lineOrder), ...line.filter((t) => !t.priority).sort(lineOrder)];
       return {
         code: g.code, prefix: g.prefix, name: g.name, policeTypes: g.policeTypes, itemCodes: g.itemCodes,
-        waiting: waiting.filter((t) => t.groupCode === g.code).length, priorityWaiting: waiting.filter((t) => t.groupCode === g.code && t.priority).length,
+        waiting: counts.get(g.code)?.waiting ?? 0, priorityWaiting: counts.get(g.code)?.priority ?? 0,
         nextNumbers: order.slice(0, NEXT_SHOWN).map((t) => t.number),
       };
     });
