@@ -108,16 +108,26 @@ try {
       sim.set(r.issueQueueTicket.id, { taken: t, called: null, finished: null, group: a.group });
       waitingByGroup.set(a.group, waitingByGroup.get(a.group) + 1);
     }
+    if (t % 60 === 0) console.log(`  ${String(t / 60).padStart(2, '0')}:00  ${next} taken, ${lat.call.length} called, ${[...waitingByGroup.values()].reduce((a, b) => a + b, 0)} waiting (${((Date.now() - started) / 1000).toFixed(0)} s)`);
     const atLunch = t >= LUNCH[0] && t < LUNCH[1];
-    // Finish what is due, then every free window with someone to serve calls — concurrently.
-    await Promise.all(state.map(async (s, i) => {
-      if (s.ticket && s.busyUntil <= t) {
-        await timed('finish', () => gql(FINISH, {}, clerks[i]));
-        sim.get(s.ticket).finished = t;
-        s.ticket = null;
-      }
-      if (s.ticket || (atLunch && i % 2 === 1)) return;
-      if (![...waitingByGroup].some(([g, n]) => n > 0 && mayServe(s.w, g))) return;
+    // Finish what is due, then the free windows call — concurrently, as many as there are tickets
+    // they may serve (a clerk does not press 叫号 at an empty line; the call order still picks whom).
+    const due = state.filter((s) => s.ticket && s.busyUntil <= t);
+    await Promise.all(due.map(async (s) => {
+      await timed('finish', () => gql(FINISH, {}, clerks[state.indexOf(s)]));
+      sim.get(s.ticket).finished = t;
+      s.ticket = null;
+    }));
+    const budget = new Map(waitingByGroup);
+    const callers = state.filter((s, i) => {
+      if (s.ticket || (atLunch && i % 2 === 1)) return false;
+      const g = [...budget].find(([code, n]) => n > 0 && mayServe(s.w, code));
+      if (!g) return false;
+      budget.set(g[0], g[1] - 1);
+      return true;
+    });
+    await Promise.all(callers.map(async (s) => {
+      const i = state.indexOf(s);
       const t0 = process.hrtime.bigint();
       const called = (await gql(CALL, {}, clerks[i])).callNextQueueTicket;
       lat[called ? 'call' : 'emptyCall'].push(Number(process.hrtime.bigint() - t0) / 1e6);

@@ -78,7 +78,8 @@ describe('counter UI: 排队统计 and 忙闲调配, in Chromium', () => {
     await insert(waiting.map((t) => ({ t: { ...t, window: null, called: null, finished: null, noShow: false }, state: 'WAITING' })), TODAY, round * 1000,
       (m) => (m === null ? null : new Date(now.getTime() - (600 - m) * 60_000)));
   }
-  const clearHall = () => sql(db(), `UPDATE queue_ticket SET state = 'FINISHED', first_called_at = now(), called_at = now(), started_at = now(), finished_at = now() WHERE business_date = $1 AND state = 'WAITING'`, [TODAY]);
+  const clearHall = () => sql(db(), `UPDATE queue_ticket SET state = 'FINISHED', first_called_at = COALESCE(first_called_at, taken_at + interval '20 minutes'), called_at = COALESCE(called_at, taken_at + interval '20 minutes'),
+      started_at = COALESCE(started_at, taken_at + interval '20 minutes'), finished_at = COALESCE(started_at, taken_at + interval '20 minutes') + interval '8 minutes' WHERE business_date = $1 AND state = 'WAITING'`, [TODAY]);
 
   beforeAll(async () => {
     await counter.start();

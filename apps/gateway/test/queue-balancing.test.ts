@@ -137,7 +137,8 @@ describe('queue balancing (忙闲调配) and figures (排队统计): a day of th
 
   /** The situation ends: every ticket waiting today is called and finished (as the windows would). */
   async function clearHall(): Promise<void> {
-    await sql(db(), `UPDATE queue_ticket SET state = 'FINISHED', first_called_at = now(), called_at = now(), started_at = now(), finished_at = now() WHERE business_date = $1 AND state IN ('WAITING', 'SERVING')`, [TODAY]);
+    await sql(db(), `UPDATE queue_ticket SET state = 'FINISHED', first_called_at = COALESCE(first_called_at, taken_at + interval '20 minutes'), called_at = COALESCE(called_at, taken_at + interval '20 minutes'),
+      started_at = COALESCE(started_at, taken_at + interval '20 minutes'), finished_at = COALESCE(started_at, taken_at + interval '20 minutes') + interval '8 minutes' WHERE business_date = $1 AND state IN ('WAITING', 'SERVING')`, [TODAY]);
     await sql(db(), `UPDATE queue_window SET current_ticket_id = NULL WHERE unit_code = $1`, [FIXTURE.station]);
   }
 
