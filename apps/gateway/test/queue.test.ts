@@ -31,7 +31,7 @@ describe('queue (排队叫号): windows, tickets, calling, green channel, hall d
   const stack = new TestStack({ services: ['counter'], env: { SUPERGRAPH_SOURCE: 'file', CLOCK_FIXED_DATE: '2026-03-18' } });
   const db = () => stack.databases.get('counter')!.url;
   const count = async (text: string, params: unknown[] = []) => Number(Object.values((await sql(db(), text, params))[0]!)[0]);
-  const writes = () => count(`SELECT (SELECT count(*) FROM queue_ticket) + (SELECT count(*) FROM queue_ticket_log) + (SELECT count(*) FROM queue_window_log) + (SELECT count(*) FROM outbox) AS n`);
+  const writes = () => count(`SELECT (SELECT count(*) FROM queue_ticket) + (SELECT count(*) FROM queue_ticket_log) + (SELECT count(*) FROM queue_window_log) + (SELECT count(*) FROM outbox WHERE subject <> 'counter.v1.sms.delivered') AS n`);
   let clerk: string, clerk2: string, jinjiang: string, supervisor: string;
   let windows: Window[];
   const win = (n: number) => windows.find((w) => w.number === n)!;
