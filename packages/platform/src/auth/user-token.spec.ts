@@ -62,9 +62,9 @@ describe('OIDC user tokens (issue 12): audience, issuer, expiry, maximum age and
   });
 
   it('refuses a unit code that is not a unit (it becomes a jurisdiction prefix)', async () => {
-    for (const unit_code of ['%', '', '5101%', '51010', 'abc', '510107001 OR 1=1']) {
+    for (const unit_code of ['%', '', '5101%', '51010', '5101070011012', 'abc', '510107001 OR 1=1']) {
       expect(await refusal(sign({ payload: { unit_code } }))).toMatch(/^UNAUTHENTICATED/);
     }
-    expect(await refusal(sign({ payload: { unit_code: '5101' } }))).toBe('accepted');
+    for (const unit_code of ['5101', '510107', '510107001', '5101070011', '510107001101']) expect(await refusal(sign({ payload: { unit_code } }))).toBe('accepted');
   });
 });

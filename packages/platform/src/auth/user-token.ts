@@ -18,10 +18,10 @@ interface UserClaims extends JWTPayload {
 
 /**
  * Unit codes a token may carry: city (4 digits), district (6), station (9), and the service points
- * below a station (11 or 12). The code becomes a jurisdiction prefix (LIKE 'code%'), so nothing else
- * (no wildcard, no empty string) gets through.
+ * below a station (street point 10, community point 12 — decision 0024). The code becomes a
+ * jurisdiction prefix (LIKE 'code%'), so nothing else (no wildcard, no empty string) gets through.
  */
-export const UNIT_CODE_PATTERN = /^(\d{4}|\d{6}|\d{9}|\d{11}|\d{12})$/;
+export const UNIT_CODE_PATTERN = /^(\d{4}|\d{6}|\d{9,12})$/;
 
 /** Longest a user token may live, whatever its own `exp` says (a stolen token expires anyway). */
 export const USER_TOKEN_MAX_AGE = '12h';
