@@ -1,24 +1,13 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { LOGGER, PeriodicJob, SERVICE_CONFIG, type BaseServiceConfig, type Logger } from '@onewindow/platform';
+import { periodicJob } from '@onewindow/platform';
 import { TransfersService } from './transfers.service.js';
 
 /** Runs the overdue-transfer job at boot and then every TRANSFER_JOB_INTERVAL_MS (typed config; default 10 min; 0 = boot only). */
-@Injectable()
-export class TransferOverdueScheduler extends PeriodicJob {
-  constructor(
-    private readonly transfers: TransfersService,
-    @Inject(SERVICE_CONFIG) private readonly config: BaseServiceConfig,
-    @Inject(LOGGER) logger: Logger,
-  ) {
-    super(logger, 'transfer overdue job');
-  }
-
-  protected schedule() {
-    return { intervalMs: this.config.TRANSFER_JOB_INTERVAL_MS };
-  }
-
-  protected async runOnce() {
-    const r = await this.transfers.flagOverdue();
+export const TransferOverdueScheduler = periodicJob<TransfersService>({
+  name: 'transfer overdue job',
+  uses: TransfersService,
+  schedule: (c) => ({ intervalMs: c.TRANSFER_JOB_INTERVAL_MS }),
+  run: async (transfers) => {
+    const r = await transfers.flagOverdue();
     return r.flagged ? { ...r } : null;
-  }
-}
+  },
+});

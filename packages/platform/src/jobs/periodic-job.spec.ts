@@ -1,6 +1,9 @@
 import { jest } from '@jest/globals';
-import { createLogger } from '../logging/logger.js';
-import { PeriodicJob, type PeriodicJobSchedule } from './periodic-job.js';
+import { Injectable, Module } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { createLogger, LOGGER } from '../logging/logger.js';
+import { SERVICE_CONFIG } from '../service/platform.module.js';
+import { periodicJob, PeriodicJob, type PeriodicJobSchedule } from './periodic-job.js';
 
 class CountingJob extends PeriodicJob {
   runs = 0;
@@ -52,5 +55,38 @@ describe('PeriodicJob (the one shape of scheduled jobs)', () => {
     job.onApplicationBootstrap();
     await jest.advanceTimersByTimeAsync(60_000);
     expect(job.runs).toBe(0);
+  });
+});
+
+@Injectable()
+class FlaggingService {
+  calls = 0;
+  async flag() {
+    this.calls += 1;
+    return { changed: this.calls };
+  }
+}
+
+describe('periodicJob (a job declared as data, provided by Nest)', () => {
+  beforeEach(() => jest.useFakeTimers());
+  afterEach(() => jest.useRealTimers());
+
+  it('gets its service and interval injected and runs at boot and on the interval until shutdown', async () => {
+    const Job = periodicJob<FlaggingService>({
+      name: 'flagging job', uses: FlaggingService, schedule: (c) => ({ intervalMs: c.DEADLINE_JOB_INTERVAL_MS }), run: (s) => s.flag(),
+    });
+    @Module({
+      providers: [FlaggingService, Job, { provide: SERVICE_CONFIG, useValue: { DEADLINE_JOB_INTERVAL_MS: 5_000 } }, { provide: LOGGER, useValue: createLogger('periodic-job-spec', 'silent') }],
+    })
+    class JobModule {}
+    const app = await NestFactory.createApplicationContext(JobModule, { logger: false });
+    const service = app.get(FlaggingService);
+    await jest.advanceTimersByTimeAsync(1_000);
+    expect(service.calls).toBe(1);
+    await jest.advanceTimersByTimeAsync(10_000);
+    expect(service.calls).toBe(3);
+    await app.close();
+    await jest.advanceTimersByTimeAsync(10_000);
+    expect(service.calls).toBe(3);
   });
 });

@@ -1,5 +1,7 @@
-import type { OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import type { Logger } from '../logging/logger.js';
+import type { FactoryProvider, OnApplicationBootstrap, OnApplicationShutdown, Type } from '@nestjs/common';
+import type { BaseServiceConfig } from '../config/config.js';
+import { LOGGER, type Logger } from '../logging/logger.js';
+import { SERVICE_CONFIG } from '../service/platform.module.js';
 
 /** How a periodic job runs: the first run after `firstRunAfterMs`, then every `intervalMs`. */
 export interface PeriodicJobSchedule {
@@ -49,4 +51,46 @@ export abstract class PeriodicJob implements OnApplicationBootstrap, OnApplicati
     if (this.first) clearTimeout(this.first);
     if (this.timer) clearInterval(this.timer);
   }
+}
+
+/** A periodic job declared as data: its name, the provider one run calls, its schedule from the typed config. */
+export interface PeriodicJobDefinition<S, C extends BaseServiceConfig = BaseServiceConfig> {
+  /** The job's name in its log lines (`<name>: done`, `<name>: failed`). */
+  name: string;
+  /** The provider whose method one run calls. */
+  uses: Type<S>;
+  schedule: (config: C) => PeriodicJobSchedule;
+  /** One run; returns what to log when it changed something, or null. */
+  run: (service: S) => Promise<Record<string, unknown> | null>;
+}
+
+class DeclaredPeriodicJob<S, C extends BaseServiceConfig> extends PeriodicJob {
+  constructor(
+    logger: Logger,
+    private readonly definition: PeriodicJobDefinition<S, C>,
+    private readonly service: S,
+    private readonly config: C,
+  ) {
+    super(logger, definition.name);
+  }
+
+  protected schedule(): PeriodicJobSchedule {
+    return this.definition.schedule(this.config);
+  }
+
+  protected runOnce(): Promise<Record<string, unknown> | null> {
+    return this.definition.run(this.service);
+  }
+}
+
+/**
+ * A `PeriodicJob` as a Nest provider (put it in a module's `providers`): the service, the config
+ * and the logger are injected, so a feature's job is its name, its interval and the one call it makes.
+ */
+export function periodicJob<S, C extends BaseServiceConfig = BaseServiceConfig>(definition: PeriodicJobDefinition<S, C>): FactoryProvider<PeriodicJob> {
+  return {
+    provide: `periodic-job:${definition.name}`,
+    useFactory: (service: S, config: C, logger: Logger) => new DeclaredPeriodicJob(logger, definition, service, config),
+    inject: [definition.uses, SERVICE_CONFIG, LOGGER],
+  };
 }
