@@ -133,8 +133,18 @@ describe('counter UI: complaint channels, routing and transfer (信访渠道), i
   });
 });
 
+/** Picks an option of an antd Select; a click that lands while the long unit list is still opening is tried again (at most 3 times). */
 async function chooseOption(page: Page, id: string, text: string): Promise<void> {
-  await page.locator(`.ant-select:has(#${id}) .ant-select-selector`).click();
-  await page.locator(`.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option[title="${text}"]`).click();
-  await page.locator(`.ant-select:has(#${id}) .ant-select-selection-item[title="${text}"]`).waitFor();
+  const chosen = page.locator(`.ant-select:has(#${id}) .ant-select-selection-item[title="${text}"]`);
+  for (let attempt = 1; ; attempt++) {
+    await page.locator(`.ant-select:has(#${id}) .ant-select-selector`).click();
+    await page.locator(`.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option[title="${text}"]`).click();
+    try {
+      await chosen.waitFor({ timeout: 5_000 });
+      return;
+    } catch (err) {
+      if (attempt === 3) throw err;
+      await page.keyboard.press('Escape');
+    }
+  }
 }
