@@ -4,36 +4,35 @@
 import { createWriteStream, existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { portOpen, SERVICES, spawn, waitFor, which } from './lib.mjs';
+import { portOpen, SERVICES, waitFor, which } from './lib.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dataDir = path.resolve(process.env.DATA_DIR ?? path.join(root, '.data'));
 const logDir = path.join(dataDir, 'logs');
 mkdirSync(logDir, { recursive: true });
-const children = [];
 let stopping = false;
+// Every process runs supervised: one that crashes is restarted with backoff and the console says
+// so; the others go on serving (packages/launcher).
+const { Supervisor } = await import('@onewindow/launcher');
+const supervisor = new Supervisor({ log: (line) => console.error(line) });
 
-function launch(name, cmd, args, env = {}) {
+function launch(name, cmd, args, env = {}, readyUrl) {
   const log = createWriteStream(path.join(logDir, `${name}.log`), { flags: 'a' });
-  const child = spawn(cmd, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  child.stdout.pipe(log);
-  child.stderr.on('data', (d) => { log.write(d); process.stderr.write(`[${name}] ${d}`); });
-  child.on('exit', (code, signal) => {
-    if (!stopping) {
-      console.error(`✖ ${name} exited (${signal ?? code}); see ${path.join(logDir, `${name}.log`)}`);
-      void shutdown(1);
-    }
+  return supervisor.start({
+    name, command: cmd, args, cwd: root, env: { ...process.env, ...env },
+    onOutput: (stream, d) => {
+      log.write(d);
+      if (stream === 'stderr') process.stderr.write(`[${name}] ${d}`);
+    },
+    readyCheck: readyUrl ? async () => fetch(readyUrl).then((r) => r.ok, () => false) : undefined,
   });
-  children.push({ name, child });
-  return child;
 }
 
 async function shutdown(code = 0) {
   if (stopping) return;
   stopping = true;
   console.log('\n正在停止所有服务 … stopping');
-  for (const { child } of [...children].reverse()) child.kill('SIGTERM');
-  await Promise.all(children.map(({ child }) => new Promise((r) => (child.exitCode !== null ? r() : child.once('exit', r)))));
+  await supervisor.stopAll();
   process.exit(code);
 }
 process.on('SIGINT', () => void shutdown(0));
@@ -88,7 +87,7 @@ for (const s of SERVICES) {
     PORT: String(s.port),
     DATA_DIR: dataDir,
     DATABASE_URL: dbUrls[s.name] ?? '',
-  });
+  }, `http://127.0.0.1:${s.port}/health/ready`);
 }
 for (const s of SERVICES) {
   await waitFor(async () => (await fetch(`http://127.0.0.1:${s.port}/health/ready`).then((r) => r.ok, () => false)), 180000, `${s.name} readiness`);
@@ -97,7 +96,7 @@ for (const s of SERVICES) {
 const gatewayPort = Number(process.env.GATEWAY_PORT ?? 4000);
 const uiDir = path.join(root, 'apps/counter-ui/dist');
 const hasUi = existsSync(path.join(uiDir, 'index.html'));
-launch('gateway', process.execPath, ['apps/gateway/dist/main.js'], { PORT: String(gatewayPort), NATS_URL: natsUrl, UI_DIR: hasUi ? uiDir : '' });
+launch('gateway', process.execPath, ['apps/gateway/dist/main.js'], { PORT: String(gatewayPort), NATS_URL: natsUrl, UI_DIR: hasUi ? uiDir : '' }, `http://127.0.0.1:${gatewayPort}/health/live`);
 await waitFor(() => portOpen(gatewayPort), 120000, 'gateway');
 await waitFor(async () => (await fetch(`http://127.0.0.1:${gatewayPort}/health/live`).then((r) => r.ok, () => false)), 60000, 'gateway');
 console.log(`\n✔ 一窗通办 system running. GraphQL gateway: http://127.0.0.1:${gatewayPort}/graphql`);

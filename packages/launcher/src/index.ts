@@ -1,0 +1,1 @@
+export { backoffMs, Supervisor, type ProcessSpec, type SupervisorOptions } from './supervisor.js';
