@@ -41,6 +41,7 @@ export * from './graphql/mapped-errors.js';
 export * from './policy/jurisdiction-scope.js';
 export * from './policy/masking.js';
 export * from './jobs/periodic-job.js';
+export * from './jobs/job-lease.js';
 export * from './http/raw-body.js';
 export * from './public-access/public-access.entities.js';
 export * from './public-access/rate-limiter.js';

@@ -8,9 +8,11 @@ import { AuditLogQueryIndexes1764100000001 } from '../audit/migrations/176410000
 import { PlatformTables1764100000000 } from './platform-tables.migration.js';
 import { PublicAccessTables1764100000002 } from '../public-access/migrations/1764100000002-PublicAccessTables.js';
 import { PhoneCodeEntity, RateLimitHitEntity } from '../public-access/public-access.entities.js';
+import { JobLeases1764100000010 } from '../jobs/migrations/1764100000010-JobLeases.js';
 
 export const PLATFORM_ENTITIES = [OutboxEntity, InboxEntity, AuditLogEntity, PhoneCodeEntity, RateLimitHitEntity];
-export const PLATFORM_MIGRATIONS = [PlatformTables1764100000000, AuditLogQueryIndexes1764100000001, PublicAccessTables1764100000002];
+export const PLATFORM_MIGRATIONS = [PlatformTables1764100000000, AuditLogQueryIndexes1764100000001, PublicAccessTables1764100000002,
+  JobLeases1764100000010];
 
 export interface DataSourceInput {
   url: string;

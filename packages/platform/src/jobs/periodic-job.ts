@@ -1,7 +1,10 @@
 import type { FactoryProvider, OnApplicationBootstrap, OnApplicationShutdown, Type } from '@nestjs/common';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
 import type { BaseServiceConfig } from '../config/config.js';
 import { LOGGER, type Logger } from '../logging/logger.js';
 import { SERVICE_CONFIG } from '../service/platform.module.js';
+import { JobLease } from './job-lease.js';
 
 /** How a periodic job runs: the first run after `firstRunAfterMs`, then every `intervalMs`. */
 export interface PeriodicJobSchedule {
@@ -16,7 +19,9 @@ export interface PeriodicJobSchedule {
 /**
  * The one shape of a service's scheduled jobs (deadline flags, overdue transfers, disposal): run
  * shortly after boot and then on an interval from the typed config, log what changed, log a failure
- * and carry on, stop the timers on shutdown. A subclass says only what one run does.
+ * and carry on, stop the timers on shutdown. A subclass says only what one run does. With a
+ * `JobLease`, passes never overlap across replicas and a scheduled pass runs once per interval
+ * whatever the number of replicas (job-lease.ts).
  */
 export abstract class PeriodicJob implements OnApplicationBootstrap, OnApplicationShutdown {
   private first?: NodeJS.Timeout;
@@ -25,6 +30,7 @@ export abstract class PeriodicJob implements OnApplicationBootstrap, OnApplicati
   protected constructor(
     protected readonly logger: Logger,
     private readonly jobName: string,
+    private readonly lease?: JobLease,
   ) {}
 
   protected abstract schedule(): PeriodicJobSchedule;
@@ -35,16 +41,27 @@ export abstract class PeriodicJob implements OnApplicationBootstrap, OnApplicati
   onApplicationBootstrap(): void {
     const { intervalMs, firstRunAfterMs = 1000, skipWhenDisabled = false } = this.schedule();
     if (intervalMs <= 0 && skipWhenDisabled) return;
-    const run = () =>
-      this.runOnce()
+    const run = (minGapMs?: number) =>
+      this.pass(minGapMs)
         .then((changed) => changed && this.logger.info(changed, `${this.jobName}: done`))
         .catch((err) => this.logger.warn({ err: String(err) }, `${this.jobName}: failed`));
-    this.first = setTimeout(run, firstRunAfterMs);
+    this.first = setTimeout(() => run(), firstRunAfterMs);
     this.first.unref();
     if (intervalMs > 0) {
-      this.timer = setInterval(run, intervalMs);
+      // A little less than the interval, so a replica whose timer fires slightly early still runs.
+      this.timer = setInterval(() => run(Math.floor(intervalMs * 0.8)), intervalMs);
       this.timer.unref();
     }
+  }
+
+  private async pass(minGapMs?: number): Promise<Record<string, unknown> | null> {
+    if (!this.lease) return this.runOnce();
+    const outcome = await this.lease.run(this.jobName, () => this.runOnce(), { minGapMs });
+    if (!outcome.ran) {
+      this.logger.debug({ reason: outcome.reason }, `${this.jobName}: skipped (another replica has it)`);
+      return null;
+    }
+    return outcome.result;
   }
 
   onApplicationShutdown(): void {
@@ -70,8 +87,9 @@ class DeclaredPeriodicJob<S, C extends BaseServiceConfig> extends PeriodicJob {
     private readonly definition: PeriodicJobDefinition<S, C>,
     private readonly service: S,
     private readonly config: C,
+    lease?: JobLease,
   ) {
-    super(logger, definition.name);
+    super(logger, definition.name, lease);
   }
 
   protected schedule(): PeriodicJobSchedule {
@@ -90,7 +108,8 @@ class DeclaredPeriodicJob<S, C extends BaseServiceConfig> extends PeriodicJob {
 export function periodicJob<S, C extends BaseServiceConfig = BaseServiceConfig>(definition: PeriodicJobDefinition<S, C>): FactoryProvider<PeriodicJob> {
   return {
     provide: `periodic-job:${definition.name}`,
-    useFactory: (service: S, config: C, logger: Logger) => new DeclaredPeriodicJob(logger, definition, service, config),
-    inject: [definition.uses, SERVICE_CONFIG, LOGGER],
+    useFactory: (service: S, config: C, logger: Logger, dataSource?: DataSource) =>
+      new DeclaredPeriodicJob(logger, definition, service, config, dataSource ? new JobLease(dataSource) : undefined),
+    inject: [definition.uses, SERVICE_CONFIG, LOGGER, { token: getDataSourceToken(), optional: true }],
   };
 }
