@@ -30,6 +30,7 @@ import { AppointmentsPage, appointmentsVisible } from './front-office/appointmen
 import { ServicePointsPage, servicePointsVisible } from './front-office/service-points';
 import { HomeVisitsPage, homeVisitsVisible } from './front-office/home-visits';
 import { FirstInquiryPage, firstInquiryVisible } from './front-office/first-inquiry';
+import { SystemStatusPage, systemStatusVisible } from './system-status';
 
 
 /**
@@ -89,6 +90,8 @@ export const FEATURE_SCREENS: FeatureScreen[] = [
   { key: 'supervision-inspections', path: '/supervision-inspections', label: '督察检查', icon: <AuditOutlined />, hotkey: 'n', visible: (u) => hasRole(u, 'SUPERVISOR'), render: () => <SupervisionInspectionsPage /> },
   { key: 'supervision-findings', path: '/supervision-findings', label: '整改跟踪', icon: <ToolOutlined />, hotkey: 'g', visible: (u) => hasRole(u, 'SUPERVISOR', 'CLERK', 'OFFICER'), render: () => <SupervisionFindingsPage /> },
   { key: 'random-inspections', path: '/random-inspections', label: '双随机抽查', icon: <ExperimentOutlined />, hotkey: 'q', visible: (u) => hasRole(u, 'SUPERVISOR'), render: () => <SupervisionRandomPage /> },
+  // issue 13: systemStatus (public health) — the screen is for supervisors and admins.
+  { key: 'system-status', path: '/system-status', label: '系统状态', icon: <DashboardOutlined />, hotkey: 'z', visible: systemStatusVisible, render: () => <SystemStatusPage /> },
   // issue 11, the front office (大厅服务); each screen's role rule lives beside it
   { key: 'queue', path: '/queue', label: '叫号工作台', icon: <SoundOutlined />, hotkey: 'w', visible: queueDeskVisible, render: () => <QueueDeskPage /> },
   { key: 'queue-figures', path: '/queue-figures', label: '排队统计', icon: <LineChartOutlined />, hotkey: 'l', visible: queueFiguresVisible, render: () => <QueueFiguresPage /> },
@@ -105,7 +108,7 @@ export function featureScreen(segment: string | undefined): FeatureScreen | unde
 /** Sections of the 警种业务 submenu (a screen not listed here is one of the police types' registers). */
 const MENU_SECTIONS: { label: string; keys: readonly string[] }[] = [
   { label: '信访与评价', keys: ['complaint-intake', 'complaints', 'complaint-import', 'complaint-routing', 'complaint-analysis', 'complaint-deductions', 'rating-pairing', 'callbacks', 'evaluation-figures'] },
-  { label: '统计与督察', keys: ['report-dashboard', 'report-close', 'bureau-reports', 'audit-trail', 'supervision-inspections', 'supervision-findings', 'random-inspections'] },
+  { label: '统计与督察', keys: ['report-dashboard', 'report-close', 'bureau-reports', 'audit-trail', 'supervision-inspections', 'supervision-findings', 'random-inspections', 'system-status'] },
   { label: '大厅服务', keys: ['queue', 'queue-figures', 'appointments', 'service-points', 'home-visits', 'first-inquiry'] },
 ];
 

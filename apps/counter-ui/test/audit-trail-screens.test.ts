@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
+import { headers as natsHeaders } from '@nats-io/transport-node';
 import type { Page } from 'playwright-core';
 import { DEMO_PERSON_IDS } from '@onewindow/population';
-import { TestStack } from '@onewindow/testing';
+import { eventually, TestStack } from '@onewindow/testing';
 import { CounterWindow, settled, UI_DIR } from './counter-window.js';
 
 /**
@@ -63,6 +64,28 @@ describe('counter UI: the supervisors audit trail, in Chromium', () => {
     await page.locator('[data-testid="audit-entry"][data-action="SIGN_IN_FAILED"]').first().waitFor();
     await page.locator('[data-testid="audit-entry"][data-action="SIGN_IN"]').waitFor({ state: 'detached' });
     expect(await rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-action')))).toEqual(['SIGN_IN_FAILED']);
+  });
+
+  it('系统状态: every service up; a message no consumer can apply shows as a dead letter (issue 13)', async () => {
+    // A malformed application event on household's stream: the counter's inbox projection and the
+    // complaints' evaluation consumer each give it up at once (invalid, never retried).
+    await stack.publishRaw('household.v1.application.changed', { number: 'not-a-snapshot' }, natsHeaders());
+    await login('demo-supervisor-city');
+    await page.goto(`${base}/system-status`);
+    const status = page.getByTestId('system-status');
+    await status.waitFor();
+    const dead = (service: string) => page.locator(`[data-testid="system-status-row"][data-service="${service}"] [data-testid="system-status-dead"]`);
+    await eventually(async () => {
+      await page.getByTestId('system-status-refresh').click();
+      await settled(page, status);
+      return (await dead('counter').innerText()).trim() !== '0' && (await dead('complaints').innerText()).trim() !== '0';
+    }, 60_000);
+    expect(await page.locator('[data-testid="system-status-db"][data-ok="true"]').count()).toBe(6);
+    expect(await page.locator('[data-testid="system-status-nats"][data-ok="true"]').count()).toBe(6);
+    expect(await dead('household').innerText()).toBe('0');
+    await page.getByTestId('system-status-dead-alert').waitFor();
+    expect(await page.getByTestId('system-status-dead-alert').innerText()).toContain('死信');
+    await counter.shot('system-status');
   });
 
   it('a clerk has no 审计查询 screen', async () => {

@@ -66,9 +66,9 @@ describe('counter UI: the police types\' registers (警种业务), in Chromium',
     await login('demo-clerk');
     expect(await featureEntries()).toEqual(['lost-found', 'violations', 'travel-documents', 'permits', 'complaint-intake', 'rating-pairing', 'evaluation-figures', 'supervision-findings', 'queue', 'queue-figures', 'appointments', 'service-points', 'home-visits', 'first-inquiry']);
 
-    // 月报, 审计查询 and 督察: supervisors (审计 also admins).
+    // 月报, 审计查询, 督察 and 系统状态: supervisors (审计 and 系统状态 also admins).
     await login('demo-supervisor');
-    expect(await featureEntries()).toEqual(['lost-found', 'violations', 'travel-documents', 'permits', 'complaints', 'complaint-routing', 'complaint-analysis', 'complaint-deductions', 'callbacks', 'evaluation-figures', 'report-dashboard', 'report-close', 'audit-trail', 'supervision-inspections', 'supervision-findings', 'random-inspections', 'queue', 'queue-figures', 'appointments', 'service-points', 'home-visits', 'first-inquiry']);
+    expect(await featureEntries()).toEqual(['lost-found', 'violations', 'travel-documents', 'permits', 'complaints', 'complaint-routing', 'complaint-analysis', 'complaint-deductions', 'callbacks', 'evaluation-figures', 'report-dashboard', 'report-close', 'audit-trail', 'supervision-inspections', 'supervision-findings', 'random-inspections', 'system-status', 'queue', 'queue-figures', 'appointments', 'service-points', 'home-visits', 'first-inquiry']);
   });
 
   it('失物招领: a sanitation batch is registered, a loss reported, matched, a wrong claimant refused, the owner claims', async () => {

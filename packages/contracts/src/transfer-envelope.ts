@@ -63,3 +63,12 @@ export function readTransferEvent(subject: string, envelope: object, accept?: re
   if (errors.length) return { invalid: errors.map((e) => e.property).join(',') };
   return { type: verb, event } as TransferEvent;
 }
+
+/**
+ * The aggregate a transfer message's order matters within: its case (a death follow-up and its
+ * revocation share the case), else the transfer itself.
+ */
+export function transferOrderingKey(envelope: TransferEventEnvelope): string {
+  if (typeof envelope.caseRef === 'string' && envelope.caseRef) return `case:${envelope.caseRef}`;
+  return `transfer:${String(envelope.transferId)}`;
+}

@@ -17,6 +17,7 @@ export * from './outbox/inbox.entity.js';
 export * from './outbox/outbox.service.js';
 export * from './outbox/outbox-relay.js';
 export * from './outbox/event-consumer.js';
+export * from './outbox/dead-letters.js';
 export * from './auth/identity-token.js';
 export * from './auth/decorators.js';
 export * from './auth/identity.guard.js';

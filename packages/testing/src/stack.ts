@@ -2,6 +2,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { jetstream } from '@nats-io/jetstream';
+import { connect, type MsgHdrs } from '@nats-io/transport-node';
 import { createTestDatabase, deleteStreams, randomName, TEST_NATS_URL, type TestDatabase } from './infra.js';
 
 export const ALL_SERVICES = ['counter', 'household', 'exit-entry', 'traffic', 'public-security', 'complaints'] as const;
@@ -155,6 +157,19 @@ export class TestStack {
     });
     const body = (await res.json()) as { data?: T; errors?: { message: string; extensions?: Record<string, unknown> }[] };
     return { ...body, status: res.status };
+  }
+
+  /**
+   * Publish a message by hand into the stack's JetStream (subject without the stack's prefix), as
+   * a broken or hostile producer would: tests of what consumers do with it.
+   */
+  async publishRaw(subject: string, payload: unknown, headers?: MsgHdrs): Promise<void> {
+    const nc = await connect({ servers: TEST_NATS_URL });
+    try {
+      await jetstream(nc).publish(`${this.prefix}.${subject}`, JSON.stringify(payload), { msgID: randomName('raw'), headers });
+    } finally {
+      await nc.close();
+    }
   }
 
   async login(username: string, password = 'demo'): Promise<string> {

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Optional, type OnApplicationBootstrap } from '@nestjs/common';
-import { ServiceName, streamOf, TransferSubjects, readTransferEvent, TransferEventEnvelope } from '@onewindow/contracts';
+import { ServiceName, streamOf, TransferSubjects, readTransferEvent, TransferEventEnvelope, transferOrderingKey } from '@onewindow/contracts';
 import { EventConsumerHost, LOGGER, type Logger } from '@onewindow/platform';
 import { TRANSFER_OUTCOME_LISTENER, type TransferOutcomeListener } from './transfer-worker.js';
 import { TransfersService } from './transfers.service.js';
@@ -35,6 +35,7 @@ export class TransferConsumers implements OnApplicationBootstrap {
         stream: streamOf(other),
         filterSubject: TransferSubjects.outcomeFilter(other, me),
         messageClass: TransferEventEnvelope,
+        orderingKey: transferOrderingKey,
         handle: async (envelope, manager, meta) => {
           const read = readTransferEvent(meta.subject, envelope, ADDRESSED);
           if ('invalid' in read) {

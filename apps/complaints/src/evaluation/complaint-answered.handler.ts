@@ -20,6 +20,7 @@ export class ComplaintAnsweredHandler implements OnApplicationBootstrap {
       stream: streamOf(ServiceName.COMPLAINTS),
       filterSubject: EventSubjects.complaintChanged,
       messageClass: ComplaintChangedEvent,
+      orderingKey: (e) => e.number,
       handle: async (event, manager) => {
         if (event.action === 'ANSWER') await this.evaluations.onComplaintAnswered(event.number, manager);
       },

@@ -24,6 +24,7 @@ export class ReportPushHandler implements OnApplicationBootstrap {
       stream: streamOf(ServiceName.COUNTER),
       filterSubject: EventSubjects.reportClosed,
       messageClass: ReportClosedEvent,
+      orderingKey: (e) => `${e.districtCode}:${e.month}`,
       handle: (event, manager) => this.push.deliver(event, manager),
     });
   }

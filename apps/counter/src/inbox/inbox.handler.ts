@@ -22,6 +22,7 @@ export class InboxHandler implements OnApplicationBootstrap {
         stream: streamOf(service),
         filterSubject: EventSubjects.applicationChanged(service),
         messageClass: ApplicationSnapshot,
+        orderingKey: (e) => e.number,
         handle: async (snapshot, manager, meta) => {
           if (snapshot.service !== service) {
             this.logger.error({ stream: service, service: snapshot.service, messageId: meta.messageId }, 'application event names another service; ignored');

@@ -19,6 +19,7 @@ export class NotificationHandler implements OnApplicationBootstrap {
         stream: streamOf(service),
         filterSubject: EventSubjects.notificationRequested(service),
         messageClass: NotificationRequestedEvent,
+        orderingKey: (e) => e.notificationId,
         handle: (event, manager) => this.sms.queueNotification(event, manager),
       });
     }

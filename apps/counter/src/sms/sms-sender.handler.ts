@@ -29,6 +29,7 @@ export class SmsSenderHandler implements OnApplicationBootstrap {
       stream: streamOf(ServiceName.COUNTER),
       filterSubject: EventSubjects.smsRequested,
       messageClass: SmsRequestedEvent,
+      orderingKey: (e) => e.smsId,
       handle: (event, manager) => this.sender.deliver(event, manager),
     });
   }

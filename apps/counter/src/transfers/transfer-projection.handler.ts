@@ -2,7 +2,7 @@ import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common'
 import { streamOf } from '@onewindow/contracts';
 import { EventConsumerHost, LOGGER, type Logger } from '@onewindow/platform';
 import { POLICE_SERVICES } from '../common/service-routing.js';
-import { readTransferEvent, TransferEventEnvelope, type TransferEvent } from '@onewindow/contracts';
+import { readTransferEvent, TransferEventEnvelope, transferOrderingKey, type TransferEvent } from '@onewindow/contracts';
 import { TransferProjectionService } from './transfer-projection.service.js';
 
 export const transferConsumerName = (service: string) => `counter-transfers-${service}`;
@@ -23,6 +23,7 @@ export class TransferProjectionHandler implements OnApplicationBootstrap {
         stream: streamOf(service),
         filterSubject: `${service}.v1.transfer.>`,
         messageClass: TransferEventEnvelope,
+        orderingKey: transferOrderingKey,
         handle: async (envelope, manager, meta) => {
           const read = readTransferEvent(meta.subject, envelope);
           if ('invalid' in read) {

@@ -1,7 +1,8 @@
-import { Directive, Field, ID, ObjectType, Query, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
+import { Directive, Field, ID, Int, ObjectType, Query, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
 import type { Type } from '@nestjs/common';
 import { Public } from '../auth/decorators.js';
 import { HealthService } from '../health/health.service.js';
+import { EventConsumerHost } from '../outbox/event-consumer.js';
 
 @ObjectType({ description: '单个服务的运行状态' })
 @Directive('@shareable')
@@ -10,6 +11,8 @@ export class ServiceHealth {
   @Field() version: string;
   @Field({ description: '数据库是否可用' }) database: boolean;
   @Field({ description: 'NATS 是否可用' }) nats: boolean;
+  @Field(() => Int, { description: '暂存待重试的消息数（消费失败，按退避重试中）' }) parkedMessages: number;
+  @Field(() => Int, { description: '死信数（重试用尽，待运维重放或废弃）' }) deadLetters: number;
   @Field() checkedAt: string;
 }
 
@@ -31,7 +34,7 @@ function camel(service: string): string {
 export function createSystemStatusResolver(service: string, version: string, ownsQuery: boolean): Type<unknown> {
   @Resolver(() => SystemStatus)
   class SystemStatusResolver {
-    constructor(readonly health: HealthService) {}
+    constructor(readonly health: HealthService, readonly consumers: EventConsumerHost) {}
 
     @ResolveReference()
     resolveReference(ref: { id: string }): SystemStatus {
@@ -42,7 +45,11 @@ export function createSystemStatusResolver(service: string, version: string, own
     @ResolveField(camel(service), () => ServiceHealth)
     async status(): Promise<ServiceHealth> {
       const h = await this.health.check();
-      return { name: service, version, database: h.database, nats: h.nats, checkedAt: new Date().toISOString() };
+      const parked = h.database ? await this.consumers.parkedCounts().catch(() => ({ pending: -1, dead: -1 })) : { pending: -1, dead: -1 };
+      return {
+        name: service, version, database: h.database, nats: h.nats,
+        parkedMessages: parked.pending, deadLetters: parked.dead, checkedAt: new Date().toISOString(),
+      };
     }
   }
   if (ownsQuery) {

@@ -11,13 +11,25 @@ export interface OutboxRelayOptions {
   intervalMs: number;
   batchSize: number;
   /** Test seam: called after a row is published and before it is marked, to simulate a crash. */
-  afterPublish?: (row: OutboxEntity) => void | Promise<void>;
+  afterPublish?: (row: Pick<OutboxEntity, 'id' | 'subject' | 'payload'>) => void | Promise<void>;
+}
+
+/** The order that matters: rows of one aggregate type of one service (`household.v1.transfer`). */
+export function orderingGroup(subject: string): string {
+  return subject.split('.').slice(0, 3).join('.');
+}
+
+/** Wait before retrying a row that failed `attempts` times: 0.5 s doubling, at most 10 s. */
+export function relayBackoffMs(attempts: number): number {
+  return Math.min(10_000, 500 * 2 ** Math.max(0, Math.min(attempts - 1, 10)));
 }
 
 /**
  * Publishes outbox rows to JetStream in `seq` order, each with Nats-Msg-Id = row id so JetStream
- * drops a re-publish after a crash between publish and mark. Rows are claimed with
- * FOR UPDATE SKIP LOCKED, so several relay instances never publish the same row concurrently.
+ * drops a re-publish after a crash between publish and mark. One relay at a time per database
+ * (a transaction-level advisory lock: with several replicas, the others skip their pass), so
+ * replicas never publish out of order. A row that fails is retried with backoff
+ * (`next_attempt_at`); later rows of its ordering group wait behind it, rows of other groups go on.
  */
 @Injectable()
 export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -61,30 +73,41 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     }
   }
 
-  /** Publish until nothing is pending. Returns the number published. */
+  /** Publish until nothing more can go out now. Returns the number published. */
   async drain(): Promise<number> {
     let total = 0;
+    // Groups held back in this pass (a row failing or waiting for its retry): later batches skip them.
+    const blocked = new Set<string>();
     for (;;) {
-      const n = await this.publishBatch();
-      total += n;
-      if (n < this.options.batchSize) return total;
+      const { published, full } = await this.batch(blocked);
+      total += published;
+      if (!full) return total;
     }
   }
 
+  /** One batch (tests). */
   async publishBatch(): Promise<number> {
-    if (!this.nats.isConnected()) return 0;
+    return (await this.batch(new Set())).published;
+  }
+
+  private async batch(blocked: Set<string>): Promise<{ published: number; full: boolean }> {
+    if (!this.nats.isConnected()) return { published: 0, full: false };
     return this.dataSource.transaction(async (manager) => {
-      const rows = await manager
-        .getRepository(OutboxEntity)
-        .createQueryBuilder('o')
-        .where('o.published_at IS NULL')
-        .orderBy('o.seq', 'ASC')
-        .limit(this.options.batchSize)
-        .setLock('pessimistic_write')
-        .setOnLocked('skip_locked')
-        .getMany();
+      const [{ leader }] = (await manager.query(`SELECT pg_try_advisory_xact_lock(hashtext('outbox-relay')) AS leader`)) as { leader: boolean }[];
+      if (!leader) return { published: 0, full: false };
+      const rows = (await manager.query(
+        `SELECT id, subject, payload, headers, attempts, (next_attempt_at IS NOT NULL AND next_attempt_at > now()) AS waiting
+           FROM outbox WHERE published_at IS NULL AND NOT (subject LIKE ANY($2::text[])) ORDER BY seq LIMIT $1`,
+        [this.options.batchSize, [...blocked].map((g) => `${g.replace(/[\\%_]/g, '\\$&')}.%`)],
+      )) as (Pick<OutboxEntity, 'id' | 'subject' | 'payload' | 'headers' | 'attempts'> & { waiting: boolean })[];
       let published = 0;
       for (const row of rows) {
+        const group = orderingGroup(row.subject);
+        if (blocked.has(group)) continue;
+        if (row.waiting) {
+          blocked.add(group);
+          continue;
+        }
         try {
           const h = natsHeaders();
           for (const [k, v] of Object.entries(row.headers ?? {})) h.set(k, v);
@@ -93,13 +116,18 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
           await manager.update(OutboxEntity, { id: row.id }, { publishedAt: new Date(), attempts: row.attempts + 1, lastError: null });
           published++;
         } catch (err) {
-          // Keep order: stop at the first failure and retry this row on the next pass.
-          await manager.update(OutboxEntity, { id: row.id }, { attempts: row.attempts + 1, lastError: String(err).slice(0, 500) });
-          this.logger.warn({ subject: row.subject, id: row.id, err: String(err) }, 'outbox publish failed; will retry');
-          break;
+          // Keep order within the group: its later rows wait behind this one, retried with backoff.
+          const attempts = row.attempts + 1;
+          await manager.query(
+            `UPDATE outbox SET attempts = $2, last_error = $3, next_attempt_at = now() + make_interval(secs => $4::bigint / 1000.0) WHERE id = $1`,
+            [row.id, attempts, String(err).slice(0, 500), relayBackoffMs(attempts)],
+          );
+          this.logger.warn({ subject: row.subject, id: row.id, attempts, err: String(err) }, 'outbox publish failed; will retry');
+          blocked.add(group);
+          if (!this.nats.isConnected()) return { published, full: false };
         }
       }
-      return published;
+      return { published, full: rows.length >= this.options.batchSize };
     });
   }
 }

@@ -95,7 +95,11 @@ export class PlatformModule {
           new OutboxRelay(ds, n, o, rt.logger, { intervalMs: rt.outboxIntervalMs ?? 1000, batchSize: 100 }),
         inject: [getDataSourceToken(), NatsService, OutboxService],
       },
-      { provide: EventConsumerHost, useFactory: (ds, n: NatsService) => new EventConsumerHost(ds, n, rt.logger), inject: [getDataSourceToken(), NatsService] },
+      {
+        provide: EventConsumerHost,
+        useFactory: (ds, n: NatsService, o: OutboxService) => new EventConsumerHost(ds, n, rt.logger, { outbox: o }),
+        inject: [getDataSourceToken(), NatsService, OutboxService],
+      },
       AuditService,
       AuditQueryService,
       RateLimiter,
