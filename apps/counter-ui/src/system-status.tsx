@@ -44,7 +44,7 @@ export function SystemStatusPage() {
   const down = services.filter((x) => !x.health || !x.health.database || !x.health.nats).length;
   const option = {
     tooltip: { trigger: 'axis' },
-    legend: { data: ['暂存待重试', '死信'] },
+    legend: { data: ['暂存待重试', '死信'], top: 0 },
     grid: { left: 40, right: 20, top: 40, bottom: 30 },
     xAxis: { type: 'category', data: services.map((x) => SERVICE_LABELS[x.key]) },
     yAxis: { type: 'value', minInterval: 1 },
