@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Identity } from '@onewindow/contracts';
+import { type Identity, Role } from '@onewindow/contracts';
 import { createTestDatabase, sql, TEST_DATABASE_URL, type TestDatabase } from '@onewindow/testing';
 import pg from 'pg';
 import { DataSource } from 'typeorm';
@@ -13,7 +13,7 @@ import { AuditService, buildDataSourceOptions, provisionServiceDatabase, runMigr
  * a superuser, not the owner) can add audit rows but never change, remove or unprotect them.
  */
 const CLI = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist/audit/verify-audit-chain.cli.js');
-const clerk: Identity = { sub: 'demo:demo-clerk', username: 'demo-clerk', displayName: '窗口民警', roles: ['CLERK'], unitCode: '510104', unitName: '锦江分局' };
+const clerk: Identity = { sub: 'demo:demo-clerk', username: 'demo-clerk', displayName: '窗口民警', roles: [Role.CLERK], unitCode: '510104', unitName: '锦江分局' };
 
 /** The error a statement fails with as the application role (undefined when it succeeds). */
 async function refusal(url: string, text: string): Promise<string | undefined> {
