@@ -136,4 +136,16 @@ describe('the chain migration on a log that already has rows; provisioning an ex
       VALUES ('s', 'u', '510104', 'NEW', 'PERSON', 'p', 'SUCCESS')`)).toBeUndefined();
     expect(await verifyAuditChain(db.appUrl)).toEqual({ rows: 6 });
   }, 60_000);
+
+  it('after an archive removed the oldest rows, the rest verifies from the archived last hash', async () => {
+    const old = await sql<{ id: string; hash: string }>(db.url, `SELECT id::text AS id, hash FROM audit_log ORDER BY audit_log.id LIMIT 3`);
+    await sql(db.url, `BEGIN; ALTER TABLE audit_log DISABLE TRIGGER USER; DELETE FROM audit_log WHERE id <= ${old[2]!.id};
+      ALTER TABLE audit_log ENABLE TRIGGER USER; COMMIT`);
+    const [first] = await sql<{ id: string }>(db.url, `SELECT min(id)::text AS id FROM audit_log`);
+    expect(await verifyAuditChain(db.url)).toEqual({ rows: 3, firstBrokenId: first!.id, reason: 'PREVIOUS_HASH_MISMATCH' });
+    expect(await verifyAuditChain(db.url, { anchorHash: old[2]!.hash })).toEqual({ rows: 3 });
+    expect(await verifyAuditChain(db.url, { anchorHash: old[1]!.hash })).toMatchObject({ firstBrokenId: first!.id });
+    const cli = spawnSync(process.execPath, [CLI, `--anchor=${old[2]!.hash}`, db.url], { encoding: 'utf8' });
+    expect({ status: cli.status, out: cli.stdout }).toEqual({ status: 0, out: expect.stringContaining('3 rows, chain intact') });
+  });
 });

@@ -12,6 +12,16 @@ export interface AuditChainReport {
 }
 
 const GENESIS = '0'.repeat(64);
+const HASH = /^[0-9a-f]{64}$/;
+
+export interface AuditChainOptions {
+  /**
+   * The hash the oldest remaining row must follow: 64 zeros for a log never archived, else the
+   * `hash` of the last row of the latest archive (rows older than the retention period archived
+   * and removed; runbook "Audit").
+   */
+  anchorHash?: string;
+}
 
 /**
  * The canonical serialisation, written out here instead of calling the database's
@@ -31,14 +41,14 @@ const CHAIN_QUERY = `WITH chain AS (
          (SELECT hash FROM chain ORDER BY id DESC LIMIT 1) AS last_hash,
          b.id::text AS broken_id,
          CASE WHEN b.id IS NULL THEN NULL
-              WHEN b.prev_hash IS DISTINCT FROM coalesce(b.prior, '${GENESIS}') THEN 'PREVIOUS_HASH_MISMATCH'
+              WHEN b.prev_hash IS DISTINCT FROM coalesce(b.prior, $1) THEN 'PREVIOUS_HASH_MISMATCH'
               ELSE 'ROW_HASH_MISMATCH' END AS reason,
          (SELECT last_id::text FROM audit_chain_head WHERE id = 1) AS head_id,
          (SELECT last_hash FROM audit_chain_head WHERE id = 1) AS head_hash
   FROM (SELECT 1) one
   LEFT JOIN LATERAL (
     SELECT id, prev_hash, prior FROM chain
-    WHERE prev_hash IS DISTINCT FROM coalesce(prior, '${GENESIS}') OR hash IS DISTINCT FROM expected
+    WHERE prev_hash IS DISTINCT FROM coalesce(prior, $1) OR hash IS DISTINCT FROM expected
     ORDER BY id LIMIT 1
   ) b ON true`;
 
@@ -59,23 +69,25 @@ interface ChainRow {
  * comparing the last row with the chain head the insert trigger keeps. Accepts a TypeORM DataSource
  * or a postgres:// URL (the operator script); needs only SELECT.
  */
-export async function verifyAuditChain(source: DataSource | string): Promise<AuditChainReport> {
+export async function verifyAuditChain(source: DataSource | string, options: AuditChainOptions = {}): Promise<AuditChainReport> {
+  const anchor = options.anchorHash ?? GENESIS;
+  if (!HASH.test(anchor)) throw new Error('anchorHash must be 64 lowercase hex digits (a SHA-256)');
   let row: ChainRow;
   if (typeof source === 'string') {
     const c = new pg.Client({ connectionString: source });
     await c.connect();
     try {
-      row = (await c.query<ChainRow>(CHAIN_QUERY)).rows[0]!;
+      row = (await c.query<ChainRow>(CHAIN_QUERY, [anchor])).rows[0]!;
     } finally {
       await c.end();
     }
   } else {
-    row = ((await source.query(CHAIN_QUERY)) as ChainRow[])[0]!;
+    row = ((await source.query(CHAIN_QUERY, [anchor])) as ChainRow[])[0]!;
   }
   const rows = Number(row.rows);
   if (row.broken_id) return { rows, firstBrokenId: row.broken_id, reason: row.reason ?? 'ROW_HASH_MISMATCH' };
   const headHash = row.head_hash ?? GENESIS;
-  if ((row.last_hash ?? GENESIS) !== headHash || row.last_id !== row.head_id) {
+  if ((row.last_hash ?? anchor) !== headHash || row.last_id !== row.head_id) {
     // The newest rows are gone (or the head was rewritten): the first missing id is the head's.
     return { rows, firstBrokenId: row.head_id ?? row.last_id ?? '0', reason: 'CHAIN_HEAD_MISMATCH' };
   }
