@@ -26,8 +26,11 @@ export interface ServiceDatabaseUrls {
 
 /** Tables whose rows are evidence: the application role may add rows, never change or remove them. */
 export const APPEND_ONLY_TABLES = ['audit_log'] as const;
-/** Tables only the owner's SECURITY DEFINER functions write (the audit chain's head); readable for verification. */
-export const READ_ONLY_TABLES = ['audit_chain_head'] as const;
+/**
+ * Tables the application role may only read: the audit chain's head (written by the owner's
+ * SECURITY DEFINER trigger) and TypeORM's migration history (written by the owner's migrations).
+ */
+export const READ_ONLY_TABLES = ['audit_chain_head', 'migrations'] as const;
 
 const IDENTIFIER = /^[a-z_][a-z0-9_]{0,62}$/;
 

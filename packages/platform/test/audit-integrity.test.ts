@@ -72,6 +72,7 @@ describe('tamper-evident audit log and the service database role', () => {
     expect(await refusal(db.appUrl, 'ALTER TABLE audit_log DISABLE TRIGGER ALL')).toMatch(/must be owner/);
     expect(await refusal(db.appUrl, `UPDATE audit_chain_head SET last_hash = 'x'`)).toMatch(/permission denied/);
     expect(await refusal(db.appUrl, 'DROP TABLE audit_log')).toMatch(/must be owner/);
+    expect(await refusal(db.appUrl, 'DELETE FROM migrations')).toMatch(/permission denied/);
     // Even the owner cannot change or empty the log without first disabling its triggers.
     expect(await refusal(db.ownerUrl, 'TRUNCATE audit_log')).toMatch(/append-only/);
     expect(await refusal(db.ownerUrl, `DELETE FROM audit_log`)).toMatch(/append-only/);

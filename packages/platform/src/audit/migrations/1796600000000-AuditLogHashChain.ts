@@ -66,12 +66,21 @@ export class AuditLogHashChain1796600000000 implements MigrationInterface {
     // Only the owner (and the owner's trigger function) changes audit rows or the chain head.
     await q.query(`REVOKE UPDATE, DELETE, TRUNCATE ON audit_log FROM PUBLIC`);
     await q.query(`REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON audit_chain_head FROM PUBLIC`);
+    // TypeORM's migration history too: whoever could delete from it would make the owner re-run migrations.
+    const history = q.connection.options.migrationsTableName ?? 'migrations';
+    if (!/^[a-z_][a-z0-9_]*$/.test(history)) throw new Error(`unexpected migrations table name ${history}`);
     await q.query(`DO $$ DECLARE g text; BEGIN
       FOR g IN SELECT DISTINCT pg_get_userbyid(a.grantee) FROM pg_class c, aclexplode(c.relacl) a
                WHERE c.oid IN ('audit_log'::regclass, 'audit_chain_head'::regclass) AND a.grantee <> 0 AND a.grantee <> c.relowner LOOP
         EXECUTE format('REVOKE UPDATE, DELETE, TRUNCATE ON audit_log FROM %I', g);
         EXECUTE format('REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON audit_chain_head FROM %I', g);
       END LOOP;
+      IF to_regclass('${history}') IS NOT NULL THEN
+        FOR g IN SELECT DISTINCT pg_get_userbyid(a.grantee) FROM pg_class c, aclexplode(c.relacl) a
+                 WHERE c.oid = to_regclass('${history}') AND a.grantee <> 0 AND a.grantee <> c.relowner LOOP
+          EXECUTE format('REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON %I FROM %I', '${history}', g);
+        END LOOP;
+      END IF;
     END $$`);
   }
 
