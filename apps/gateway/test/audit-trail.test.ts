@@ -1,5 +1,6 @@
 import { DEMO_PERSON_IDS } from '@onewindow/population';
-import { TestStack } from '@onewindow/testing';
+import { verifyAuditChain } from '@onewindow/platform';
+import { sql, TestStack } from '@onewindow/testing';
 
 /**
  * Issue 10, 审计查询 through the gateway on one real stack: reads in several services (a citizen
@@ -131,6 +132,33 @@ describe('the supervisors audit trail across the six services', () => {
     const exports = await entries(city, { officer: 'demo-supervisor-city', action: 'AUDIT_TRAIL_EXPORT' });
     expect(exports).toHaveLength(2);
     expect(JSON.parse(exports[0]!.details)).toMatchObject({ rows: csv.data!.auditTrailExport.rowCount });
+  });
+
+  // Issue 12, decision 0027: the services run as their own database roles, and what they wrote is chained.
+  it('every service connects as its own non-superuser role, and its audit chain is whole', async () => {
+    for (const [service, db] of stack.databases) {
+      const sessions = await sql<{ usename: string; rolsuper: boolean }>(db.url, `SELECT DISTINCT a.usename, r.rolsuper FROM pg_stat_activity a
+        JOIN pg_roles r ON r.rolname = a.usename WHERE a.datname = current_database() AND a.pid <> pg_backend_pid()`);
+      expect({ service, sessions }).toEqual({ service, sessions: [{ usename: db.appRole, rolsuper: false }] });
+      const chain = await verifyAuditChain(db.url);
+      expect({ service, broken: chain.firstBrokenId }).toEqual({ service, broken: undefined });
+    }
+    expect((await verifyAuditChain(stack.databases.get('counter')!.url)).rows).toBeGreaterThan(0);
+  });
+
+  it('a failed sign-in reads the same for an unknown user and a wrong password; both are audited with the client address, never the password', async () => {
+    const wrong = await stack.gql('mutation { login(username: "demo-household", password: "not-the-password") { token } }');
+    const unknown = await stack.gql('mutation { login(username: "no-such-officer", password: "not-the-password") { token } }');
+    expect(wrong.errors?.[0]?.message).toBe(unknown.errors?.[0]?.message);
+    expect(code(wrong)).toBe(code(unknown));
+    const rows = await sql<{ actor_username: string; outcome: string; client_ip: string | null }>(stack.databases.get('counter')!.url,
+      `SELECT actor_username, outcome, details->>'clientIp' AS client_ip FROM audit_log
+       WHERE action = 'SIGN_IN_FAILED' AND actor_username IN ('demo-household', 'no-such-officer') ORDER BY id`);
+    expect(rows).toEqual([
+      { actor_username: 'demo-household', outcome: 'FAILURE', client_ip: expect.stringMatching(/127\.0\.0\.1/) },
+      { actor_username: 'no-such-officer', outcome: 'FAILURE', client_ip: expect.stringMatching(/127\.0\.0\.1/) },
+    ]);
+    expect(await sql(stack.databases.get('counter')!.url, `SELECT id FROM audit_log WHERE row_to_json(audit_log)::text LIKE '%not-the-password%'`)).toEqual([]);
   });
 
   it('names a service that does not answer instead of leaving it out silently', async () => {

@@ -1,5 +1,6 @@
 import { jetstreamManager } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
+import { dropServiceDatabase, provisionServiceDatabase } from '@onewindow/database-roles';
 import pg from 'pg';
 import { randomBytes } from 'node:crypto';
 
@@ -12,28 +13,34 @@ export function randomName(prefix: string): string {
 
 export interface TestDatabase {
   name: string;
+  /** The admin (superuser) on this database: tests' direct reads and writes, anything goes. */
   url: string;
+  /** The owner role: migrations (a service's DATABASE_OWNER_URL). */
+  ownerUrl: string;
+  /** The non-superuser application role a service connects as (its DATABASE_URL). */
+  appUrl: string;
+  appRole: string;
+  ownerRole: string;
   drop(): Promise<void>;
 }
 
-/** A fresh database on the real PostgreSQL server, dropped afterwards. */
+/**
+ * A fresh database on the real PostgreSQL server with its own owner and application roles
+ * (random names: roles are cluster-wide), provisioned as in production (decision 0027); the
+ * database and both roles are dropped afterwards.
+ */
 export async function createTestDatabase(label = 'ow'): Promise<TestDatabase> {
   const name = randomName(`t_${label.replace(/[^a-z0-9]/g, '_')}_`);
-  const admin = new pg.Client({ connectionString: TEST_DATABASE_URL });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const u = new URL(TEST_DATABASE_URL);
-  u.pathname = `/${name}`;
+  const spec = { database: name, ownerRole: `${name}_owner`, appRole: `${name}_app` };
+  const urls = await provisionServiceDatabase(TEST_DATABASE_URL, spec);
   return {
     name,
-    url: u.toString(),
-    async drop() {
-      const c = new pg.Client({ connectionString: TEST_DATABASE_URL });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    },
+    url: urls.adminUrl,
+    ownerUrl: urls.ownerUrl,
+    appUrl: urls.appUrl,
+    appRole: spec.appRole,
+    ownerRole: spec.ownerRole,
+    drop: () => dropServiceDatabase(TEST_DATABASE_URL, spec),
   };
 }
 

@@ -89,7 +89,7 @@ export class TestStack {
     this.ports.set(name, port);
     const db = this.databases.get(name);
     if (!db) throw new Error(`no database for ${name}`);
-    const p = this.spawn(name, `apps/${name}/dist/main.js`, { PORT: String(port), DATABASE_URL: db.url, ...extraEnv });
+    const p = this.spawn(name, `apps/${name}/dist/main.js`, { PORT: String(port), DATABASE_URL: db.appUrl, DATABASE_OWNER_URL: db.ownerUrl, ...extraEnv });
     await waitHttp(`http://127.0.0.1:${port}/health/ready`, SERVICE_READY_MS, p.proc, () => p.output.join(''));
   }
 

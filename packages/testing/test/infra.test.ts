@@ -14,6 +14,19 @@ describe('test kit', () => {
       await db.drop();
     }
     expect(await sql(TEST_DATABASE_URL, 'SELECT datname FROM pg_database WHERE datname = $1', [db.name])).toEqual([]);
+    expect(await sql(TEST_DATABASE_URL, 'SELECT rolname FROM pg_roles WHERE rolname IN ($1, $2)', [db.appRole, db.ownerRole])).toEqual([]);
+  });
+
+  it('gives each database its own owner and a non-superuser application role', async () => {
+    const db = await createTestDatabase('roles');
+    try {
+      expect(await sql(db.appUrl, 'SELECT current_user AS role, current_database() AS name')).toEqual([{ role: db.appRole, name: db.name }]);
+      expect(await sql(db.ownerUrl, 'SELECT current_user AS role')).toEqual([{ role: db.ownerRole }]);
+      expect(await sql(TEST_DATABASE_URL, 'SELECT rolname, rolsuper, rolcreatedb, rolcreaterole FROM pg_roles WHERE rolname IN ($1, $2) ORDER BY rolname', [db.appRole, db.ownerRole]))
+        .toEqual([db.appRole, db.ownerRole].sort().map((rolname) => ({ rolname, rolsuper: false, rolcreatedb: false, rolcreaterole: false })));
+    } finally {
+      await db.drop();
+    }
   });
 
   it('finds a free port that can be listened on', async () => {

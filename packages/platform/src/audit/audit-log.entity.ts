@@ -37,4 +37,12 @@ export class AuditLogEntity {
 
   @Column({ type: 'jsonb', default: {} })
   details: Record<string, unknown>;
+
+  /** Hash of the row before this one (64 zeros for the first); set by the database's trigger. */
+  @Column({ name: 'prev_hash', type: 'text', insert: false, update: false })
+  prevHash: string;
+
+  /** SHA-256 over this row's fields and `prevHash` (decision 0027); set by the database's trigger. */
+  @Column({ type: 'text', insert: false, update: false })
+  hash: string;
 }

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { bootstrapService } from '../service/bootstrap.js';
-import { BaseServiceConfig, ConfigError, loadConfig } from './config.js';
+import { BaseServiceConfig, ConfigError, loadConfig, redactConfig } from './config.js';
 
 describe('loadConfig', () => {
   it('applies defaults and reads the environment', () => {
@@ -25,6 +25,14 @@ describe('loadConfig', () => {
 
   it('refuses demo secrets and the embedded database in production', () => {
     expect(() => loadConfig('svc', BaseServiceConfig, { APP_MODE: 'production' })).toThrow(/INTERNAL_IDENTITY_SECRET must be set.*DATABASE_URL is required/);
+  });
+
+  it('takes a separate owner URL for migrations only next to DATABASE_URL, and keeps it out of the log', () => {
+    const cfg = loadConfig('svc', BaseServiceConfig, { DATABASE_URL: 'postgres://app:pw@h/db', DATABASE_OWNER_URL: 'postgres://owner:secret@h/db' });
+    expect(cfg.DATABASE_OWNER_URL).toBe('postgres://owner:secret@h/db');
+    expect(JSON.stringify(redactConfig(cfg))).not.toContain('secret');
+    expect(() => loadConfig('svc', BaseServiceConfig, { DATABASE_OWNER_URL: 'postgres://owner@h/db' })).toThrow(/DATABASE_OWNER_URL needs DATABASE_URL/);
+    expect(() => loadConfig('svc', BaseServiceConfig, { DATABASE_URL: 'postgres://a@h/db', DATABASE_OWNER_URL: 'mysql://x' })).toThrow(/DATABASE_OWNER_URL must be a postgres:\/\/ URL/);
   });
 
   it('reads the job intervals and the calendar overrides file as typed fields', () => {

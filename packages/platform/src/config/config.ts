@@ -44,6 +44,14 @@ export class BaseServiceConfig {
   @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'DATABASE_URL must be a postgres:// URL' })
   DATABASE_URL?: string = undefined;
 
+  /**
+   * postgres://… of the database's owner role: migrations run as it, while DATABASE_URL is the
+   * service's non-superuser application role (decision 0027). Unset: DATABASE_URL does both.
+   */
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'DATABASE_OWNER_URL must be a postgres:// URL' })
+  DATABASE_OWNER_URL?: string = undefined;
+
   @IsString()
   DATA_DIR = '.data';
 
@@ -101,7 +109,7 @@ export class BaseServiceConfig {
 
   /** Settings that are each valid but do not fit together (checked in every mode). */
   consistencyProblems(): string[] {
-    return [];
+    return this.DATABASE_OWNER_URL && !this.DATABASE_URL ? ['DATABASE_OWNER_URL needs DATABASE_URL (the application role the service connects as)'] : [];
   }
 
   /** Settings that are fine for a demo but unacceptable in production. */
@@ -117,7 +125,7 @@ export class BaseServiceConfig {
 }
 
 export const SENSITIVE_KEYS = new Set([
-  'INTERNAL_IDENTITY_SECRET', 'DATABASE_URL', 'SMS_API_KEY', 'DEMO_ISSUER_SECRET', 'SMS_INBOUND_SECRET',
+  'INTERNAL_IDENTITY_SECRET', 'DATABASE_URL', 'DATABASE_OWNER_URL', 'SMS_API_KEY', 'DEMO_ISSUER_SECRET', 'SMS_INBOUND_SECRET',
   // complaints: the 12345 hotline's push
   'WORK_ORDER_12345_SECRET',
   // household: tokens of the departments' online verification endpoints

@@ -18,6 +18,7 @@ import { IdentityGuard } from '../auth/identity.guard.js';
 import { IdentitySigner } from '../auth/identity-token.js';
 import type { BaseServiceConfig } from '../config/config.js';
 import { buildDataSourceOptions } from '../database/data-source.js';
+import { runMigrationsAsOwner } from '../database/migrate-as-owner.js';
 import { PlatformExceptionFilter } from '../errors/exception.filter.js';
 import { createValidationPipe } from '../errors/validation.js';
 import { subgraphOptions } from '../graphql/subgraph.js';
@@ -115,15 +116,22 @@ export class PlatformModule {
     return {
       module: PlatformModule,
       imports: [
-        TypeOrmModule.forRoot(
-          buildDataSourceOptions({
-            url: rt.databaseUrl,
-            entities: features.entities,
-            migrations: features.migrations,
-            migrationsRun: rt.config.MIGRATIONS_RUN === 'true',
-            logger: rt.logger,
-          }),
-        ),
+        TypeOrmModule.forRootAsync({
+          useFactory: async () => {
+            const options = buildDataSourceOptions({
+              url: rt.databaseUrl,
+              entities: features.entities,
+              migrations: features.migrations,
+              migrationsRun: rt.config.MIGRATIONS_RUN === 'true',
+              logger: rt.logger,
+            });
+            // A separate owner role (decision 0027): it migrates, the service's own role only reads and writes rows.
+            const ownerUrl = rt.config.DATABASE_URL ? rt.config.DATABASE_OWNER_URL : undefined;
+            if (!ownerUrl || !options.migrationsRun) return options;
+            await runMigrationsAsOwner(options, ownerUrl);
+            return { ...options, migrationsRun: false };
+          },
+        }),
         GraphQLModule.forRoot(subgraphOptions(signer, rt.config.APP_MODE, features.orphanedTypes ?? [])),
         TerminusModule,
         ScheduleModule.forRoot(),
