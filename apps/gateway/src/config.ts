@@ -42,15 +42,17 @@ export class GatewayConfig extends BaseServiceConfig {
 
   /**
    * Request budgets per RATE_LIMIT_WINDOW_SECONDS, counted in this process (one gateway replica;
-   * see docs/decisions/0029 for several). 0 turns a budget off.
+   * see docs/decisions/0029 for several). 0 turns a budget off. Unset: the default shown, except
+   * in APP_MODE=test, where integration suites drive bursts of legitimate traffic from one
+   * address and a budget is on only when the test sets it.
    */
   @Transform(toInt) @IsInt() @Min(1) @Max(3600) RATE_LIMIT_WINDOW_SECONDS = 60;
-  /** GraphQL requests per client address (client-ip.ts) per window. */
-  @Transform(toInt) @IsInt() @Min(0) @Max(1_000_000) RATE_LIMIT_PER_IP = 1200;
-  /** GraphQL requests per signed-in user per window. */
-  @Transform(toInt) @IsInt() @Min(0) @Max(1_000_000) RATE_LIMIT_PER_USER = 600;
-  /** Person lookups by ID number (registerCheck, citizen, person …) per signed-in user per window. */
-  @Transform(toInt) @IsInt() @Min(0) @Max(1_000_000) RATE_LIMIT_LOOKUPS_PER_USER = 60;
+  /** GraphQL requests per client address (client-ip.ts) per window (default 1200). */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(1_000_000) RATE_LIMIT_PER_IP?: number = undefined;
+  /** GraphQL requests per signed-in user per window (default 600). */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(1_000_000) RATE_LIMIT_PER_USER?: number = undefined;
+  /** Person lookups by ID number (registerCheck, citizen, person …) per signed-in user per window (default 60). */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(1_000_000) RATE_LIMIT_LOOKUPS_PER_USER?: number = undefined;
 
   /**
    * Where the supergraph comes from. `file`: the committed, reviewed SDL (SUPERGRAPH_FILE) — the
@@ -80,7 +82,8 @@ export class GatewayConfig extends BaseServiceConfig {
     if (this.AUTH_MODE !== 'oidc') problems.push('AUTH_MODE must be oidc in production (the demo issuer is refused)');
     if (!this.OIDC_ISSUER || !this.OIDC_JWKS_URL) problems.push('OIDC_ISSUER and OIDC_JWKS_URL are required in production');
     if (this.UI_DIR && !this.OIDC_CLIENT_ID) problems.push('OIDC_CLIENT_ID (the counter UI\'s public client at the issuer) is required when the gateway serves the UI in production');
-    if (this.RATE_LIMIT_PER_IP === 0 || this.RATE_LIMIT_PER_USER === 0 || this.RATE_LIMIT_LOOKUPS_PER_USER === 0) problems.push('RATE_LIMIT_PER_IP, RATE_LIMIT_PER_USER and RATE_LIMIT_LOOKUPS_PER_USER must not be 0 (off) in production');
+    const budgets = this.requestBudgets();
+    if (budgets.perIp === 0 || budgets.perUser === 0 || budgets.lookupsPerUser === 0) problems.push('RATE_LIMIT_PER_IP, RATE_LIMIT_PER_USER and RATE_LIMIT_LOOKUPS_PER_USER must not be 0 (off) in production');
     return problems;
   }
 
@@ -91,7 +94,13 @@ export class GatewayConfig extends BaseServiceConfig {
 
   /** The request budgets request-limits.ts enforces. */
   requestBudgets(): RequestBudgets {
-    return { windowSeconds: this.RATE_LIMIT_WINDOW_SECONDS, perIp: this.RATE_LIMIT_PER_IP, perUser: this.RATE_LIMIT_PER_USER, lookupsPerUser: this.RATE_LIMIT_LOOKUPS_PER_USER };
+    const or = (value: number | undefined, fallback: number) => value ?? (this.APP_MODE === 'test' ? 0 : fallback);
+    return {
+      windowSeconds: this.RATE_LIMIT_WINDOW_SECONDS,
+      perIp: or(this.RATE_LIMIT_PER_IP, 1200),
+      perUser: or(this.RATE_LIMIT_PER_USER, 600),
+      lookupsPerUser: or(this.RATE_LIMIT_LOOKUPS_PER_USER, 60),
+    };
   }
 
   supergraphSource(): 'file' | 'introspect' {
