@@ -1,4 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { fileURLToPath } from 'node:url';
 import { Kind, parse, type FragmentDefinitionNode, type OperationDefinitionNode } from 'graphql';
 import { DEMO_HOUSEHOLDS, DEMO_PERSON_IDS, DEMO_PERSONS } from '@onewindow/population';
@@ -41,6 +44,10 @@ describe('gateway query and request limits; no personal data in service logs', (
   let household: string;
   let supervisor: string;
   let limited = '';
+  let oidc = '';
+  let jwks: Server | undefined;
+  let signingKey: Awaited<ReturnType<typeof generateKeyPair>>['privateKey'];
+  const ISSUER = 'https://idp.example.gov.cn/realms/police';
 
   const auditRows = async () => {
     let n = 0;
@@ -67,8 +74,19 @@ describe('gateway query and request limits; no personal data in service logs', (
       { RATE_LIMIT_WINDOW_SECONDS: '10', RATE_LIMIT_PER_IP: '8', RATE_LIMIT_PER_USER: '5', RATE_LIMIT_LOOKUPS_PER_USER: '2', TRUSTED_PROXIES: '127.0.0.1' },
       'gateway-limited',
     );
-  }, 240_000);
-  afterAll(() => stack.stop(), 60_000);
+    // A third gateway trusting a test OIDC issuer whose JWKS this test serves.
+    const pair = await generateKeyPair('RS256');
+    signingKey = pair.privateKey;
+    const jwk = { ...(await exportJWK(pair.publicKey)), kid: 'k1', alg: 'RS256', use: 'sig' };
+    jwks = createServer((_req, res) => res.setHeader('content-type', 'application/json').end(JSON.stringify({ keys: [jwk] })));
+    await new Promise<void>((r) => jwks!.listen(0, '127.0.0.1', r));
+    const jwksUrl = `http://127.0.0.1:${(jwks.address() as AddressInfo).port}/jwks`;
+    oidc = await stack.startGateway({ AUTH_MODE: 'oidc', OIDC_ISSUER: ISSUER, OIDC_JWKS_URL: jwksUrl, OIDC_AUDIENCE: 'onewindow' }, 'gateway-oidc');
+  }, 300_000);
+  afterAll(async () => {
+    await stack.stop();
+    await new Promise((r) => (jwks ? jwks.close(r) : r(undefined)));
+  }, 60_000);
 
   describe('query limits', () => {
     it('refuses 300 aliased register checks, and 40, before any subgraph is called', async () => {
@@ -143,6 +161,39 @@ describe('gateway query and request limits; no personal data in service logs', (
       expect(burst.filter((r) => r.status === 200)).toHaveLength(8);
       expect(burst.filter((r) => r.status === 429 && r.errors?.[0]?.extensions?.['code'] === 'RATE_LIMITED')).toHaveLength(1);
       expect((await ask(publicQuery, '10.0.0.4')).status).toBe(200);
+    });
+  });
+
+  describe('OIDC sign-in at the gateway', () => {
+    const now = () => Math.floor(Date.now() / 1000);
+    const token = (o: { aud?: string; iss?: string; exp?: number | null; iat?: number } = {}) => {
+      let jwt = new SignJWT({ preferred_username: 'clerk01', name: '王窗口', roles: ['CLERK'], unit_code: '510107001', unit_name: '浆洗街派出所' })
+        .setProtectedHeader({ alg: 'RS256', kid: 'k1' })
+        .setIssuer(o.iss ?? ISSUER)
+        .setAudience(o.aud ?? 'onewindow')
+        .setSubject('f3b2c1')
+        .setIssuedAt(o.iat ?? now());
+      if (o.exp !== null) jwt = jwt.setExpirationTime(o.exp ?? now() + 3600);
+      return jwt.sign(signingKey);
+    };
+    const me = async (bearer: string) => {
+      const res = await fetch(oidc, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${bearer}` }, body: JSON.stringify({ query: '{ me { username } }' }) });
+      const body = (await res.json()) as Omit<Gql, 'status'>;
+      return { status: res.status, data: body.data, code: body.errors?.[0]?.extensions?.['code'], message: body.errors?.[0]?.message };
+    };
+
+    it('accepts a token of the issuer for this audience', async () => {
+      expect(await me(await token())).toMatchObject({ status: 200, data: { me: { username: 'clerk01' } } });
+    });
+
+    it('refuses the wrong audience, another issuer, an expired token, a token without exp, one older than the maximum age, a demo token', async () => {
+      const refused = { status: 401, data: undefined, code: 'UNAUTHENTICATED', message: '登录令牌无效或已过期，请重新登录' };
+      expect(await me(await token({ aud: 'another-app' }))).toEqual(refused);
+      expect(await me(await token({ iss: 'https://idp.example.com/realms/other' }))).toEqual(refused);
+      expect(await me(await token({ iat: now() - 7200, exp: now() - 60 }))).toEqual(refused);
+      expect(await me(await token({ exp: null }))).toEqual(refused);
+      expect(await me(await token({ iat: now() - 13 * 3600 }))).toEqual(refused);
+      expect(await me(clerk)).toEqual(refused);
     });
   });
 
