@@ -7,6 +7,7 @@ import { ANONYMOUS, type Identity } from '@onewindow/contracts';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { GatewayConfig } from './config.js';
 import { serviceLabel, translateGraphQLError } from './graphql-errors.js';
+import { apolloLogger } from './apollo-logger.js';
 import { clientIpOf } from './client-ip.js';
 import { IdentityForwardingDataSource, type GatewayContext } from './identity-data-source.js';
 import { assertTokenLimit, complexityPlugin, queryLimitRules } from './query-limits.js';
@@ -68,6 +69,7 @@ export class GatewayModule {
           driver: ApolloGatewayDriver,
           server: {
             introspection: !production,
+            logger: apolloLogger(logger),
             playground: false,
             csrfPrevention: true,
             validationRules: queryLimitRules(limits),
@@ -110,6 +112,7 @@ export class GatewayModule {
             },
           },
           gateway: {
+            logger: apolloLogger(logger),
             supergraphSdl:
               config.supergraphSource() === 'file'
                 ? readSupergraphFile(config.SUPERGRAPH_FILE)
