@@ -2,6 +2,8 @@ import { IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, MaxLength, Min 
 import { Transform } from 'class-transformer';
 import { fileURLToPath } from 'node:url';
 import { BaseServiceConfig } from '@onewindow/platform';
+import type { QueryLimits } from './query-limits.js';
+import type { RequestBudgets } from './request-limits.js';
 
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
 const URL_OPTS = { require_tld: false, require_protocol: true, protocols: ['http', 'https'] };
@@ -30,8 +32,27 @@ export class GatewayConfig extends BaseServiceConfig {
   /** RFC 8707 resource the UI asks its access token for, when the issuer needs one to set the audience. */
   @IsOptional() @IsString() @MaxLength(500) OIDC_RESOURCE?: string = undefined;
 
+  /** Query limits (graphql-armor + graphql-query-complexity; docs/decisions/0029). */
   @Transform(toInt) @IsInt() @Min(2) @Max(50) MAX_QUERY_DEPTH = 12;
-  @Transform(toInt) @IsInt() @Min(10) @Max(100000) MAX_QUERY_COMPLEXITY = 3000;
+  /** Cost: 1 per field (10 per person lookup), multiplied by the page size (`first`/`limit`). */
+  @Transform(toInt) @IsInt() @Min(10) @Max(1_000_000) MAX_QUERY_COMPLEXITY = 20_000;
+  @Transform(toInt) @IsInt() @Min(1) @Max(1000) MAX_QUERY_ALIASES = 15;
+  @Transform(toInt) @IsInt() @Min(1) @Max(1000) MAX_QUERY_DIRECTIVES = 20;
+  @Transform(toInt) @IsInt() @Min(100) @Max(100_000) MAX_QUERY_TOKENS = 3000;
+
+  /**
+   * Request budgets per RATE_LIMIT_WINDOW_SECONDS, counted in this process (one gateway replica;
+   * see docs/decisions/0029 for several). 0 turns a budget off. Unset: the default shown, except
+   * in APP_MODE=test, where integration suites drive bursts of legitimate traffic from one
+   * address and a budget is on only when the test sets it.
+   */
+  @Transform(toInt) @IsInt() @Min(1) @Max(3600) RATE_LIMIT_WINDOW_SECONDS = 60;
+  /** GraphQL requests per client address (client-ip.ts) per window (default 1200). */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(1_000_000) RATE_LIMIT_PER_IP?: number = undefined;
+  /** GraphQL requests per signed-in user per window (default 600). */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(1_000_000) RATE_LIMIT_PER_USER?: number = undefined;
+  /** Person lookups by ID number (registerCheck, citizen, person …) per signed-in user per window (default 60). */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(1_000_000) RATE_LIMIT_LOOKUPS_PER_USER?: number = undefined;
 
   /**
    * Where the supergraph comes from. `file`: the committed, reviewed SDL (SUPERGRAPH_FILE) — the
@@ -61,7 +82,25 @@ export class GatewayConfig extends BaseServiceConfig {
     if (this.AUTH_MODE !== 'oidc') problems.push('AUTH_MODE must be oidc in production (the demo issuer is refused)');
     if (!this.OIDC_ISSUER || !this.OIDC_JWKS_URL) problems.push('OIDC_ISSUER and OIDC_JWKS_URL are required in production');
     if (this.UI_DIR && !this.OIDC_CLIENT_ID) problems.push('OIDC_CLIENT_ID (the counter UI\'s public client at the issuer) is required when the gateway serves the UI in production');
+    const budgets = this.requestBudgets();
+    if (budgets.perIp === 0 || budgets.perUser === 0 || budgets.lookupsPerUser === 0) problems.push('RATE_LIMIT_PER_IP, RATE_LIMIT_PER_USER and RATE_LIMIT_LOOKUPS_PER_USER must not be 0 (off) in production');
     return problems;
+  }
+
+  /** The query limits query-limits.ts enforces. */
+  queryLimits(): QueryLimits {
+    return { maxDepth: this.MAX_QUERY_DEPTH, maxAliases: this.MAX_QUERY_ALIASES, maxDirectives: this.MAX_QUERY_DIRECTIVES, maxTokens: this.MAX_QUERY_TOKENS, maxCost: this.MAX_QUERY_COMPLEXITY };
+  }
+
+  /** The request budgets request-limits.ts enforces. */
+  requestBudgets(): RequestBudgets {
+    const or = (value: number | undefined, fallback: number) => value ?? (this.APP_MODE === 'test' ? 0 : fallback);
+    return {
+      windowSeconds: this.RATE_LIMIT_WINDOW_SECONDS,
+      perIp: or(this.RATE_LIMIT_PER_IP, 1200),
+      perUser: or(this.RATE_LIMIT_PER_USER, 600),
+      lookupsPerUser: or(this.RATE_LIMIT_LOOKUPS_PER_USER, 60),
+    };
   }
 
   supergraphSource(): 'file' | 'introspect' {

@@ -7,9 +7,11 @@ import { ANONYMOUS, type Identity } from '@onewindow/contracts';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { GatewayConfig } from './config.js';
 import { serviceLabel, translateGraphQLError } from './graphql-errors.js';
+import { apolloLogger } from './apollo-logger.js';
 import { clientIpOf } from './client-ip.js';
 import { IdentityForwardingDataSource, type GatewayContext } from './identity-data-source.js';
-import { complexityPlugin, depthLimitRule } from './query-limits.js';
+import { assertTokenLimit, complexityPlugin, queryLimitRules } from './query-limits.js';
+import { lookupBudgetPlugin, RequestLimiter } from './request-limits.js';
 import { readSupergraphFile } from './supergraph.js';
 
 @Controller('health')
@@ -32,7 +34,16 @@ function authConfigController(config: GatewayConfig) {
   return AuthConfigController;
 }
 
-type Req = { headers: Record<string, string | string[] | undefined>; socket?: { remoteAddress?: string } };
+type Req = { headers: Record<string, string | string[] | undefined>; socket?: { remoteAddress?: string }; body?: unknown; query?: unknown };
+
+/** The GraphQL source of a POST body or GET query string (undefined when there is none). */
+function sourceOf(req: Req): string | undefined {
+  for (const carrier of [req.body, req.query]) {
+    const query = (carrier as { query?: unknown } | undefined)?.query;
+    if (typeof query === 'string') return query;
+  }
+  return undefined;
+}
 
 /**
  * The gateway stays thin: authenticate the caller, compose the subgraphs, refuse abusive queries,
@@ -48,6 +59,8 @@ export class GatewayModule {
         : { kind: 'demo', secret: config.DEMO_ISSUER_SECRET },
     );
     const production = config.APP_MODE === 'production';
+    const limits = config.queryLimits();
+    const limiter = new RequestLimiter(config.requestBudgets());
     return {
       module: GatewayModule,
       controllers: [GatewayHealthController, authConfigController(config)],
@@ -56,22 +69,30 @@ export class GatewayModule {
           driver: ApolloGatewayDriver,
           server: {
             introspection: !production,
+            logger: apolloLogger(logger),
             playground: false,
             csrfPrevention: true,
-            validationRules: [depthLimitRule(config.MAX_QUERY_DEPTH)],
-            plugins: [complexityPlugin(config.MAX_QUERY_COMPLEXITY)],
+            validationRules: queryLimitRules(limits),
+            plugins: [complexityPlugin(limits.maxCost), lookupBudgetPlugin(limiter)],
+            // Runs before Apollo parses the document: the cheap refusals come first (address budget,
+            // token count), then the caller's token is verified and the user's budget counted.
             context: async ({ req }: { req: Req }): Promise<GatewayContext> => {
+              const clientIp = clientIpOf(req, config.trustedProxies());
+              await limiter.takeIp(clientIp);
+              const source = sourceOf(req);
+              if (source !== undefined) assertTokenLimit(source, limits.maxTokens);
               const header = req.headers['authorization'];
               const value = Array.isArray(header) ? header[0] : header;
-              const clientIp = clientIpOf(req, config.trustedProxies());
               if (!value) return { identity: ANONYMOUS, clientIp };
               const token = value.replace(/^Bearer\s+/i, '');
+              let identity: Identity;
               try {
-                const identity: Identity = await verifier.verify(token);
-                return { identity, clientIp };
+                identity = await verifier.verify(token);
               } catch (err) {
                 throw new GraphQLError((err as Error).message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
               }
+              await limiter.takeUser(identity);
+              return { identity, clientIp };
             },
             formatError: (formatted: GraphQLFormattedError, error: unknown) => {
               const { stacktrace: _s, exception: _e, ...ext } = (formatted.extensions ?? {}) as Record<string, unknown>;
@@ -91,6 +112,7 @@ export class GatewayModule {
             },
           },
           gateway: {
+            logger: apolloLogger(logger),
             supergraphSdl:
               config.supergraphSource() === 'file'
                 ? readSupergraphFile(config.SUPERGRAPH_FILE)

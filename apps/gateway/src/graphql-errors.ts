@@ -62,11 +62,33 @@ export function translateValidation(message: string): string {
   return `请求与服务接口不一致，页面版本可能已过期，${REFRESH}`;
 }
 
-/** Why a query was refused for its depth (graphql-depth-limit's English message replaced). */
+/** The gateway's own refusals of a document, before any subgraph is called (query-limits.ts). */
+export type QueryLimitCode = 'QUERY_TOO_DEEP' | 'QUERY_TOO_MANY_ALIASES' | 'QUERY_TOO_MANY_DIRECTIVES' | 'QUERY_TOO_LARGE' | 'QUERY_TOO_COMPLEX';
+export const QUERY_LIMIT_CODES: ReadonlySet<string> = new Set<QueryLimitCode>(['QUERY_TOO_DEEP', 'QUERY_TOO_MANY_ALIASES', 'QUERY_TOO_MANY_DIRECTIVES', 'QUERY_TOO_LARGE', 'QUERY_TOO_COMPLEX']);
+
+function queryLimitMessage(code: QueryLimitCode, limit: number): string {
+  switch (code) {
+    case 'QUERY_TOO_DEEP':
+      return `查询层级过深（超过 ${limit} 层），请缩小查询范围；如由页面发出，${REFRESH}`;
+    case 'QUERY_TOO_MANY_ALIASES':
+      return `一次请求中的查询项过多（别名超过 ${limit} 个），请分次查询；如由页面发出，${REFRESH}`;
+    case 'QUERY_TOO_MANY_DIRECTIVES':
+      return `一次请求中的指令过多（超过 ${limit} 个），请简化查询；如由页面发出，${REFRESH}`;
+    case 'QUERY_TOO_LARGE':
+      return `请求内容过长（超过 ${limit} 个词元），请分次查询；如由页面发出，${REFRESH}`;
+    case 'QUERY_TOO_COMPLEX':
+      return `查询范围过大（复杂度上限 ${limit}），请缩小查询条件或减少每页条数后重试。`;
+  }
+}
+
+/** A typed, Chinese refusal of a document that exceeds one of the gateway's limits (HTTP 400). */
+export function queryLimitError(code: QueryLimitCode, limit: number): GraphQLError {
+  return new GraphQLError(queryLimitMessage(code, limit), { extensions: { code: code satisfies ErrorCode, http: { status: 400 } } });
+}
+
+/** Why a query was refused for its depth. */
 export function queryTooDeep(maxDepth: number): GraphQLError {
-  return new GraphQLError(`查询层级过深（超过 ${maxDepth} 层），请缩小查询范围；如由页面发出，${REFRESH}`, {
-    extensions: { code: 'QUERY_TOO_DEEP' satisfies ErrorCode, http: { status: 400 } },
-  });
+  return queryLimitError('QUERY_TOO_DEEP', maxDepth);
 }
 
 const SERVICE_LABELS: Record<string, string> = {
@@ -91,7 +113,7 @@ function originalCode(error: unknown): string | undefined {
 
 /**
  * The gateway's formatError step for parse, validation and input errors. Apollo Server wraps a
- * validation rule's error as GRAPHQL_VALIDATION_FAILED; the rule's own code (QUERY_TOO_DEEP) is
+ * validation rule's error as GRAPHQL_VALIDATION_FAILED; the rule's own code (QUERY_TOO_DEEP, QUERY_TOO_MANY_ALIASES …) is
  * taken back from the original error.
  */
 export function translateGraphQLError(formatted: GraphQLFormattedError, error: unknown, production: boolean): GraphQLFormattedError {
@@ -99,7 +121,8 @@ export function translateGraphQLError(formatted: GraphQLFormattedError, error: u
   const code = ext['code'];
   const reason = production ? {} : { reason: formatted.message };
   const rewrite = (newCode: ErrorCode, message: string): GraphQLFormattedError => ({ ...formatted, message, extensions: { ...ext, ...reason, code: newCode } });
-  if (originalCode(error) === 'QUERY_TOO_DEEP') return { ...formatted, extensions: { ...ext, code: 'QUERY_TOO_DEEP' } };
+  const limitCode = originalCode(error);
+  if (limitCode && QUERY_LIMIT_CODES.has(limitCode)) return { ...formatted, extensions: { ...ext, code: limitCode } };
   // The gateway's executor coerces variables itself and reports a bad value without a code.
   if (code === 'INTERNAL_SERVER_ERROR' && /^Variable "\$\w+"/.test(formatted.message)) return rewrite('BAD_USER_INPUT', translateUserInput(formatted.message));
   switch (code) {

@@ -50,6 +50,9 @@ export const ERROR_CODES = [
   'OPERATION_RESOLUTION_FAILURE',
   'QUERY_TOO_COMPLEX',
   'QUERY_TOO_DEEP',
+  'QUERY_TOO_MANY_ALIASES',
+  'QUERY_TOO_MANY_DIRECTIVES',
+  'QUERY_TOO_LARGE',
   // Sign-in (demo issuer)
   'INVALID_CREDENTIALS',
   // Persons and register checks (household; casework's RegisterCheckedRules)

@@ -39,4 +39,24 @@ describe('log redaction (PIPL: no ID number, phone, name, address or token in an
     for (const secret of [ID, PHONE, '李四', JWT]) expect(all).not.toContain(secret);
     expect(all).toContain('lookup of [id-number] by phone [phone]');
   });
+
+  it('drops the values a failed query carried, in driver texts and in plain error objects (names and addresses have no pattern)', () => {
+    const texts = [
+      'query failed: INSERT INTO "audit_log"("actor", "subject") VALUES ($1, $2) -- PARAMETERS: ["demo-clerk","张伟"]',
+      'duplicate key value violates unique constraint "uq_person" Key (name, address)=(张伟, 武侯区浆洗街1号) already exists.',
+      'new row for relation "audit_log" violates check constraint "c" Failing row contains (1, 张伟, 武侯区浆洗街1号(东), null).',
+      'Could not find any entity of type "Person" matching: {\n    "name": "张伟"\n}',
+      'reply {"holderName":"张伟","unitName":"浆洗街派出所"}',
+    ];
+    const out = texts.map(redactText).join('\n');
+    for (const secret of ['张伟', '武侯区浆洗街1号']) expect(out).not.toContain(secret);
+    expect(out).toContain('PARAMETERS: [redacted]');
+    expect(out).toContain('Key (name, address)=([redacted]) already exists.');
+    expect(out).toContain('Failing row contains ([redacted]).');
+    expect(out).toContain('"unitName":"浆洗街派出所"');
+    // An error that crossed a transport as a plain object keeps no driver fields.
+    const plain = JSON.stringify(redactForLog({ error: { message: 'insert failed', detail: 'Failing row contains (张伟).', parameters: ['张伟', '武侯区浆洗街1号'], driverError: { where: '张伟' } } }));
+    for (const secret of ['张伟', '武侯区浆洗街1号']) expect(plain).not.toContain(secret);
+    expect(plain).toContain('insert failed');
+  });
 });

@@ -6,7 +6,7 @@
 
 /** Keys whose values are never logged (matched on the key name, case-insensitive). */
 const SENSITIVE_KEY =
-  /^(password|passwd|secret|.*_secret|token|.*token|authorization|cookie|x-identity|id_?number|.*idnumber|id_?card|phone|.*phone|mobile|address|.*address|name|applicant_?name|holder_?name|complainant_?name|citizen_?name|contact|verification_?code|code_?hash)$/i;
+  /^(password|passwd|secret|.*_secret|token|.*token|authorization|cookie|x-identity|id_?number|.*idnumber|id_?card|phone|.*phone|mobile|address|.*address|name|applicant_?name|holder_?name|complainant_?name|citizen_?name|contact|verification_?code|code_?hash|parameters|params|detail|driver_?error|failing_?row)$/i;
 /** Keys that look sensitive but are not personal data (officers' display names, unit names, error and subject names). */
 const SAFE_KEY = /^(displayName|unitName|shortName|itemName|resultName|serviceName|templateName|typeName|name_?space|queueName|stream|durable|subject|service|context)$/;
 
@@ -16,15 +16,24 @@ const PATTERNS: [RegExp, string][] = [
   [/(?<![\dA-Za-z])\d{17}[\dXx](?![\dA-Za-z])/g, '[id-number]'], // 18-digit ID (GB 11643)
   [/(?<![\dA-Za-z])\d{15}(?![\dA-Za-z])/g, '[id-number]'], // 15-digit legacy ID
   [/(?<!\d)(?:\+?86[- ]?)?1[3-9]\d{9}(?!\d)/g, '[phone]'], // mainland mobile
+  // The values a failed query carried, in the texts drivers and ORMs write (names and addresses
+  // have no pattern of their own, so the whole value list goes): TypeORM's "PARAMETERS: [...]",
+  // PostgreSQL's "Key (col)=(value)" and "Failing row contains (...)", TypeORM's "matching: {...}".
+  [/PARAMETERS:\s*\[[\s\S]*\]/g, 'PARAMETERS: [redacted]'],
+  [/(Key \([^)]*\)=)\((?:[^()]|\([^()]*\))*\)/g, '$1([redacted])'],
+  [/(Failing row contains )\((?:[^()]|\([^()]*\))*\)/g, '$1([redacted])'],
+  [/(matching:\s*)\{[\s\S]*\}/g, '$1{[redacted]}'],
 ];
 
 export const REDACTED = '[redacted]';
+const JSON_FIELD = /"(\w*(?:name|address|id_?number|phone|mobile|contact))"\s*:\s*"(?:[^"\\]|\\.)*"/gi;
 
 /** Masks ID numbers, mobiles and tokens inside a string. */
 export function redactText(text: string): string {
   let out = text;
   for (const [re, by] of PATTERNS) out = out.replace(re, by);
-  return out;
+  // A personal field serialised as JSON inside a string ('"holderName":"张伟"'), not officers' or units' names.
+  return out.replace(JSON_FIELD, (field: string, key: string) => (isSensitiveKey(key) ? `"${key}":"${REDACTED}"` : field));
 }
 
 function isSensitiveKey(key: string): boolean {
