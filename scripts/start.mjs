@@ -11,6 +11,8 @@ const dataDir = path.resolve(process.env.DATA_DIR ?? path.join(root, '.data'));
 const logDir = path.join(dataDir, 'logs');
 mkdirSync(logDir, { recursive: true });
 const children = [];
+/** Run after every child has exited (the embedded database server stops last). */
+const afterChildren = [];
 let stopping = false;
 
 function launch(name, cmd, args, env = {}) {
@@ -34,6 +36,7 @@ async function shutdown(code = 0) {
   console.log('\n正在停止所有服务 … stopping');
   for (const { child } of [...children].reverse()) child.kill('SIGTERM');
   await Promise.all(children.map(({ child }) => new Promise((r) => (child.exitCode !== null ? r() : child.once('exit', r)))));
+  for (const step of afterChildren) await step().catch((err) => console.error(`✖ ${err.message}`));
   process.exit(code);
 }
 process.on('SIGINT', () => void shutdown(0));
@@ -59,14 +62,30 @@ async function ensureNats() {
   return url;
 }
 
-/** With DATABASE_URL (a PostgreSQL server URL), each service gets its own database `onewindow_<service>`. */
+/**
+ * One database `onewindow_<service>` per service: on the PostgreSQL server of DATABASE_URL, or —
+ * without it — on ONE embedded PostgreSQL server under DATA_DIR/postgres (decision 0030), started
+ * here and stopped after the services on Ctrl-C. A server left running by a killed `npm start` is
+ * adopted; a stale postmaster.pid is removed.
+ */
 async function databaseUrls() {
   const base = process.env.DATABASE_URL;
-  if (!base) return {};
+  const urls = {};
+  if (!base) {
+    const { startEmbeddedServer, serviceDatabaseName } = await import('@onewindow/platform/embedded-postgres');
+    const logger = { info() {}, warn(_obj, msg) { console.log(`• Database: ${msg}`); } };
+    const server = await startEmbeddedServer(dataDir, logger, { adopt: true });
+    afterChildren.push(() => server.stop());
+    // Non-superuser roles: the maintainer calls H-AUDIT's provisioning function
+    // (packages/platform/src/database/provision.ts) here per service, on server.adminUrl, and hands
+    // each service its role's URL instead of the superuser's.
+    for (const s of SERVICES) urls[s.name] = await server.ensureDatabase(serviceDatabaseName(s.name));
+    console.log(`• Database: embedded PostgreSQL at 127.0.0.1:${server.port}, one database per service (data in ${path.join(dataDir, 'postgres')})`);
+    return urls;
+  }
   const pg = (await import('pg')).default;
   const client = new pg.Client({ connectionString: base });
   await client.connect();
-  const urls = {};
   for (const s of SERVICES) {
     const db = `onewindow_${s.name.replace(/-/g, '_')}`;
     const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [db]);
@@ -76,18 +95,18 @@ async function databaseUrls() {
     urls[s.name] = u.toString();
   }
   await client.end();
+  console.log('• PostgreSQL: one database per service on DATABASE_URL');
   return urls;
 }
 
 const natsUrl = await ensureNats();
 const dbUrls = await databaseUrls();
-console.log(dbUrls.counter ? '• PostgreSQL: one database per service on DATABASE_URL' : `• Database: embedded PGlite per service under ${dataDir}`);
 for (const s of SERVICES) {
   launch(s.name, process.execPath, [`apps/${s.name}/dist/main.js`], {
     NATS_URL: natsUrl,
     PORT: String(s.port),
     DATA_DIR: dataDir,
-    DATABASE_URL: dbUrls[s.name] ?? '',
+    DATABASE_URL: dbUrls[s.name],
   });
 }
 for (const s of SERVICES) {

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readlinkSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -85,4 +85,35 @@ describe('embedded default database under concurrency', () => {
     const rows = await pool.query<{ n: string }>('SELECT count(*) AS n FROM read_audit');
     expect(Number(rows.rows[0]!.n)).toBe(300);
   }, 120_000);
+
+  it('starts again after the server was killed with -9 (stale postmaster.pid)', async () => {
+    await pool.end();
+    const pidFile = path.join(dataDir, 'postgres', 'postmaster.pid');
+    const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
+    process.kill(pid, 'SIGKILL');
+    await until(() => !alive(pid));
+    expect(existsSync(pidFile)).toBe(true);
+    db = await startEmbeddedPostgres(dataDir, 'household', logger);
+    pool = new pg.Pool({ connectionString: db.url, max: 20 });
+    const rows = await pool.query<{ n: string }>('SELECT count(*) AS n FROM read_audit');
+    expect(Number(rows.rows[0]!.n)).toBe(300);
+  }, 120_000);
 });
+
+/** Running (a killed process whose parent has not reaped it yet, a zombie, has no exe link). */
+function alive(pid: number): boolean {
+  try {
+    readlinkSync(`/proc/${pid}/exe`);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function until(check: () => boolean, ms = 30_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > end) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chmodSync, chownSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, mkdirSync, readFileSync, readlinkSync, rmSync, statSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 
@@ -28,7 +28,7 @@ export interface EmbeddedServer {
   port: number;
   /** Superuser URL of the maintenance database `postgres`. */
   adminUrl: string;
-  /** True when this process started the server (and so stops it in stop()). */
+  /** True when this process started the server, or adopted a running one (and so stops it in stop()). */
   startedHere: boolean;
   dataDir: string;
   /** Creates the database if missing and returns its URL. */
@@ -119,7 +119,7 @@ async function runAs(logger?: EmbeddedLogger): Promise<RunAs> {
   }
 }
 
-function exec(cmd: string, args: string[], opts: RunAs & { env?: NodeJS.ProcessEnv } = {}): Promise<string> {
+function exec(cmd: string, args: string[], opts: RunAs & { env?: NodeJS.ProcessEnv; detached?: boolean } = {}): Promise<string> {
   return new Promise((resolve, reject) => {
     const child = spawn(cmd, args, { ...opts, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
@@ -143,8 +143,14 @@ async function freePort(): Promise<number> {
 }
 
 function processIsPostgres(pid: number): boolean {
+  if (!(pid > 0)) return false;
   try {
-    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('postgres');
+    return path.basename(readlinkSync(`/proc/${pid}/exe`)) === 'postgres';
+  } catch {
+    // Not Linux, or not allowed to read the link: fall back to the command line / liveness.
+  }
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0')[0]!.endsWith('postgres');
   } catch {
     if (process.platform === 'linux') return false;
     try {
@@ -190,8 +196,9 @@ function passwordFile(dataDir: string): string {
 /**
  * Starts the embedded server under DATA_DIR/postgres, or attaches to the one already running there.
  * Initialises the cluster on first use. A stale postmaster.pid (server killed with -9) is removed.
+ * `adopt`: a server found running (left behind by a killed `npm start`) is stopped by stop() too.
  */
-export async function startEmbeddedServer(dataDirInput: string, logger?: EmbeddedLogger): Promise<EmbeddedServer> {
+export async function startEmbeddedServer(dataDirInput: string, logger?: EmbeddedLogger, opts: { adopt?: boolean } = {}): Promise<EmbeddedServer> {
   const dataDir = path.resolve(dataDirInput);
   const pgdata = path.join(dataDir, 'postgres');
   mkdirSync(dataDir, { recursive: true });
@@ -268,7 +275,7 @@ export async function startEmbeddedServer(dataDirInput: string, logger?: Embedde
       while (Date.now() < deadline) {
         if (await canConnect(urlFor(password, running.port, 'postgres'))) {
           logger?.info({ pgdata, port: running.port, pid: running.pid }, 'attached to the embedded PostgreSQL server already running');
-          return server(running.port, false);
+          return server(running.port, opts.adopt === true);
         }
         if (!processIsPostgres(running.pid)) break;
         await new Promise((r) => setTimeout(r, 200));
@@ -281,19 +288,32 @@ export async function startEmbeddedServer(dataDirInput: string, logger?: Embedde
     }
   }
 
-  const port = await freePort();
   const logFile = path.join(pgdata, 'server.log');
-  try {
-    // pg_ctl detaches the server: it outlives a killed parent, and the next start attaches to it.
-    await exec(bin.pg_ctl, ['-D', pgdata, '-l', logFile, '-w', '-t', '120', '-o', `-p ${port}`, 'start'], { ...as, env });
-  } catch (err) {
-    // Lost a race with another process starting the same cluster: attach to the winner.
-    const winner = readPidFile(pgdata);
-    if (winner && processIsPostgres(winner.pid) && (await canConnect(urlFor(password, winner.port, 'postgres')))) return server(winner.port, false);
-    throw new Error(`embedded PostgreSQL did not start (see ${logFile}): ${(err as Error).message}`, { cause: err });
+  // After a kill -9 the old server's children may hold its shared memory for a moment ("pre-existing
+  // shared memory block is still in use"): try again until they are gone.
+  const deadline = Date.now() + 30_000;
+  for (let attempt = 1; ; attempt += 1) {
+    const port = await freePort();
+    try {
+      // pg_ctl detaches the server: it outlives a killed parent, and the next start attaches to it.
+      // Its own session (detached): Ctrl-C in the terminal reaches the services, not the server,
+      // which the starter stops after them.
+      await exec(bin.pg_ctl, ['-D', pgdata, '-l', logFile, '-w', '-t', '120', '-o', `-p ${port}`, 'start'], { ...as, env, detached: true });
+      logger?.info({ pgdata, port, attempt }, 'embedded PostgreSQL server started');
+      return server(port, true);
+    } catch (err) {
+      // Lost a race with another process starting the same cluster: attach to the winner.
+      const winner = readPidFile(pgdata);
+      if (winner && processIsPostgres(winner.pid)) {
+        if (await canConnect(urlFor(password, winner.port, 'postgres'))) return server(winner.port, opts.adopt === true);
+      } else if (Date.now() < deadline) {
+        if (winner) unlinkSync(path.join(pgdata, 'postmaster.pid'));
+        await new Promise((r) => setTimeout(r, 500));
+        continue;
+      }
+      throw new Error(`embedded PostgreSQL did not start (see ${logFile}): ${(err as Error).message}`, { cause: err });
+    }
   }
-  logger?.info({ pgdata, port }, 'embedded PostgreSQL server started');
-  return server(port, true);
 }
 
 /**
