@@ -14,7 +14,7 @@
 // 127.0.0.1:4222 (or NATS_URL), as `npm start` does.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { portOpen, SERVICES } from '../scripts/lib.mjs';
@@ -81,6 +81,14 @@ function measure(startPid) {
   return [...rows.values()].sort((a, b) => b.pssKiB - a.pssKiB);
 }
 
+function readFileSyncSafe(file) {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return '';
+  }
+}
+
 const mib = (kib) => (kib / 1024).toFixed(0).padStart(6);
 
 async function run(label_) {
@@ -104,7 +112,7 @@ async function run(label_) {
     console.error(`✖ ${label_}: the stack did not start:\n${out}`);
     process.exit(1);
   }
-  console.log(`\n${label_}: gateway answering after ${seconds} s (node scripts/start.mjs, DATA_DIR=${dataDir})`);
+  console.log(`\n${label_}: gateway answering after ${seconds} s (node scripts/start.mjs, DATA_DIR=${dataDir}; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${cpus().length} CPUs)`);
   // Let the services finish their first background work (relays, consumers) before reading memory.
   await fetch(`http://127.0.0.1:${gatewayPort}/health/live`).catch(() => undefined);
   const rows = measure(child.pid);
@@ -115,7 +123,11 @@ async function run(label_) {
   const pm = postmasterPid();
   child.kill('SIGINT');
   await new Promise((r) => (child.exitCode !== null ? r() : child.once('exit', r)));
-  const stillRunning = pm !== undefined && procStatus(pm) !== undefined;
+  // pg_ctl stop returns once postmaster.pid is gone; the process itself exits a moment later.
+  const running = () => pm !== undefined && /^State:\s+[^Z]/m.test(readFileSyncSafe(`/proc/${pm}/status`));
+  const deadline = Date.now() + 15_000;
+  while (running() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+  const stillRunning = running();
   console.log(stillRunning ? `✖ the embedded PostgreSQL server (pid ${pm}) still runs after Ctrl-C` : '✔ Ctrl-C stopped the services and the embedded PostgreSQL server');
   return { seconds: Number(seconds), total, stillRunning };
 }
