@@ -74,7 +74,10 @@ async function databaseUrls() {
   if (!base) {
     const { startEmbeddedServer, serviceDatabaseName } = await import('@onewindow/platform/embedded-postgres');
     const logger = { info() {}, warn(_obj, msg) { console.log(`• Database: ${msg}`); } };
-    const server = await startEmbeddedServer(dataDir, logger, { adopt: true });
+    const server = await startEmbeddedServer(dataDir, logger, { adopt: true }).catch((err) => {
+      console.error(`✖ The embedded PostgreSQL server did not start: ${err.message}\n  Or set DATABASE_URL to a PostgreSQL server (one database per service is created on it).`);
+      process.exit(1);
+    });
     afterChildren.push(() => server.stop());
     // Non-superuser roles: the maintainer calls H-AUDIT's provisioning function
     // (packages/platform/src/database/provision.ts) here per service, on server.adminUrl, and hands
