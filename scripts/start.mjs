@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm start`: runs the whole system — NATS (if needed), the six services and the gateway — on
 // embedded defaults. Logs go to .data/logs/<service>.log. Ctrl-C stops everything cleanly.
-import { createWriteStream, existsSync, mkdirSync } from 'node:fs';
+import { createHmac, randomBytes } from 'node:crypto';
+import { createWriteStream, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { portOpen, SERVICES, waitFor, which } from './lib.mjs';
@@ -10,6 +11,8 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dataDir = path.resolve(process.env.DATA_DIR ?? path.join(root, '.data'));
 const logDir = path.join(dataDir, 'logs');
 mkdirSync(logDir, { recursive: true });
+/** Run after every child has exited (the embedded database server stops last). */
+const afterChildren = [];
 let stopping = false;
 // Every process runs supervised: one that crashes is restarted with backoff and the console says
 // so; the others go on serving (packages/launcher).
@@ -33,6 +36,7 @@ async function shutdown(code = 0) {
   stopping = true;
   console.log('\n正在停止所有服务 … stopping');
   await supervisor.stopAll();
+  for (const step of afterChildren) await step().catch((err) => console.error(`✖ ${err.message}`));
   process.exit(code);
 }
 process.on('SIGINT', () => void shutdown(0));
@@ -58,35 +62,57 @@ async function ensureNats() {
   return url;
 }
 
-/** With DATABASE_URL (a PostgreSQL server URL), each service gets its own database `onewindow_<service>`. */
+/**
+ * One database `onewindow_<service>` per service: on the PostgreSQL server of DATABASE_URL, or —
+ * without it — on ONE embedded PostgreSQL server under DATA_DIR/postgres (decision 0030), started
+ * here and stopped after the services on Ctrl-C. A server left running by a killed `npm start` is
+ * adopted; a stale postmaster.pid is removed. Each database gets an owner role (migrations) and an
+ * application role (everything else; it cannot change or delete audit rows), decision 0027; their
+ * passwords are derived from a secret kept in DATA_DIR.
+ */
 async function databaseUrls() {
   const base = process.env.DATABASE_URL;
-  if (!base) return {};
-  const pg = (await import('pg')).default;
-  const client = new pg.Client({ connectionString: base });
-  await client.connect();
+  let adminUrl = base;
+  const dbName = (s) => `onewindow_${s.replace(/-/g, '_')}`;
+  if (!base) {
+    const { startEmbeddedServer } = await import('@onewindow/platform/embedded-postgres');
+    const logger = { info() {}, warn(_obj, msg) { console.log(`• Database: ${msg}`); } };
+    const server = await startEmbeddedServer(dataDir, logger, { adopt: true }).catch((err) => {
+      console.error(`✖ The embedded PostgreSQL server did not start: ${err.message}\n  Or set DATABASE_URL to a PostgreSQL server (one database per service is created on it).`);
+      process.exit(1);
+    });
+    afterChildren.push(() => server.stop());
+    adminUrl = server.adminUrl;
+    console.log(`• Database: embedded PostgreSQL at 127.0.0.1:${server.port}, one database per service (data in ${path.join(dataDir, 'postgres')})`);
+  } else {
+    console.log('• PostgreSQL: one database per service on DATABASE_URL');
+  }
+  const { provisionServiceDatabase } = await import('@onewindow/database-roles');
+  const secretFile = path.join(dataDir, 'db-roles.secret');
+  if (!existsSync(secretFile)) writeFileSync(secretFile, randomBytes(32).toString('hex'), { mode: 0o600 });
+  const secret = readFileSync(secretFile, 'utf8').trim();
+  const password = (role) => createHmac('sha256', secret).update(role).digest('base64url');
   const urls = {};
   for (const s of SERVICES) {
-    const db = `onewindow_${s.name.replace(/-/g, '_')}`;
-    const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [db]);
-    if (exists.rowCount === 0) await client.query(`CREATE DATABASE ${db}`);
-    const u = new URL(base);
-    u.pathname = `/${db}`;
-    urls[s.name] = u.toString();
+    const database = dbName(s.name);
+    const ownerRole = `${database}_owner`;
+    const appRole = `${database}_app`;
+    const r = await provisionServiceDatabase(adminUrl, { database, ownerRole, appRole, ownerPassword: password(ownerRole), appPassword: password(appRole) });
+    urls[s.name] = { app: r.appUrl, owner: r.ownerUrl };
   }
-  await client.end();
+  console.log('• Database roles: each service connects as its own non-superuser role; migrations run as the owner');
   return urls;
 }
 
 const natsUrl = await ensureNats();
 const dbUrls = await databaseUrls();
-console.log(dbUrls.counter ? '• PostgreSQL: one database per service on DATABASE_URL' : `• Database: embedded PGlite per service under ${dataDir}`);
 for (const s of SERVICES) {
   launch(s.name, process.execPath, [`apps/${s.name}/dist/main.js`], {
     NATS_URL: natsUrl,
     PORT: String(s.port),
     DATA_DIR: dataDir,
-    DATABASE_URL: dbUrls[s.name] ?? '',
+    DATABASE_URL: dbUrls[s.name].app,
+    DATABASE_OWNER_URL: dbUrls[s.name].owner,
   }, `http://127.0.0.1:${s.port}/health/ready`);
 }
 for (const s of SERVICES) {

@@ -39,7 +39,7 @@ export class BaseServiceConfig {
   @Matches(/^([a-z0-9_-]{1,32})?$/, { message: 'NATS_PREFIX must be 1-32 chars of a-z0-9_-' })
   NATS_PREFIX = '';
 
-  /** postgres://… ; unset in demo mode → embedded PGlite under DATA_DIR. */
+  /** postgres://… ; unset in demo mode → a database on the embedded PostgreSQL server under DATA_DIR. */
   @IsOptional()
   @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'DATABASE_URL must be a postgres:// URL' })
   DATABASE_URL?: string = undefined;

@@ -29,8 +29,9 @@ export interface RunningService<C extends BaseServiceConfig> {
 
 /**
  * Boots a hybrid service: GraphQL subgraph over HTTP plus the NATS listener, on the platform kit.
- * Config is validated first (ConfigError stops the boot); without DATABASE_URL (demo mode) an
- * embedded PGlite database is started under DATA_DIR.
+ * Config is validated first (ConfigError stops the boot); without DATABASE_URL (demo mode) the
+ * service gets its own database on the embedded PostgreSQL server under DATA_DIR (started if none
+ * runs there; decision 0030).
  */
 export async function bootstrapService<C extends BaseServiceConfig>(opts: ServiceBootOptions<C>): Promise<RunningService<C>> {
   const config = loadConfig(opts.name, opts.configClass, opts.env ?? process.env, opts.overrides ?? {});
