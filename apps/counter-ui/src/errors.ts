@@ -223,6 +223,8 @@ export interface DescribedError {
   errorId?: string;
   /** Field-level problems (VALIDATION_FAILED / FORM_INVALID), when the server lists them. */
   fields?: string[];
+  /** UNKNOWN: the request may still have been done (a timeout behind the gateway); NOT_DONE: nothing was written. */
+  outcome?: 'UNKNOWN' | 'NOT_DONE';
 }
 
 const CJK = /[\u4e00-\u9fff]/;
@@ -271,7 +273,18 @@ export function describeGraphQLError(e: GraphQLFormattedError): DescribedError {
   const fields = fieldProblems(ext);
   // The field list says it all; the summary message would repeat it.
   const detail = fields ? undefined : usableDetail(e.message, title);
-  return { code, title, detail, hint: known?.hint ?? '请稍后重试；如持续出现，请联系运维人员。', errorId, fields };
+  const rawOutcome = details && !Array.isArray(details) ? details['outcome'] : undefined;
+  const outcome = rawOutcome === 'UNKNOWN' || rawOutcome === 'NOT_DONE' ? rawOutcome : undefined;
+  return { code, title, detail, hint: known?.hint ?? '请稍后重试；如持续出现，请联系运维人员。', errorId, fields, outcome };
+}
+
+/**
+ * After a failed submission, whether its outcome is unknown (the network failed, or a service timed
+ * out and may still commit). Then the form keeps its idempotency key: submitting again with it
+ * returns what was done instead of doing it twice (查看办理结果).
+ */
+export function outcomeUnknown(d: DescribedError): boolean {
+  return d.code === 'NETWORK' || d.outcome === 'UNKNOWN';
 }
 
 /** One user-facing description of whatever went wrong with a GraphQL call. */

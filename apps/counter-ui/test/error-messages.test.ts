@@ -1,5 +1,5 @@
 import { ERROR_CODES } from '@onewindow/contracts';
-import { ERROR_MESSAGES, describeGraphQLError } from '../src/errors.js';
+import { ERROR_MESSAGES, describeGraphQLError, outcomeUnknown } from '../src/errors.js';
 
 /** Three Latin words in a row is an English sentence (codes like `HH-ID-CARD` and units like `YYYY-MM-DD` are not). */
 const LATIN_SENTENCE = /[A-Za-z]{2,}(?:[,.;:]?\s+[A-Za-z]{2,}){2,}/;
@@ -37,5 +37,20 @@ describe('every error code has a Chinese message that says what to do', () => {
   it('a wrong password is not a lost session', () => {
     const d = describeGraphQLError({ message: '用户名或密码错误，请核对后重新输入', extensions: { code: 'INVALID_CREDENTIALS' } });
     expect(d.title).toBe('用户名或密码错误');
+  });
+});
+
+describe('after a failed submission, is its outcome unknown? (the idempotency key is kept then)', () => {
+  it.each([
+    ['a service timed out behind the gateway', { code: 'SERVICE_UNAVAILABLE', details: { outcome: 'UNKNOWN' } }, true],
+    ['nobody was listening: nothing was written', { code: 'SERVICE_UNAVAILABLE', details: { outcome: 'NOT_DONE' } }, false],
+    ['a refusal with a code', { code: 'FORM_INVALID' }, false],
+    ['an older server without the outcome', { code: 'SERVICE_UNAVAILABLE' }, false],
+  ])('%s', (_label, extensions, unknown) => {
+    expect(outcomeUnknown(describeGraphQLError({ message: 'x', extensions }))).toBe(unknown);
+  });
+
+  it('a network failure (no answer at all) is unknown', () => {
+    expect(outcomeUnknown({ code: 'NETWORK', title: '无法连接服务器' })).toBe(true);
   });
 });

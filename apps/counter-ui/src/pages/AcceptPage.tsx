@@ -11,7 +11,7 @@ import { PresentForRatingButton } from '../evaluation-pairing';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { MaterialTags } from '../components/SixNotices';
 import { PoliceTypeTag, StatusTag } from '../components/Tags';
-import { describeError, errorText } from '../errors';
+import { describeError, errorText, outcomeUnknown } from '../errors';
 import { AcceptApplicationDocument, CatalogItemDocument, NoticePdfDocument, ReceiptDocument } from '../graphql/operations';
 import type { AcceptApplicationMutation, CatalogItemQuery } from '../gql/graphql';
 import { newIdempotencyKey, openPdf } from '../pdf';
@@ -173,8 +173,9 @@ export function AcceptPage({ code }: { code: string }) {
       }
     } catch (err) {
       const d = describeError(err);
-      // Keep the key only when the outcome is unknown (network failure): a retry then replays.
-      if (d.code !== 'NETWORK') setIdempotencyKey(newIdempotencyKey());
+      // Keep the key while the outcome is unknown (network failure, a service's timeout): submitting
+      // again with it returns what was done (查看办理结果) and never accepts twice.
+      if (!outcomeUnknown(d)) setIdempotencyKey(newIdempotencyKey());
       setSubmitError(err);
       // Show the server's form problems next to the fields.
       const ext = (err as { graphQLErrors?: { extensions?: Record<string, unknown> }[] }).graphQLErrors?.[0]?.extensions;
@@ -384,12 +385,18 @@ export function AcceptPage({ code }: { code: string }) {
         )}
 
         {submitError != null && <ErrorAlert error={submitError} />}
+        {submitError != null && outcomeUnknown(describeError(submitError)) && (
+          <Alert type="warning" showIcon data-testid="accept-outcome-unknown"
+            message="办理结果未知：业务系统可能已经受理"
+            description="请勿重新开始填写。点击“查看办理结果”：若已受理，将显示原受理结果；若尚未受理，将按本次填写受理（同一次提交不会重复受理）。"
+            action={<Button onClick={() => form.submit()} loading={acceptState.loading} data-testid="accept-check-outcome">查看办理结果</Button>} />
+        )}
         {checklist.some((m) => m.required && !presented.includes(m.code) && !(m.toleratedIfMissing && tolerated?.[m.code]?.enabled)) && (
           <Alert type="info" showIcon message="尚有必需材料未勾选：提交后将开具一次性告知单，列明须补齐的全部材料。" />
         )}
         <Space>
           <Button type="primary" size="large" htmlType="submit" loading={acceptState.loading} data-testid="accept-submit">
-            {notice ? '补齐材料，再次提交受理' : '提交受理'}
+            {notice ? '补齐材料，再次提交受理' : submitError != null && outcomeUnknown(describeError(submitError)) ? '查看办理结果' : '提交受理'}
           </Button>
           <Button size="large" onClick={() => history.back()}>返回</Button>
           <Typography.Text type="secondary">在输入框中按 <span className="ow-kbd">Enter</span> 提交</Typography.Text>

@@ -44,8 +44,12 @@ export class DomainException extends Error {
   static conflict(message: string, details?: unknown) {
     return new DomainException(CommonErrorCode.CONFLICT, message, details);
   }
-  static unavailable(message: string) {
-    return new DomainException(CommonErrorCode.SERVICE_UNAVAILABLE, message);
+  /**
+   * `outcome`: NOT_DONE when nothing was written (nobody listening), UNKNOWN when the other side
+   * may still commit (a timeout): the UI then keeps its idempotency key and offers 查看办理结果.
+   */
+  static unavailable(message: string, outcome?: 'NOT_DONE' | 'UNKNOWN') {
+    return new DomainException(CommonErrorCode.SERVICE_UNAVAILABLE, message, outcome ? { outcome } : undefined);
   }
 }
 

@@ -29,9 +29,9 @@ export class RpcClient {
       // Nobody listening: nothing was done. A timeout is different — the service may have
       // committed after we stopped waiting, so the caller is told to look before repeating
       // (commands are idempotent where a repeat could double anything, e.g. acceptance keys).
-      if (err instanceof NoRespondersError) throw DomainException.unavailable(`${label} 服务暂不可用，请稍后重试（未写入任何数据）`);
+      if (err instanceof NoRespondersError) throw DomainException.unavailable(`${label} 服务暂不可用，请稍后重试（未写入任何数据）`, 'NOT_DONE');
       if (err instanceof TimeoutError || err instanceof RequestError) {
-        throw DomainException.unavailable(`${label} 服务暂不可用（响应超时），请刷新查看办理结果后再重试`);
+        throw DomainException.unavailable(`${label} 服务暂不可用（响应超时），请刷新查看办理结果后再重试`, 'UNKNOWN');
       }
       throw err;
     }
