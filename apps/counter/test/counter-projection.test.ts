@@ -81,7 +81,7 @@ describe('counter: catalog index, inbox projection, pickup SMS, acceptance', () 
   const gql = async <T>(identity: Identity, query: string, variables: Record<string, unknown> = {}): Promise<GqlResult<T>> => {
     const res = await fetch(`http://127.0.0.1:${stack.ports.get('counter')}/graphql`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-onewindow-identity': await signer.sign(identity) },
+      headers: { 'content-type': 'application/json', 'x-onewindow-identity': await signer.sign(identity, { audience: 'counter' }) },
       body: JSON.stringify({ query, variables }),
     });
     return (await res.json()) as GqlResult<T>;

@@ -50,7 +50,7 @@ describe('exit-entry service with household on PostgreSQL and NATS', () => {
   async function subgraph<T>(query: string, variables: Record<string, unknown>, who: Identity): Promise<{ data?: T; errors?: { extensions?: { code?: string } }[] }> {
     const res = await fetch(`http://127.0.0.1:${stack.ports.get('exit-entry')}/graphql`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', [IDENTITY_HEADER]: await signer.sign(who) },
+      headers: { 'content-type': 'application/json', [IDENTITY_HEADER]: await signer.sign(who, { audience: 'exit-entry' }) },
       body: JSON.stringify({ query, variables }),
     });
     return (await res.json()) as { data?: T; errors?: { extensions?: { code?: string } }[] };

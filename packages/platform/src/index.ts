@@ -21,6 +21,7 @@ export * from './auth/identity-token.js';
 export * from './auth/decorators.js';
 export * from './auth/identity.guard.js';
 export * from './auth/roles.js';
+export * from './auth/handler-roles.js';
 export * from './auth/user-token.js';
 export * from './audit/audit-log.entity.js';
 export * from './audit/audit.service.js';

@@ -6,7 +6,7 @@
  */
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
-import { BusinessClock, createLogger, loadConfig, NatsService, workingCalendarOf } from '@onewindow/platform';
+import { BusinessClock, createLogger, loadConfig, NatsService, natsSettingsOf, workingCalendarOf } from '@onewindow/platform';
 import { DataSource } from 'typeorm';
 import { CounterConfig } from '../config.js';
 import { isReportMonth } from './report-month.js';
@@ -32,7 +32,7 @@ async function main(): Promise<number> {
   const logger = createLogger('counter-report-rebuild', config.LOG_LEVEL);
   const dataSource = new DataSource({ type: 'postgres', url: config.DATABASE_URL, entities: [] });
   await dataSource.initialize();
-  const nats = new NatsService({ url: config.NATS_URL, prefix: config.NATS_PREFIX, name: 'counter-report-rebuild' }, logger);
+  const nats = new NatsService(natsSettingsOf(config, 'counter', 'counter-report-rebuild'), logger);
   await nats.connect();
   try {
     const rebuilder = new ReportRebuilder(dataSource, nats, workingCalendarOf(config), (m) => console.log(m));

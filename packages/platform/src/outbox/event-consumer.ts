@@ -5,7 +5,7 @@ import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import type { Logger } from 'pino';
 import { DataSource, type EntityManager } from 'typeorm';
-import { NatsService } from '../nats/nats.service.js';
+import { isPermissionViolation, NatsService } from '../nats/nats.service.js';
 import { EVENT_ID_HEADER } from './outbox.service.js';
 
 export interface EventMeta {
@@ -36,6 +36,7 @@ export interface ConsumerDefinition<T extends object> {
 @Injectable()
 export class EventConsumerHost implements OnApplicationShutdown {
   private readonly running: { messages: ConsumerMessages; loop: Promise<void> }[] = [];
+  private readonly waiting: Promise<void>[] = [];
   private stopped = false;
 
   constructor(
@@ -45,7 +46,35 @@ export class EventConsumerHost implements OnApplicationShutdown {
   ) {}
 
   async start<T extends object>(def: ConsumerDefinition<T>): Promise<void> {
-    const stream = await this.nats.ensureStream(def.stream);
+    let stream: string;
+    try {
+      stream = await this.nats.ensureStream(def.stream);
+    } catch (err) {
+      if (!isPermissionViolation(err)) throw err;
+      // Another service's stream that its producer has not created yet: this service may not
+      // create it (bus permissions, decision 0026). Attach once it exists, without holding up the boot.
+      this.logger.warn({ durable: def.durable, stream: def.stream.name }, 'stream not there yet; the consumer attaches when its producer creates it');
+      this.waiting.push(this.attachWhenCreated(def));
+      return;
+    }
+    await this.attach(def, stream);
+  }
+
+  private async attachWhenCreated<T extends object>(def: ConsumerDefinition<T>): Promise<void> {
+    while (!this.stopped) {
+      try {
+        if (await this.nats.hasStream(def.stream)) {
+          await this.attach(def, this.nats.stream(def.stream.name));
+          return;
+        }
+      } catch (err) {
+        this.logger.warn({ durable: def.durable, err: String(err) }, 'waiting for stream failed; retrying');
+      }
+      await new Promise((r) => setTimeout(r, 1000));
+    }
+  }
+
+  private async attach<T extends object>(def: ConsumerDefinition<T>, stream: string): Promise<void> {
     const durable = this.nats.settings.prefix ? `${this.nats.settings.prefix}_${def.durable}` : def.durable;
     try {
       await this.nats.manager.consumers.info(stream, durable);
@@ -108,6 +137,7 @@ export class EventConsumerHost implements OnApplicationShutdown {
 
   async onApplicationShutdown(): Promise<void> {
     this.stopped = true;
+    await Promise.all(this.waiting);
     for (const r of this.running) {
       await r.messages.close().catch(() => undefined);
     }

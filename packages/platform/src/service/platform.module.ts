@@ -27,7 +27,7 @@ import { HealthController } from '../health/health.controller.js';
 import { HealthService } from '../health/health.service.js';
 import { LOGGER } from '../logging/logger.js';
 import { BusinessClock } from '../clock/business-clock.js';
-import { NatsService } from '../nats/nats.service.js';
+import { NatsService, natsSettingsOf } from '../nats/nats.service.js';
 import { RpcClient } from '../nats/rpc-client.js';
 import { EventConsumerHost } from '../outbox/event-consumer.js';
 import { OutboxRelay } from '../outbox/outbox-relay.js';
@@ -69,7 +69,7 @@ export interface PlatformFeatures {
 @Module({})
 export class PlatformModule {
   static forRoot(rt: ServiceRuntime, features: PlatformFeatures): DynamicModule {
-    const signer = new IdentitySigner(rt.config.INTERNAL_IDENTITY_SECRET);
+    const signer = new IdentitySigner(rt.config.INTERNAL_IDENTITY_SECRET, { audience: rt.name });
     const providers: Provider[] = [
       { provide: SERVICE_CONFIG, useValue: rt.config },
       { provide: LOGGER, useValue: rt.logger },
@@ -80,7 +80,7 @@ export class PlatformModule {
       {
         provide: NatsService,
         useFactory: async () => {
-          const nats = new NatsService({ url: rt.config.NATS_URL, prefix: rt.config.NATS_PREFIX, name: rt.name }, rt.logger);
+          const nats = new NatsService(natsSettingsOf(rt.config, rt.name), rt.logger);
           await nats.connect();
           // The service's own event stream exists before its outbox relay publishes into it.
           await nats.ensureStream(streamOf(rt.name as ServiceName));
