@@ -7,6 +7,7 @@ export * from './errors/exception.filter.js';
 export * from './errors/validation.js';
 export * from './errors/validation-messages.js';
 export * from './database/data-source.js';
+export * from './database/database-tls.js';
 export * from './database/embedded-postgres.js';
 export * from './database/platform-tables.migration.js';
 export * from './nats/nats.service.js';

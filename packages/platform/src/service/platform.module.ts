@@ -18,6 +18,7 @@ import { IdentityGuard } from '../auth/identity.guard.js';
 import { IdentitySigner } from '../auth/identity-token.js';
 import type { BaseServiceConfig } from '../config/config.js';
 import { buildDataSourceOptions } from '../database/data-source.js';
+import { databaseTls } from '../database/database-tls.js';
 import { PlatformExceptionFilter } from '../errors/exception.filter.js';
 import { createValidationPipe } from '../errors/validation.js';
 import { subgraphOptions } from '../graphql/subgraph.js';
@@ -118,6 +119,8 @@ export class PlatformModule {
             migrations: features.migrations,
             migrationsRun: rt.config.MIGRATIONS_RUN === 'true',
             logger: rt.logger,
+            // the embedded database is local to the process: TLS only for a configured DATABASE_URL
+            ssl: rt.config.DATABASE_URL ? databaseTls(rt.config.DATABASE_SSL_MODE, rt.config.DATABASE_SSL_CA) : undefined,
           }),
         ),
         GraphQLModule.forRoot(subgraphOptions(signer, rt.config.APP_MODE, features.orphanedTypes ?? [])),
