@@ -18,6 +18,8 @@ import { TransferRpcSubjects } from './transfer.messages.js';
 
 const POLICE_SERVICES = [ServiceName.HOUSEHOLD, ServiceName.EXIT_ENTRY, ServiceName.TRAFFIC, ServiceName.PUBLIC_SECURITY] as const;
 const ALL_SERVICES = Object.values(ServiceName);
+/** The services whose cases the counter accepts, lists and reports on (its POLICE_SERVICES: the four plus complaints). */
+const CASE_SERVICES = [...POLICE_SERVICES, ServiceName.COMPLAINTS] as const;
 
 export interface BusConsumerGrant {
   /** The producing service whose stream (`streamOf(stream)`) is read. */
@@ -69,12 +71,11 @@ export const BUS_PARTICIPANTS: readonly BusParticipant[] = [
     service: ServiceName.COUNTER,
     calls: [
       RpcSubjects.personLookup,
-      ...POLICE_SERVICES.flatMap((s) => [...caseworkCalls(s), ...transferCalls(s)]),
-      ...transferCalls(ServiceName.COMPLAINTS),
+      ...CASE_SERVICES.flatMap((s) => [...caseworkCalls(s), ...transferCalls(s)]),
       ...ALL_SERVICES.map((s) => RpcSubjects.auditQuery(s)),
     ],
     consumes: [
-      ...POLICE_SERVICES.flatMap((s) => [
+      ...CASE_SERVICES.flatMap((s) => [
         { stream: s, durable: `counter-inbox-${s}` },
         { stream: s, durable: `counter-catalog-index-${s}` },
         { stream: s, durable: `counter-notifications-${s}` },
@@ -91,7 +92,7 @@ export const BUS_PARTICIPANTS: readonly BusParticipant[] = [
       { stream: ServiceName.COUNTER, durable: 'counter-report-push' },
     ],
     // the monthly-figures rebuild (report-rebuild.ts) re-reads every source stream from its start
-    replays: [...POLICE_SERVICES, ServiceName.COMPLAINTS, ServiceName.COUNTER],
+    replays: [...CASE_SERVICES, ServiceName.COUNTER],
   },
   policeService(ServiceName.HOUSEHOLD, 'household (户政): population register, serves person.lookup'),
   policeService(ServiceName.EXIT_ENTRY, 'exit-entry (出入境)'),
