@@ -42,6 +42,10 @@ async function shutdown(code = 0) {
 process.on('SIGINT', () => void shutdown(0));
 process.on('SIGTERM', () => void shutdown(0));
 
+/** NATS passwords of the nats-server this script started (none when it uses a running server). */
+const natsPasswords = {};
+const natsCredentials = (service) => (natsPasswords[service] ? { NATS_PASSWORD: natsPasswords[service] } : {});
+
 async function ensureNats() {
   if (process.env.NATS_URL) return process.env.NATS_URL;
   const url = 'nats://127.0.0.1:4222';
@@ -56,9 +60,15 @@ async function ensureNats() {
   }
   const sd = path.join(dataDir, 'nats');
   mkdirSync(sd, { recursive: true });
-  launch('nats', bin, ['-a', '127.0.0.1', '-p', '4222', '-js', '-sd', sd]);
+  // The bus authorization generated from packages/contracts/src/bus-permissions.ts (decision 0026),
+  // with fresh random demo passwords handed to the services below.
+  const { BUS_PARTICIPANTS, natsServerConfig } = await import('@onewindow/contracts');
+  for (const p of BUS_PARTICIPANTS) natsPasswords[p.user] = randomBytes(18).toString('hex');
+  const conf = path.join(sd, 'nats.conf');
+  writeFileSync(conf, natsServerConfig({ host: '127.0.0.1', port: 4222, storeDir: sd, passwords: natsPasswords, header: 'Written by npm start (demo); regenerated with new passwords on every start.' }), { mode: 0o600 });
+  launch('nats', bin, ['-c', conf]);
   await waitFor(() => portOpen(4222), 15000, 'nats-server');
-  console.log(`• NATS: started nats-server with JetStream (data in ${sd})`);
+  console.log(`• NATS: started nats-server with JetStream and per-service credentials (data in ${sd})`);
   return url;
 }
 
@@ -109,6 +119,7 @@ const dbUrls = await databaseUrls();
 for (const s of SERVICES) {
   launch(s.name, process.execPath, [`apps/${s.name}/dist/main.js`], {
     NATS_URL: natsUrl,
+    ...natsCredentials(s.name),
     PORT: String(s.port),
     DATA_DIR: dataDir,
     DATABASE_URL: dbUrls[s.name].app,

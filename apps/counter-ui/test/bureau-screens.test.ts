@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { jetstream } from '@nats-io/jetstream';
-import { connect, type NatsConnection } from '@nats-io/transport-node';
+import type { NatsConnection } from '@nats-io/transport-node';
 import type { Page } from 'playwright-core';
-import { freePort, TEST_NATS_URL, TestStack } from '@onewindow/testing';
+import { freePort, TestStack } from '@onewindow/testing';
 import { CounterWindow, settled, UI_DIR } from './counter-window.js';
 
 /**
@@ -44,7 +44,7 @@ describe('counter UI: 月报报送 and 全市汇总, in Chromium', () => {
     stack.options.env!['BUREAU_URL'] = `http://127.0.0.1:${port}`;
     await counter.start();
     ({ page, base } = counter);
-    nc = await connect({ servers: TEST_NATS_URL });
+    nc = await stack.natsConnect();
     const js = jetstream(nc);
     for (const a of [snapshot(1, '510107001', true), snapshot(2, '510107001', true), snapshot(3, '510107002', false)]) {
       await js.publish(`${stack.prefix}.household.v1.application.changed`, JSON.stringify(a), { msgID: `${a.number}-v${a.version}` });

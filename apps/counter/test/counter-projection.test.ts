@@ -2,12 +2,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { randomUUID } from 'node:crypto';
 import { jetstream, jetstreamManager, type JetStreamClient } from '@nats-io/jetstream';
-import { connect, type NatsConnection } from '@nats-io/transport-node';
+import type { NatsConnection } from '@nats-io/transport-node';
 import { checkMaterials, loadCatalogFile, type Catalog } from '@onewindow/catalog';
 import { PoliceType, Role, type AcceptApplicationCommand, type ApplicationSnapshot, type CatalogPublishedEvent, type Identity } from '@onewindow/contracts';
 import { computeCheckCode } from '@onewindow/id-number';
 import { IdentitySigner } from '@onewindow/platform';
-import { sql, TEST_NATS_URL, TestStack } from '@onewindow/testing';
+import { sql, TestStack } from '@onewindow/testing';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const household: Catalog = loadCatalogFile(path.resolve(here, '../../household/catalog/household.catalog.yaml'));
@@ -81,7 +81,7 @@ describe('counter: catalog index, inbox projection, pickup SMS, acceptance', () 
   const gql = async <T>(identity: Identity, query: string, variables: Record<string, unknown> = {}): Promise<GqlResult<T>> => {
     const res = await fetch(`http://127.0.0.1:${stack.ports.get('counter')}/graphql`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-onewindow-identity': await signer.sign(identity) },
+      headers: { 'content-type': 'application/json', 'x-onewindow-identity': await signer.sign(identity, { audience: 'counter' }) },
       body: JSON.stringify({ query, variables }),
     });
     return (await res.json()) as GqlResult<T>;
@@ -97,7 +97,7 @@ describe('counter: catalog index, inbox projection, pickup SMS, acceptance', () 
   beforeAll(async () => {
     await stack.start();
     dbUrl = stack.databases.get('counter')!.url;
-    nc = await connect({ servers: TEST_NATS_URL });
+    nc = await stack.natsConnect();
     js = jetstream(nc);
     const jsm = await jetstreamManager(nc);
     // The counter's consumers create the stream at boot; make sure of it as a producer would.

@@ -5,7 +5,7 @@ import {
 } from '@onewindow/contracts';
 import { DEMO_PERSON_IDS } from '@onewindow/population';
 import { createLogger, DomainException, IDENTITY_HEADER, IdentitySigner, NatsService, RpcClient } from '@onewindow/platform';
-import { sql, TEST_NATS_URL, TestStack } from '@onewindow/testing';
+import { sql, TestStack } from '@onewindow/testing';
 import { randomUUID } from 'node:crypto';
 import { DEMO_DOCUMENT_NUMBERS } from '../src/seed/demo-documents.js';
 
@@ -31,7 +31,7 @@ describe('exit-entry service with household on PostgreSQL and NATS', () => {
 
   beforeAll(async () => {
     await stack.start();
-    nats = new NatsService({ url: TEST_NATS_URL, prefix: stack.prefix, name: 'exit-entry-test' }, createLogger('exit-entry-test', 'silent'));
+    nats = new NatsService(stack.natsSettings('exit-entry-test'), createLogger('exit-entry-test', 'silent'));
     await nats.connect();
     rpc = new RpcClient(nats, signer);
   }, 120_000);
@@ -50,7 +50,7 @@ describe('exit-entry service with household on PostgreSQL and NATS', () => {
   async function subgraph<T>(query: string, variables: Record<string, unknown>, who: Identity): Promise<{ data?: T; errors?: { extensions?: { code?: string } }[] }> {
     const res = await fetch(`http://127.0.0.1:${stack.ports.get('exit-entry')}/graphql`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', [IDENTITY_HEADER]: await signer.sign(who) },
+      headers: { 'content-type': 'application/json', [IDENTITY_HEADER]: await signer.sign(who, { audience: 'exit-entry' }) },
       body: JSON.stringify({ query, variables }),
     });
     return (await res.json()) as { data?: T; errors?: { extensions?: { code?: string } }[] };

@@ -22,7 +22,7 @@ try {
   const subgraphs = [];
   for (const { name, url } of defaults.subgraphs()) {
     if (!ALL_SERVICES.includes(name)) throw new Error(`unknown subgraph ${name}`);
-    subgraphs.push({ name, url, sdl: await fetchSubgraphSdl(`http://127.0.0.1:${stack.ports.get(name)}/graphql`, signer) });
+    subgraphs.push({ name, url, sdl: await fetchSubgraphSdl(`http://127.0.0.1:${stack.ports.get(name)}/graphql`, signer, name) });
   }
   const sdl = composeSupergraph(subgraphs);
   writeFileSync(out, SUPERGRAPH_HEADER + sdl + '\n');

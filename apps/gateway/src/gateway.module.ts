@@ -118,7 +118,7 @@ export class GatewayModule {
                 ? readSupergraphFile(config.SUPERGRAPH_FILE)
                 : new IntrospectAndCompose({ subgraphs: config.subgraphs(), pollIntervalInMs: production ? undefined : 10_000 }),
             // Route by subgraph name to the configured URL (the committed supergraph names development URLs).
-            buildService: ({ name, url }) => new IdentityForwardingDataSource(config.subgraphUrl(name) ?? url ?? '', signer),
+            buildService: ({ name, url }) => new IdentityForwardingDataSource(config.subgraphUrl(name) ?? url ?? '', signer, name),
           },
         }),
       ],

@@ -13,16 +13,21 @@ export interface GatewayContext {
 /**
  * Forwards the caller's verified identity to a subgraph as a short-lived HMAC-signed assertion.
  * Subgraphs verify the signature themselves; plain identity headers are never trusted.
+ *
+ * One assertion per subgraph fetch (decision 0026): audience = this subgraph, a fresh jti, 60 s.
+ * A federated request may reach the same subgraph several times (entity fetches); each fetch is
+ * its own HTTP request and its own call, so each carries its own token and a receiver can refuse
+ * any jti it has seen. Signing is one HMAC (microseconds), cheap next to the HTTP hop.
  */
 export class IdentityForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
-  constructor(url: string, private readonly signer: IdentitySigner) {
+  constructor(url: string, private readonly signer: IdentitySigner, private readonly subgraph: string) {
     super({ url });
   }
 
   override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
     const ctx = context as GatewayContext | undefined;
     const identity = ctx?.identity ?? COMPOSITION_IDENTITY;
-    request.http?.headers.set(IDENTITY_HEADER, await this.signer.sign(identity, { clientIp: ctx?.clientIp }));
+    request.http?.headers.set(IDENTITY_HEADER, await this.signer.sign(identity, { audience: this.subgraph, clientIp: ctx?.clientIp }));
   }
 
   /**

@@ -20,10 +20,10 @@ export interface SubgraphSdl {
 export const COMPOSITION_IDENTITY: Identity = { ...ANONYMOUS, sub: 'service:gateway', username: 'gateway', displayName: '网关' };
 
 /** A subgraph's own SDL (`_service { sdl }`), asked with a signed identity like every other request. */
-export async function fetchSubgraphSdl(url: string, signer: IdentitySigner): Promise<string> {
+export async function fetchSubgraphSdl(url: string, signer: IdentitySigner, subgraph: string): Promise<string> {
   const res = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', [IDENTITY_HEADER]: await signer.sign(COMPOSITION_IDENTITY) },
+    headers: { 'content-type': 'application/json', [IDENTITY_HEADER]: await signer.sign(COMPOSITION_IDENTITY, { audience: subgraph }) },
     body: JSON.stringify({ query: '{ _service { sdl } }' }),
   });
   const body = (await res.json()) as { data?: { _service?: { sdl?: string } }; errors?: { message: string }[] };

@@ -1,7 +1,6 @@
 import { jetstream } from '@nats-io/jetstream';
-import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { BUREAU_PUSH_CONTENT_TYPE, BUREAU_PUSH_HEADERS } from '@onewindow/contracts';
-import { eventually, sql, TEST_NATS_URL, TestStack } from '@onewindow/testing';
+import { eventually, sql, TestStack } from '@onewindow/testing';
 import ExcelJS from 'exceljs';
 import { createPrivateKey, generateKeyPairSync, sign } from 'node:crypto';
 
@@ -52,7 +51,6 @@ describe('month close and push to the city bureau: two districts into one bureau
   const bureau = new TestStack({ services: ['counter'], env: { ...env, BUREAU_MODE: 'true' } });
   let jinjiang: TestStack;
   let wuhou: TestStack;
-  let nc: NatsConnection;
   let bureauUrl = '';
   const tokens: Record<string, Record<string, string>> = {};
 
@@ -66,17 +64,20 @@ describe('month close and push to the city bureau: two districts into one bureau
     for (const [name, s] of [['bureau', bureau], ['jinjiang', jinjiang], ['wuhou', wuhou]] as const) {
       tokens[name] = { analyst: await s.login('demo-analyst'), supervisor: await s.login('demo-supervisor'), citySupervisor: await s.login('demo-supervisor-city'), clerk: await s.login('demo-clerk') };
     }
-    nc = await connect({ servers: TEST_NATS_URL });
   }, 300_000);
   afterAll(async () => {
-    await nc?.close();
     await Promise.all([bureau.stop(), jinjiang?.stop(), wuhou?.stop()]);
   }, 90_000);
 
-  /** Publish application snapshots into a district's JetStream, as the household service would. */
+  /** Publish application snapshots into a district's JetStream (its stack's own NATS), as the household service would. */
   const feed = async (s: TestStack, apps: ReturnType<typeof snapshot>[]) => {
-    const js = jetstream(nc);
-    for (const a of apps) await js.publish(`${s.prefix}.household.v1.application.changed`, JSON.stringify(a), { msgID: `${a.number}-v${a.version}` });
+    const nc = await s.natsConnect();
+    try {
+      const js = jetstream(nc);
+      for (const a of apps) await js.publish(`${s.prefix}.household.v1.application.changed`, JSON.stringify(a), { msgID: `${a.number}-v${a.version}` });
+    } finally {
+      await nc.close();
+    }
   };
   const monthAccepted = async (s: TestStack, unitCode: string) => {
     const r = await s.gql<{ monthlyReport: { figures: { accepted: number } } }>(`query($m: String!, $u: String) { monthlyReport(month: $m, unitCode: $u) { figures { accepted } } }`, { m: MONTH, u: unitCode }, tokens[s === jinjiang ? 'jinjiang' : 'wuhou']!.analyst);

@@ -46,7 +46,7 @@ describe('foundation: composed system', () => {
     const defaults = new GatewayConfig();
     const signer = new IdentitySigner(defaults.INTERNAL_IDENTITY_SECRET);
     const subgraphs = await Promise.all(
-      defaults.subgraphs().map(async ({ name, url }) => ({ name, url, sdl: await fetchSubgraphSdl(`http://127.0.0.1:${stack.ports.get(name as never)}/graphql`, signer) })),
+      defaults.subgraphs().map(async ({ name, url }) => ({ name, url, sdl: await fetchSubgraphSdl(`http://127.0.0.1:${stack.ports.get(name as never)}/graphql`, signer, name) })),
     );
     // On failure: run `npm run supergraph -w @onewindow/gateway` and commit apps/gateway/supergraph.graphql.
     expect(composeSupergraph(subgraphs).trim()).toBe(readSupergraphFile(defaults.SUPERGRAPH_FILE).trim());
@@ -185,7 +185,7 @@ describe('foundation: production mode and bad config', () => {
     try {
       const { IdentitySigner } = await import('@onewindow/platform');
       const signer = new IdentitySigner('a-real-production-secret-of-sufficient-length-123');
-      const token = await signer.sign({ sub: 'service:test', username: 'test', displayName: 'test', roles: [], unitCode: '', unitName: '' });
+      const token = await signer.sign({ sub: 'service:test', username: 'test', displayName: 'test', roles: [], unitCode: '', unitName: '' }, { audience: 'counter' });
       const res = await fetch(`http://127.0.0.1:${stack.ports.get('counter')}/graphql`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'x-onewindow-identity': token },

@@ -3,9 +3,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { jetstream } from '@nats-io/jetstream';
-import { connect, type NatsConnection } from '@nats-io/transport-node';
+import type { NatsConnection } from '@nats-io/transport-node';
 import { DEMO_PERSON_IDS } from '@onewindow/population';
-import { eventually, sql, TEST_NATS_URL, TestStack } from '@onewindow/testing';
+import { eventually, sql, TestStack } from '@onewindow/testing';
 
 /**
  * Issue 10, monthly figures (月报, decision 0016) on real processes, PostgreSQL and NATS, on the
@@ -69,7 +69,7 @@ describe('monthly figures (月报) through the gateway', () => {
 
   beforeAll(async () => {
     await stack.start();
-    nc = await connect({ servers: TEST_NATS_URL });
+    nc = await stack.natsConnect();
     [clerk, officer, supervisor, cityLead, analyst] = await Promise.all(
       ['demo-clerk', 'demo-household', 'demo-supervisor', 'demo-supervisor-city', 'demo-analyst'].map((u) => stack.login(u)),
     );
@@ -202,7 +202,7 @@ describe('monthly figures (月报) through the gateway', () => {
     const run = promisify(execFile);
     const { stdout } = await run(process.execPath, ['apps/counter/dist/report/rebuild.cli.js', '--month', MONTH], {
       cwd: ROOT,
-      env: { ...stack.env(), DATABASE_URL: db('counter') },
+      env: { ...stack.env({ NATS_PASSWORD: stack.natsPasswords['counter'] ?? '' }), DATABASE_URL: db('counter') },
     });
     const result = JSON.parse(stdout.trim().split('\n').pop()!) as { month: string; read: number; folded: number; rows: number };
     expect(result).toMatchObject({ month: MONTH });
@@ -210,7 +210,7 @@ describe('monthly figures (月报) through the gateway', () => {
     expect((await report(cityLead)).data!.monthlyReport).toEqual(incremental);
 
     // A malformed month is refused before anything is touched.
-    await expect(run(process.execPath, ['apps/counter/dist/report/rebuild.cli.js', '--month', '2026-9'], { cwd: ROOT, env: { ...stack.env(), DATABASE_URL: db('counter') } }))
+    await expect(run(process.execPath, ['apps/counter/dist/report/rebuild.cli.js', '--month', '2026-9'], { cwd: ROOT, env: { ...stack.env({ NATS_PASSWORD: stack.natsPasswords['counter'] ?? '' }), DATABASE_URL: db('counter') } }))
       .rejects.toMatchObject({ code: 2 });
   }, 90_000);
 });

@@ -1,7 +1,7 @@
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
-import { connect, type NatsConnection } from '@nats-io/transport-node';
+import type { NatsConnection } from '@nats-io/transport-node';
 import { DEMO_PERSON_IDS } from '@onewindow/population';
-import { sql, TEST_NATS_URL, TestStack, eventually as eventuallyWithin } from '@onewindow/testing';
+import { sql, TestStack, eventually as eventuallyWithin } from '@onewindow/testing';
 
 /**
  * Cross-police-type transfers (跨警种移交) end to end through the gateway, on real processes,
@@ -55,7 +55,7 @@ describe('cross-police-type transfers (跨警种移交)', () => {
     [clerk, household, publicSecurity, traffic, supervisor] = await Promise.all(
       ['demo-clerk', 'demo-household', 'demo-public-security', 'demo-traffic', 'demo-supervisor'].map((u) => stack.login(u)),
     );
-    nc = await connect({ servers: TEST_NATS_URL });
+    nc = await stack.natsConnect();
   }, 240_000);
   afterAll(async () => {
     await nc?.close();

@@ -1,7 +1,7 @@
 import { RpcSubjects, ServiceName, streamOf, TransferSubjects, type AcceptApplicationReply, type ApplicationSnapshot, type Identity, type TransferRequestedEvent } from '@onewindow/contracts';
 import { DEMO_PERSON_IDS } from '@onewindow/population';
 import { createLogger, DomainException, NatsService, RpcClient } from '@onewindow/platform';
-import { sql, TEST_NATS_URL, TestStack } from '@onewindow/testing';
+import { sql, TestStack } from '@onewindow/testing';
 import { randomUUID } from 'node:crypto';
 import { DEMO_HOTEL_CREDIT_CODE } from '../src/seed/demo-data.js';
 import { analyst, clerk, codeOf, eventually, psOfficer, signer, subgraph } from './support.js';
@@ -21,7 +21,7 @@ describe('public-security licensing, death follow-up and citizen section on Post
 
   beforeAll(async () => {
     await stack.start();
-    nats = new NatsService({ url: TEST_NATS_URL, prefix: stack.prefix, name: 'public-security-test' }, createLogger('public-security-test', 'silent'));
+    nats = new NatsService(stack.natsSettings('public-security-test'), createLogger('public-security-test', 'silent'));
     await nats.connect();
     rpc = new RpcClient(nats, signer);
   }, 120_000);

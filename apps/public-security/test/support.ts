@@ -23,7 +23,7 @@ export interface GqlResult<T> {
 export async function subgraph<T>(stack: TestStack, query: string, variables: Record<string, unknown>, who: Identity): Promise<GqlResult<T>> {
   const res = await fetch(`http://127.0.0.1:${stack.ports.get('public-security')}/graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', [IDENTITY_HEADER]: await signer.sign(who) },
+    headers: { 'content-type': 'application/json', [IDENTITY_HEADER]: await signer.sign(who, { audience: 'public-security' }) },
     body: JSON.stringify({ query, variables }),
   });
   return (await res.json()) as GqlResult<T>;

@@ -23,3 +23,4 @@ export * from './service-point.errors.js';
 export * from './service-point.messages.js';
 export * from './home-visit.errors.js';
 export * from './home-visit.messages.js';
+export * from './bus-permissions.js';

@@ -58,3 +58,11 @@ export const EventSubjects = {
 export function streamOf(service: ServiceName): { name: string; subjects: string[] } {
   return { name: `EVT_${service.toUpperCase().replace(/-/g, '_')}`, subjects: [`${service}.v1.>`] };
 }
+
+/**
+ * Where one service's dead letters are announced (死信, decision 0031): messages its consumers gave
+ * up on, `deadletter.v1.<service>.<consumer>`, without their payload.
+ */
+export function deadLetterStreamOf(service: string): { name: string; subjects: string[] } {
+  return { name: `DLQ_${service.toUpperCase().replace(/-/g, '_')}`, subjects: [`deadletter.v1.${service}.>`] };
+}

@@ -1,9 +1,10 @@
 import { IsInt, IsString } from 'class-validator';
 import pg from 'pg';
+import { deadLetterStreamOf } from '@onewindow/contracts';
 import { DataSource } from 'typeorm';
 import { createTestDatabase, deleteStreams, randomName, TEST_NATS_URL, type TestDatabase } from '@onewindow/testing';
 import {
-  buildDataSourceOptions, createLogger, DEAD_LETTER_STREAM, discardParked, EventConsumerHost, listParked, NatsService,
+  buildDataSourceOptions, createLogger, discardParked, EventConsumerHost, listParked, NatsService,
   OutboxRelay, OutboxService, replayParked, type SqlQuery,
 } from '../src/index.js';
 
@@ -113,7 +114,7 @@ describe('poison messages and order per key (parking, backoff, dead letters)', (
 
     // The announcement goes out through the outbox onto the dead-letter stream (no payload in it).
     await relay.drain();
-    const dlq = nats.stream(DEAD_LETTER_STREAM.name);
+    const dlq = nats.stream(deadLetterStreamOf('parktest').name);
     const info = await until(async () => {
       const i = await nats.manager.streams.info(dlq);
       return i.state.messages >= 1 ? i : null;

@@ -1,10 +1,15 @@
+import { jetstream, jetstreamManager } from '@nats-io/jetstream';
+import { connect, type ConnectionOptions, type MsgHdrs, type NatsConnection } from '@nats-io/transport-node';
+import { BUS_ADMIN_USER, BUS_PARTICIPANTS, busInboxPrefix, EVENT_STREAM_DUPLICATE_WINDOW_NS, natsServerConfig, ServiceName, streamOf } from '@onewindow/contracts';
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { jetstream } from '@nats-io/jetstream';
-import { connect, type MsgHdrs } from '@nats-io/transport-node';
-import { createTestDatabase, deleteStreams, randomName, TEST_NATS_URL, type TestDatabase } from './infra.js';
+import { createTestDatabase, randomName, type TestDatabase } from './infra.js';
 
 export const ALL_SERVICES = ['counter', 'household', 'exit-entry', 'traffic', 'public-security', 'complaints'] as const;
 export type ServiceKey = (typeof ALL_SERVICES)[number];
@@ -34,6 +39,21 @@ async function waitHttp(url: string, timeoutMs: number, proc: ChildProcess, outp
   throw new Error(`timed out waiting for ${url}:\n${output()}`);
 }
 
+/** The nats-server binary: NATS_SERVER_BIN, else on PATH, else Debian's /usr/sbin one. */
+function natsServerBin(): string {
+  if (process.env.NATS_SERVER_BIN) return process.env.NATS_SERVER_BIN;
+  return existsSync('/usr/sbin/nats-server') && !process.env.PATH?.split(':').some((d) => existsSync(path.join(d, 'nats-server'))) ? '/usr/sbin/nats-server' : 'nats-server';
+}
+
+/** What a test needs to open its own NatsService (structurally the platform's NatsSettings). */
+export interface StackNatsSettings {
+  url: string;
+  prefix: string;
+  name: string;
+  user: string;
+  password: string;
+}
+
 interface RunningProc {
   proc: ChildProcess;
   port: number;
@@ -50,10 +70,16 @@ export interface StackOptions {
 
 /** How long a booting service may take to report ready: generous, since a crash ends the wait at once. */
 const SERVICE_READY_MS = 180_000;
+const NATS_PROC = 'nats-server';
 
 /**
  * A real system for integration tests: each service is its own Node process (as in production),
  * on its own fresh PostgreSQL database, sharing a random NATS prefix; then the gateway.
+ *
+ * NATS is the stack's own nats-server (free port, JetStream in a temp dir), configured from the bus
+ * declaration (packages/contracts/src/bus-permissions.ts) with a random password per user, so every
+ * test runs under the permissions production has (decision 0026). The test process itself is the
+ * `admin` user (`natsSettings()` / `natsConnect()`).
  */
 export class TestStack {
   readonly prefix = randomName('t');
@@ -61,6 +87,11 @@ export class TestStack {
   readonly procs = new Map<string, RunningProc>();
   readonly ports = new Map<ServiceKey, number>();
   gatewayUrl = '';
+  /** The stack's nats-server (nats://127.0.0.1:<port>), set by start(). */
+  natsUrl = '';
+  /** One random password per bus user, written into the stack's nats-server config. */
+  readonly natsPasswords: Readonly<Record<string, string>> = Object.fromEntries(BUS_PARTICIPANTS.map((p) => [p.user, randomBytes(18).toString('hex')]));
+  private natsDir?: string;
 
   constructor(readonly options: StackOptions = {}) {}
 
@@ -71,13 +102,13 @@ export class TestStack {
   env(extra: Record<string, string> = {}): Record<string, string> {
     // A shared 2-core CI machine runs two suites' stacks at once: replies may be slow, not absent.
     return {
-      ...(process.env as Record<string, string>), APP_MODE: 'test', NATS_URL: TEST_NATS_URL, NATS_PREFIX: this.prefix, LOG_LEVEL: 'warn', RPC_TIMEOUT_MS: '15000',
+      ...(process.env as Record<string, string>), APP_MODE: 'test', NATS_URL: this.natsUrl, NATS_PREFIX: this.prefix, LOG_LEVEL: 'warn', RPC_TIMEOUT_MS: '15000',
       ...this.options.env, ...extra,
     };
   }
 
   async start(): Promise<this> {
-    await Promise.all(this.services.map(async (s) => this.databases.set(s, await createTestDatabase(s.replace('-', '')))));
+    await Promise.all([this.startNats(), ...this.services.map(async (s) => this.databases.set(s, await createTestDatabase(s.replace('-', ''))))]);
     if (this.options.sequential) for (const s of this.services) await this.startService(s);
     else await Promise.all(this.services.map((s) => this.startService(s)));
     if (this.options.gateway !== false) await this.startGateway();
@@ -89,7 +120,7 @@ export class TestStack {
     this.ports.set(name, port);
     const db = this.databases.get(name);
     if (!db) throw new Error(`no database for ${name}`);
-    const p = this.spawn(name, `apps/${name}/dist/main.js`, { PORT: String(port), DATABASE_URL: db.appUrl, DATABASE_OWNER_URL: db.ownerUrl, ...extraEnv });
+    const p = this.spawn(name, `apps/${name}/dist/main.js`, { PORT: String(port), NATS_PASSWORD: this.natsPasswords[name] ?? '', DATABASE_URL: db.appUrl, DATABASE_OWNER_URL: db.ownerUrl, ...extraEnv });
     await waitHttp(`http://127.0.0.1:${port}/health/ready`, SERVICE_READY_MS, p.proc, () => p.output.join(''));
   }
 
@@ -143,9 +174,66 @@ export class TestStack {
   }
 
   async stop(): Promise<void> {
-    await Promise.all([...this.procs.keys()].map((n) => this.stopService(n)));
+    await Promise.all([...this.procs.keys()].filter((n) => n !== NATS_PROC).map((n) => this.stopService(n)));
     await Promise.all([...this.databases.values()].map((d) => d.drop().catch(() => undefined)));
-    await deleteStreams(this.prefix).catch(() => undefined);
+    // The stack's own nats-server goes with its streams (they live in its temp dir).
+    await this.stopService(NATS_PROC);
+    if (this.natsDir) await rm(this.natsDir, { recursive: true, force: true });
+  }
+
+  /**
+   * Start the stack's nats-server with the generated authorization, then create every service's
+   * event stream as admin (a consumer may not create another service's stream, so a service that
+   * boots before the producer of a stream it reads still finds it).
+   */
+  private async startNats(): Promise<void> {
+    this.natsDir = await mkdtemp(path.join(tmpdir(), 'ow-nats-'));
+    const port = await freePort();
+    const conf = path.join(this.natsDir, 'nats.conf');
+    await writeFile(conf, natsServerConfig({ prefix: this.prefix, passwords: this.natsPasswords, host: '127.0.0.1', port, storeDir: path.join(this.natsDir, 'js') }));
+    const proc = spawn(natsServerBin(), ['-c', conf], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const output: string[] = [];
+    const running: RunningProc = { proc, port, output };
+    this.procs.set(NATS_PROC, running);
+    await new Promise<void>((resolve, reject) => {
+      const onData = (d: Buffer) => {
+        output.push(d.toString());
+        if (output.length > 200) output.shift();
+        if (output.join('').includes('Server is ready')) resolve();
+      };
+      proc.stdout?.on('data', onData);
+      proc.stderr?.on('data', onData);
+      proc.once('error', reject);
+      proc.once('exit', (code) => reject(new Error(`nats-server exited (${code}):\n${output.join('')}`)));
+    });
+    this.natsUrl = `nats://127.0.0.1:${port}`;
+    const nc = await this.natsConnect();
+    try {
+      const jsm = await jetstreamManager(nc);
+      for (const service of Object.values(ServiceName)) {
+        const def = streamOf(service);
+        await jsm.streams.add({ name: `${this.prefix}_${def.name}`, subjects: def.subjects.map((x) => `${this.prefix}.${x}`), duplicate_window: EVENT_STREAM_DUPLICATE_WINDOW_NS });
+      }
+    } finally {
+      await nc.close();
+    }
+  }
+
+  /** Connection options of one bus user on the stack's server (default: the admin the test process is). */
+  natsOptions(user = BUS_ADMIN_USER): ConnectionOptions {
+    const pass = this.natsPasswords[user];
+    if (!pass) throw new Error(`no bus user ${user}`);
+    return { servers: this.natsUrl, user, pass, inboxPrefix: busInboxPrefix(user, this.prefix), name: `test-${user}` };
+  }
+
+  /** A NATS connection as one bus user (default admin); the caller closes it. */
+  natsConnect(user = BUS_ADMIN_USER): Promise<NatsConnection> {
+    return connect(this.natsOptions(user));
+  }
+
+  /** Settings for `new NatsService(...)` in a test, as one bus user (default admin). */
+  natsSettings(name: string, user = BUS_ADMIN_USER): StackNatsSettings {
+    return { url: this.natsUrl, prefix: this.prefix, name, user, password: this.natsPasswords[user] ?? '' };
   }
 
   /** POST a GraphQL operation to the gateway. */
@@ -164,7 +252,7 @@ export class TestStack {
    * a broken or hostile producer would: tests of what consumers do with it.
    */
   async publishRaw(subject: string, payload: unknown, headers?: MsgHdrs): Promise<void> {
-    const nc = await connect({ servers: TEST_NATS_URL });
+    const nc = await this.natsConnect();
     try {
       await jetstream(nc).publish(`${this.prefix}.${subject}`, JSON.stringify(payload), { msgID: randomName('raw'), headers });
     } finally {

@@ -6,7 +6,7 @@
  */
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
-import { BusinessClock, createLogger, loadConfig, NatsService, workingCalendarOf } from '@onewindow/platform';
+import { BusinessClock, createLogger, databaseTls, loadConfig, NatsService, natsSettingsOf, workingCalendarOf } from '@onewindow/platform';
 import { DataSource } from 'typeorm';
 import { CounterConfig } from '../config.js';
 import { isReportMonth } from './report-month.js';
@@ -30,9 +30,9 @@ async function main(): Promise<number> {
     return 2;
   }
   const logger = createLogger('counter-report-rebuild', config.LOG_LEVEL);
-  const dataSource = new DataSource({ type: 'postgres', url: config.DATABASE_URL, entities: [] });
+  const dataSource = new DataSource({ type: 'postgres', url: config.DATABASE_URL, entities: [], ssl: databaseTls(config.DATABASE_SSL_MODE, config.DATABASE_SSL_CA) });
   await dataSource.initialize();
-  const nats = new NatsService({ url: config.NATS_URL, prefix: config.NATS_PREFIX, name: 'counter-report-rebuild' }, logger);
+  const nats = new NatsService(natsSettingsOf(config, 'counter', 'counter-report-rebuild'), logger);
   await nats.connect();
   try {
     const rebuilder = new ReportRebuilder(dataSource, nats, workingCalendarOf(config), (m) => console.log(m));

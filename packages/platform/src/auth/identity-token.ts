@@ -1,33 +1,81 @@
 import type { Identity } from '@onewindow/contracts';
 import { jwtVerify, SignJWT } from 'jose';
+import { randomUUID } from 'node:crypto';
 import { DomainException } from '../errors/domain.exception.js';
 
 /** Header carrying the signed identity from the gateway to subgraphs and between services over NATS. */
 export const IDENTITY_HEADER = 'x-onewindow-identity';
 const ISSUER = 'onewindow-gateway';
-const AUDIENCE = 'onewindow-services';
+/** Lifetime of one assertion: it is bound to one call, so it only has to outlive the hop. */
+export const IDENTITY_TOKEN_TTL_SECONDS = 60;
+/** Clock skew accepted between signer and receiver (and kept on top of `exp` in the replay memory). */
+const CLOCK_TOLERANCE_SECONDS = 5;
+
+export interface IdentitySignerOptions {
+  /**
+   * The service this process is: tokens are accepted only when their audience names it.
+   * A signer without one (the gateway) can sign but not verify.
+   */
+  audience?: string;
+  ttlSeconds?: number;
+  /** How many token ids the replay memory holds at most (it refuses new tokens rather than forget live ones). */
+  maxRemembered?: number;
+}
 
 /**
- * Signs and verifies the internal identity assertion (HS256, short-lived). Subgraphs verify it
- * themselves, so a request that bypasses the gateway without the secret is refused.
+ * Token ids seen by this process, each until its token expires. A second use of the same id is a
+ * replay. Per process on purpose: a token names one service (audience) and reaches exactly one
+ * instance of it (one HTTP request, or one NATS queue-group delivery), so a replay sent to another
+ * replica could only repeat within the token's 60 s life what the captured call already did with the
+ * same identity; TLS and per-service NATS permissions keep tokens from being captured at all.
+ */
+class SeenTokenIds {
+  private readonly seen = new Map<string, number>();
+  constructor(private readonly max: number) {}
+
+  /** true the first time an id is offered while unexpired; false for a replay (or when full of live ids). */
+  remember(jti: string, expiresAtMs: number, nowMs: number): boolean {
+    if (this.seen.has(jti)) return false;
+    if (this.seen.size >= this.max) {
+      for (const [id, exp] of this.seen) if (exp <= nowMs) this.seen.delete(id);
+      if (this.seen.size >= this.max) return false;
+    }
+    this.seen.set(jti, expiresAtMs);
+    return true;
+  }
+}
+
+/**
+ * Signs and verifies the internal identity assertion (HS256). Each assertion is bound to one call
+ * (decision 0026): `aud` = the target service, a 60 s expiry and a fresh `jti` that the receiver
+ * accepts once. Subgraphs and NATS handlers verify it themselves, so a request that bypasses the
+ * gateway without the secret is refused, and one captured on the way cannot be replayed or
+ * redirected to another service.
  */
 export class IdentitySigner {
   private readonly key: Uint8Array;
-  constructor(secret: string, private readonly ttlSeconds = 300) {
+  private readonly ttlSeconds: number;
+  private readonly seen: SeenTokenIds;
+
+  constructor(secret: string, private readonly options: IdentitySignerOptions = {}) {
     this.key = new TextEncoder().encode(secret);
+    this.ttlSeconds = options.ttlSeconds ?? IDENTITY_TOKEN_TTL_SECONDS;
+    this.seen = new SeenTokenIds(options.maxRemembered ?? 200_000);
   }
 
   /**
-   * `context.clientIp`: the caller's address as the gateway saw it (its connection, or the
-   * X-Forwarded-For entry set by a configured trusted proxy). Signed with the identity, so a
-   * client cannot choose the address a subgraph rate-limits on.
+   * `audience`: the service the call goes to (a subgraph name, or the service named in an RPC subject).
+   * `clientIp`: the caller's address as the gateway saw it (its connection, or the X-Forwarded-For
+   * entry set by a configured trusted proxy). Signed with the identity, so a client cannot choose
+   * the address a subgraph rate-limits on.
    */
-  async sign(identity: Identity, context: { clientIp?: string } = {}): Promise<string> {
+  async sign(identity: Identity, context: { audience: string; clientIp?: string }): Promise<string> {
     return new SignJWT({ idn: identity, ...(context.clientIp ? { cip: context.clientIp } : {}) })
       .setProtectedHeader({ alg: 'HS256' })
       .setIssuer(ISSUER)
-      .setAudience(AUDIENCE)
+      .setAudience(context.audience)
       .setSubject(identity.sub)
+      .setJti(randomUUID())
       .setIssuedAt()
       .setExpirationTime(`${this.ttlSeconds}s`)
       .sign(this.key);
@@ -40,14 +88,30 @@ export class IdentitySigner {
   /** The identity and the client address signed with it (absent when the gateway did not know it). */
   async verifyAssertion(token: string | undefined | null): Promise<{ identity: Identity; clientIp?: string }> {
     if (!token) throw DomainException.unauthenticated('缺少经签名的身份信息');
+    if (!this.options.audience) throw new Error('IdentitySigner without an audience cannot verify tokens');
+    let payload: Record<string, unknown>;
     try {
-      const { payload } = await jwtVerify(token, this.key, { issuer: ISSUER, audience: AUDIENCE, algorithms: ['HS256'] });
-      const idn = payload['idn'] as Identity | undefined;
-      if (!idn || typeof idn.sub !== 'string' || !Array.isArray(idn.roles)) throw new Error('malformed identity');
-      const cip = payload['cip'];
-      return typeof cip === 'string' && cip ? { identity: idn, clientIp: cip } : { identity: idn };
+      ({ payload } = await jwtVerify(token, this.key, {
+        issuer: ISSUER,
+        audience: this.options.audience,
+        algorithms: ['HS256'],
+        requiredClaims: ['exp', 'iat', 'jti'],
+        maxTokenAge: `${this.ttlSeconds + CLOCK_TOLERANCE_SECONDS}s`,
+        clockTolerance: CLOCK_TOLERANCE_SECONDS,
+      }));
     } catch {
       throw DomainException.unauthenticated('身份签名无效或已过期');
     }
+    const idn = payload['idn'] as Identity | undefined;
+    const jti = payload['jti'];
+    if (!idn || typeof idn.sub !== 'string' || !Array.isArray(idn.roles) || typeof jti !== 'string') {
+      throw DomainException.unauthenticated('身份签名无效或已过期');
+    }
+    const now = Date.now();
+    if (!this.seen.remember(jti, (payload['exp'] as number) * 1000 + CLOCK_TOLERANCE_SECONDS * 1000, now)) {
+      throw DomainException.unauthenticated('身份签名已被使用过（重放）');
+    }
+    const cip = payload['cip'];
+    return typeof cip === 'string' && cip ? { identity: idn, clientIp: cip } : { identity: idn };
   }
 }

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { bootstrapService } from '../service/bootstrap.js';
+import { databaseTls } from '../database/database-tls.js';
 import { BaseServiceConfig, ConfigError, loadConfig, redactConfig } from './config.js';
 
 describe('loadConfig', () => {
@@ -67,5 +68,27 @@ describe('boot', () => {
     const boot = bootstrapService({ name: 'household', version: '0', configClass: BaseServiceConfig, module: () => ({ module: EmptyModule }), env: { DEADLINE_JOB_INTERVAL_MS: '600_000' } });
     await expect(boot).rejects.toThrow(ConfigError);
     await expect(boot).rejects.toThrow(/^\[household\] invalid configuration: DEADLINE_JOB_INTERVAL_MS must be a whole number of milliseconds$/);
+  });
+});
+
+describe('bus and database transport settings (decision 0026)', () => {
+  it('production refuses a service without its NATS credentials', () => {
+    const prod = { APP_MODE: 'production', INTERNAL_IDENTITY_SECRET: 'a-real-production-secret-of-sufficient-length-123', DATABASE_URL: 'postgres://u@h/db' };
+    expect(() => loadConfig('svc', BaseServiceConfig, prod)).toThrow(/NATS_PASSWORD .* is required in production/);
+    expect(loadConfig('svc', BaseServiceConfig, { ...prod, NATS_PASSWORD: 'x'.repeat(24) }).NATS_PASSWORD).toBe('x'.repeat(24));
+  });
+
+  it('refuses settings that do not fit together, and hides the NATS password', () => {
+    expect(() => loadConfig('svc', BaseServiceConfig, { NATS_TLS_CERT: '/c.pem' })).toThrow(/NATS_TLS_CERT and NATS_TLS_KEY must be set together/);
+    expect(() => loadConfig('svc', BaseServiceConfig, { NATS_USER: 'household' })).toThrow(/NATS_USER needs NATS_PASSWORD/);
+    expect(() => loadConfig('svc', BaseServiceConfig, { DATABASE_SSL_CA: '/ca.pem' })).toThrow(/verify-full/);
+    expect(() => loadConfig('svc', BaseServiceConfig, { DATABASE_SSL_MODE: 'prefer' })).toThrow(/DATABASE_SSL_MODE/);
+    expect(redactConfig(loadConfig('svc', BaseServiceConfig, { NATS_PASSWORD: 'y'.repeat(20) }))['NATS_PASSWORD']).toBe('***');
+  });
+
+  it('maps DATABASE_SSL_MODE to node-postgres TLS options', () => {
+    expect(databaseTls('disable')).toBeUndefined();
+    expect(databaseTls('require')).toEqual({ rejectUnauthorized: false });
+    expect(databaseTls('verify-full')).toEqual({ rejectUnauthorized: true });
   });
 });

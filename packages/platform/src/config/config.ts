@@ -39,6 +39,34 @@ export class BaseServiceConfig {
   @Matches(/^([a-z0-9_-]{1,32})?$/, { message: 'NATS_PREFIX must be 1-32 chars of a-z0-9_-' })
   NATS_PREFIX = '';
 
+  /**
+   * This service's NATS user (decision 0026; default: the service name, as in the generated
+   * nats-server config). Permissions come from packages/contracts/src/bus-permissions.ts.
+   */
+  @IsOptional()
+  @Matches(/^[a-z0-9_-]{1,64}$/, { message: 'NATS_USER must be 1-64 chars of a-z0-9_-' })
+  NATS_USER?: string = undefined;
+
+  /** This service's NATS password (sensitive); required in production. */
+  @IsOptional()
+  @IsString()
+  @MinLength(16, { message: 'NATS_PASSWORD must be at least 16 characters' })
+  NATS_PASSWORD?: string = undefined;
+
+  /** PEM file of the CA that signed the NATS server's certificate (tls:// or any URL: TLS is then required). */
+  @IsOptional()
+  @IsString()
+  NATS_TLS_CA?: string = undefined;
+
+  /** Client certificate and key (PEM files) when the NATS server verifies clients (mutual TLS). */
+  @IsOptional()
+  @IsString()
+  NATS_TLS_CERT?: string = undefined;
+
+  @IsOptional()
+  @IsString()
+  NATS_TLS_KEY?: string = undefined;
+
   /** postgres://… ; unset in demo mode → a database on the embedded PostgreSQL server under DATA_DIR. */
   @IsOptional()
   @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'DATABASE_URL must be a postgres:// URL' })
@@ -51,6 +79,18 @@ export class BaseServiceConfig {
   @IsOptional()
   @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'DATABASE_OWNER_URL must be a postgres:// URL' })
   DATABASE_OWNER_URL?: string = undefined;
+
+  /**
+   * TLS to PostgreSQL: `disable` (default), `require` (encrypted, server not verified) or
+   * `verify-full` (encrypted, certificate checked against DATABASE_SSL_CA or the system CAs, host name checked).
+   */
+  @IsIn(['disable', 'require', 'verify-full'])
+  DATABASE_SSL_MODE: 'disable' | 'require' | 'verify-full' = 'disable';
+
+  /** PEM file of the CA that signed the PostgreSQL server's certificate (with DATABASE_SSL_MODE=verify-full). */
+  @IsOptional()
+  @IsString()
+  DATABASE_SSL_CA?: string = undefined;
 
   @IsString()
   DATA_DIR = '.data';
@@ -109,7 +149,12 @@ export class BaseServiceConfig {
 
   /** Settings that are each valid but do not fit together (checked in every mode). */
   consistencyProblems(): string[] {
-    return this.DATABASE_OWNER_URL && !this.DATABASE_URL ? ['DATABASE_OWNER_URL needs DATABASE_URL (the application role the service connects as)'] : [];
+    const problems: string[] = [];
+    if (this.DATABASE_OWNER_URL && !this.DATABASE_URL) problems.push('DATABASE_OWNER_URL needs DATABASE_URL (the application role the service connects as)');
+    if (!!this.NATS_TLS_CERT !== !!this.NATS_TLS_KEY) problems.push('NATS_TLS_CERT and NATS_TLS_KEY must be set together');
+    if (this.NATS_USER && !this.NATS_PASSWORD) problems.push('NATS_USER needs NATS_PASSWORD');
+    if (this.DATABASE_SSL_CA && this.DATABASE_SSL_MODE !== 'verify-full') problems.push('DATABASE_SSL_CA is used only with DATABASE_SSL_MODE=verify-full');
+    return problems;
   }
 
   /** Settings that are fine for a demo but unacceptable in production. */
@@ -120,12 +165,14 @@ export class BaseServiceConfig {
     }
     if (!this.DATABASE_URL) problems.push('DATABASE_URL is required in production (no embedded database)');
     if (this.CLOCK_FIXED_DATE) problems.push('CLOCK_FIXED_DATE is not allowed in production');
+    // decision 0026: nobody reaches the bus without its own credentials
+    if (!this.NATS_PASSWORD) problems.push('NATS_PASSWORD (this service\'s NATS credentials) is required in production');
     return problems;
   }
 }
 
 export const SENSITIVE_KEYS = new Set([
-  'INTERNAL_IDENTITY_SECRET', 'DATABASE_URL', 'DATABASE_OWNER_URL', 'SMS_API_KEY', 'DEMO_ISSUER_SECRET', 'SMS_INBOUND_SECRET',
+  'INTERNAL_IDENTITY_SECRET', 'DATABASE_URL', 'DATABASE_OWNER_URL', 'NATS_PASSWORD', 'SMS_API_KEY', 'DEMO_ISSUER_SECRET', 'SMS_INBOUND_SECRET',
   // complaints: the 12345 hotline's push
   'WORK_ORDER_12345_SECRET',
   // household: tokens of the departments' online verification endpoints

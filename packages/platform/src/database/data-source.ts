@@ -1,4 +1,5 @@
 import type { DataSourceOptions, MixedList } from 'typeorm';
+import type { DatabaseTls } from './database-tls.js';
 import { createLogger, type Logger } from '../logging/logger.js';
 import { PinoTypeOrmLogger } from '../logging/typeorm-logger.js';
 import { AuditLogEntity } from '../audit/audit-log.entity.js';
@@ -26,6 +27,8 @@ export interface DataSourceInput {
   poolSize?: number;
   /** Where TypeORM's errors go (through pino, without query parameters); a logger of its own when absent. */
   logger?: Logger;
+  /** TLS to PostgreSQL (databaseTls(); DATABASE_SSL_MODE / DATABASE_SSL_CA). */
+  ssl?: DatabaseTls;
 }
 
 /** TypeORM options every service uses: migrations always, never `synchronize`. */
@@ -42,6 +45,7 @@ export function buildDataSourceOptions(input: DataSourceInput): DataSourceOption
     uuidExtension: 'pgcrypto',
     installExtensions: false,
     extra: { max: input.poolSize ?? 10 },
+    ...(input.ssl ? { ssl: input.ssl } : {}),
     logging: ['error', 'warn'],
     logger: new PinoTypeOrmLogger(input.logger ?? createLogger('typeorm')),
   };

@@ -6,6 +6,13 @@ import { IDENTITY_HEADER, IdentitySigner } from '../auth/identity-token.js';
 import { DomainException, isRpcErrorBody } from '../errors/domain.exception.js';
 import { NatsService } from './nats.service.js';
 
+/** The service an RPC subject (`rpc.<service>.v1.<aggregate>.<verb>`) is served by. */
+export function rpcTargetOf(subject: string): string {
+  const [kind, service] = subject.split('.');
+  if (kind !== 'rpc' || !service) throw new Error(`not an RPC subject: ${subject}`);
+  return service;
+}
+
 /**
  * Request/reply over NATS in the packet format Nest's NATS transport speaks
  * (`{ id, pattern, data }` → `{ id, response | err }`), carrying the caller's signed identity.
@@ -18,7 +25,8 @@ export class RpcClient {
 
   async request<T>(subject: string, data: unknown, identity: Identity, opts: { timeoutMs?: number; serviceLabel?: string } = {}): Promise<T> {
     const h = natsHeaders();
-    h.set(IDENTITY_HEADER, await this.signer.sign(identity));
+    // Bound to this call (decision 0026): only the service named in the subject accepts it, once.
+    h.set(IDENTITY_HEADER, await this.signer.sign(identity, { audience: rpcTargetOf(subject) }));
     const packet = JSON.stringify({ id: randomUUID(), pattern: subject, data });
     const label = opts.serviceLabel ?? subject.split('.')[1] ?? subject;
     let raw: string;

@@ -4,8 +4,9 @@ import { AckPolicy, DeliverPolicy, type ConsumerMessages, type JsMsg } from '@na
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import type { Logger } from 'pino';
+import { deadLetterStreamOf } from '@onewindow/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
-import { NatsService } from '../nats/nats.service.js';
+import { isPermissionViolation, NatsService } from '../nats/nats.service.js';
 import { EVENT_ID_HEADER, OutboxService } from './outbox.service.js';
 
 export interface EventMeta {
@@ -46,8 +47,7 @@ export interface EventConsumerOptions {
 
 /** 1 s, 5 s, 30 s, 2 min, 10 min, 30 min, 1 h, 2 h: a message is given up after about 4 hours. */
 export const DEFAULT_RETRY_BACKOFF_MS = [1_000, 5_000, 30_000, 120_000, 600_000, 1_800_000, 3_600_000, 7_200_000] as const;
-/** The stream where every service's dead letters are announced (`deadletter.v1.<service>.<consumer>`). */
-export const DEAD_LETTER_STREAM = { name: 'DEAD_LETTERS', subjects: ['deadletter.v1.>'] };
+/** Where a consumer's given-up message is announced; the stream is `deadLetterStreamOf(service)` (`DLQ_<SERVICE>`). */
 export const deadLetterSubject = (service: string, consumer: string) => `deadletter.v1.${service}.${consumer}`;
 const WHOLE_STREAM_KEY = '*';
 
@@ -88,8 +88,8 @@ interface ParkedRow {
  * - it is applied at most once per consumer thanks to the inbox table, then acknowledged;
  * - one that keeps failing (after a few quick attempts in place) is parked in the consumer's own
  *   database with its error and acknowledged, so the stream moves on; it is retried with backoff
- *   (`retryBackoffMs`) and given up as a dead letter (DEAD, announced on `deadletter.v1.>`) when the
- *   waits are spent. An operator replays or discards it (`npm run dead-letters`);
+ *   (`retryBackoffMs`) and given up as a dead letter (DEAD) when the
+ *   waits are spent (announced on the service's `DLQ_<SERVICE>` stream). An operator replays or discards it (`npm run dead-letters`);
  * - while a key has a parked message, later messages of that key are parked behind it and applied
  *   in their order once it succeeds (or is discarded): a death-case revocation never overtakes the
  *   follow-up it revokes;
@@ -100,6 +100,7 @@ interface ParkedRow {
 export class EventConsumerHost implements OnApplicationShutdown {
   private readonly running: Running[] = [];
   private readonly definitions = new Map<string, ConsumerDefinition<object>>();
+  private readonly waiting: Promise<void>[] = [];
   private stopped = false;
   private retryTimer?: NodeJS.Timeout;
   private retrying?: Promise<number>;
@@ -117,8 +118,36 @@ export class EventConsumerHost implements OnApplicationShutdown {
   }
 
   async start<T extends object>(def: ConsumerDefinition<T>): Promise<void> {
-    const stream = await this.nats.ensureStream(def.stream);
-    if (this.options.outbox) await this.nats.ensureStream(DEAD_LETTER_STREAM);
+    let stream: string;
+    try {
+      stream = await this.nats.ensureStream(def.stream);
+    } catch (err) {
+      if (!isPermissionViolation(err)) throw err;
+      // Another service's stream that its producer has not created yet: this service may not
+      // create it (bus permissions, decision 0026). Attach once it exists, without holding up the boot.
+      this.logger.warn({ durable: def.durable, stream: def.stream.name }, 'stream not there yet; the consumer attaches when its producer creates it');
+      this.waiting.push(this.attachWhenCreated(def));
+      return;
+    }
+    await this.attach(def, stream);
+  }
+
+  private async attachWhenCreated<T extends object>(def: ConsumerDefinition<T>): Promise<void> {
+    while (!this.stopped) {
+      try {
+        if (await this.nats.hasStream(def.stream)) {
+          await this.attach(def, this.nats.stream(def.stream.name));
+          return;
+        }
+      } catch (err) {
+        this.logger.warn({ durable: def.durable, err: String(err) }, 'waiting for stream failed; retrying');
+      }
+      await new Promise((r) => setTimeout(r, 1000));
+    }
+  }
+
+  private async attach<T extends object>(def: ConsumerDefinition<T>, stream: string): Promise<void> {
+    if (this.options.outbox) await this.nats.ensureStream(deadLetterStreamOf(this.nats.settings.name));
     const durable = this.nats.settings.prefix ? `${this.nats.settings.prefix}_${def.durable}` : def.durable;
     const config = {
       ack_policy: AckPolicy.Explicit,
@@ -350,6 +379,7 @@ export class EventConsumerHost implements OnApplicationShutdown {
   async onApplicationShutdown(): Promise<void> {
     this.stopped = true;
     if (this.retryTimer) clearInterval(this.retryTimer);
+    await Promise.all(this.waiting);
     for (const r of this.running) {
       await r.messages.close().catch(() => undefined);
     }

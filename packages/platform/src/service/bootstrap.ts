@@ -5,6 +5,7 @@ import type { MicroserviceOptions } from '@nestjs/microservices';
 import { BaseServiceConfig, ConfigError, loadConfig, redactConfig } from '../config/config.js';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from '../database/embedded-postgres.js';
 import { createLogger, PinoNestLogger } from '../logging/logger.js';
+import { natsConnectionOptions, natsSettingsOf } from '../nats/nats.service.js';
 import { PrefixedNatsServer } from '../nats/rpc-server.js';
 import type { ServiceRuntime } from './platform.module.js';
 
@@ -46,7 +47,7 @@ export async function bootstrapService<C extends BaseServiceConfig>(opts: Servic
   const rt: ServiceRuntime<C> = { name: opts.name, version: opts.version, config, databaseUrl, logger, ownsSystemStatusQuery: opts.ownsSystemStatusQuery };
   const app = await NestFactory.create(opts.module(rt), { logger: new PinoNestLogger(logger), abortOnError: false });
   app.connectMicroservice<MicroserviceOptions>(
-    { strategy: new PrefixedNatsServer({ servers: config.NATS_URL.split(','), name: `${opts.name}-rpc` }, config.NATS_PREFIX, opts.name) },
+    { strategy: new PrefixedNatsServer(natsConnectionOptions(natsSettingsOf(config, opts.name, `${opts.name}-rpc`)), config.NATS_PREFIX, opts.name) },
     { inheritAppConfig: true },
   );
   app.enableShutdownHooks();

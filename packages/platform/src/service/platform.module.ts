@@ -19,6 +19,7 @@ import { IdentitySigner } from '../auth/identity-token.js';
 import type { BaseServiceConfig } from '../config/config.js';
 import { buildDataSourceOptions } from '../database/data-source.js';
 import { runMigrationsAsOwner } from '../database/migrate-as-owner.js';
+import { databaseTls } from '../database/database-tls.js';
 import { PlatformExceptionFilter } from '../errors/exception.filter.js';
 import { createValidationPipe } from '../errors/validation.js';
 import { subgraphOptions } from '../graphql/subgraph.js';
@@ -28,7 +29,7 @@ import { HealthController } from '../health/health.controller.js';
 import { HealthService } from '../health/health.service.js';
 import { LOGGER } from '../logging/logger.js';
 import { BusinessClock } from '../clock/business-clock.js';
-import { NatsService } from '../nats/nats.service.js';
+import { NatsService, natsSettingsOf } from '../nats/nats.service.js';
 import { RpcClient } from '../nats/rpc-client.js';
 import { EventConsumerHost } from '../outbox/event-consumer.js';
 import { OutboxRelay } from '../outbox/outbox-relay.js';
@@ -70,7 +71,7 @@ export interface PlatformFeatures {
 @Module({})
 export class PlatformModule {
   static forRoot(rt: ServiceRuntime, features: PlatformFeatures): DynamicModule {
-    const signer = new IdentitySigner(rt.config.INTERNAL_IDENTITY_SECRET);
+    const signer = new IdentitySigner(rt.config.INTERNAL_IDENTITY_SECRET, { audience: rt.name });
     const providers: Provider[] = [
       { provide: SERVICE_CONFIG, useValue: rt.config },
       { provide: LOGGER, useValue: rt.logger },
@@ -81,7 +82,7 @@ export class PlatformModule {
       {
         provide: NatsService,
         useFactory: async () => {
-          const nats = new NatsService({ url: rt.config.NATS_URL, prefix: rt.config.NATS_PREFIX, name: rt.name }, rt.logger);
+          const nats = new NatsService(natsSettingsOf(rt.config, rt.name), rt.logger);
           await nats.connect();
           // The service's own event stream exists before its outbox relay publishes into it.
           await nats.ensureStream(streamOf(rt.name as ServiceName));
@@ -124,6 +125,8 @@ export class PlatformModule {
               migrations: features.migrations,
               migrationsRun: rt.config.MIGRATIONS_RUN === 'true',
               logger: rt.logger,
+              // the embedded database is local to the process: TLS only for a configured DATABASE_URL
+              ssl: rt.config.DATABASE_URL ? databaseTls(rt.config.DATABASE_SSL_MODE, rt.config.DATABASE_SSL_CA) : undefined,
             });
             // A separate owner role (decision 0027): it migrates, the service's own role only reads and writes rows.
             const ownerUrl = rt.config.DATABASE_URL ? rt.config.DATABASE_OWNER_URL : undefined;
