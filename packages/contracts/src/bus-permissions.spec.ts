@@ -17,7 +17,8 @@ describe('bus permissions (decision 0026)', () => {
     for (const service of Object.values(ServiceName)) {
       const perms = busPermissions(busParticipant(service), 'p');
       const events = perms.publish.filter((s) => !s.startsWith('$') && !s.startsWith('p.rpc.'));
-      expect(events).toEqual([`p.${service}.v1.>`]);
+      // its own events and its own dead-letter announcements (decision 0031)
+      expect(events).toEqual([`p.${service}.v1.>`, `p.deadletter.v1.${service}.>`]);
       expect(perms.subscribe).toEqual(expect.arrayContaining([`p.rpc.${service}.v1.> ${service}`, `_INBOX_p_${service}.>`]));
       expect(perms.subscribe).toHaveLength(2);
     }
@@ -27,7 +28,7 @@ describe('bus permissions (decision 0026)', () => {
   it('reaches the JetStream API only for its own stream and the consumers it owns', () => {
     const traffic = busPermissions(busParticipant(ServiceName.TRAFFIC), '');
     const js = traffic.publish.filter((s) => s.startsWith('$JS.API.STREAM.CREATE'));
-    expect(js).toEqual(['$JS.API.STREAM.CREATE.EVT_TRAFFIC']);
+    expect(js).toEqual(['$JS.API.STREAM.CREATE.DLQ_TRAFFIC', '$JS.API.STREAM.CREATE.EVT_TRAFFIC']);
     expect(traffic.publish).toContain('$JS.API.CONSUMER.MSG.NEXT.EVT_HOUSEHOLD.traffic-transfers-household');
     expect(traffic.publish.some((s) => /\.(>|\*)$/.test(s) && s.includes('CONSUMER') && !s.startsWith('$JS.API.CONSUMER.CREATE.EVT_') )).toBe(false);
     expect(traffic.publish.filter((s) => s.startsWith('$JS.API.CONSUMER.CREATE.') && s.endsWith('.>')).every((s) => /\.traffic-transfers-[a-z-]+\.>$/.test(s))).toBe(true);
