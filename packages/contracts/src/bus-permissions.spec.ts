@@ -18,7 +18,7 @@ describe('bus permissions (decision 0026)', () => {
       const perms = busPermissions(busParticipant(service), 'p');
       const events = perms.publish.filter((s) => !s.startsWith('$') && !s.startsWith('p.rpc.'));
       // its own events and its own dead-letter announcements (decision 0031)
-      expect(events).toEqual([`p.${service}.v1.>`, `p.deadletter.v1.${service}.>`]);
+      expect([...events].sort()).toEqual([`p.${service}.v1.>`, `p.deadletter.v1.${service}.>`].sort());
       expect(perms.subscribe).toEqual(expect.arrayContaining([`p.rpc.${service}.v1.> ${service}`, `_INBOX_p_${service}.>`]));
       expect(perms.subscribe).toHaveLength(2);
     }
