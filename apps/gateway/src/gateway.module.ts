@@ -8,6 +8,7 @@ import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { GatewayConfig } from './config.js';
 import { serviceLabel, translateGraphQLError } from './graphql-errors.js';
 import { clientIpOf } from './client-ip.js';
+import { forwardedPurpose, sealedSubjectRefsPlugin } from './personal-data.plugin.js';
 import { IdentityForwardingDataSource, type GatewayContext } from './identity-data-source.js';
 import { complexityPlugin, depthLimitRule } from './query-limits.js';
 import { readSupergraphFile } from './supergraph.js';
@@ -59,16 +60,17 @@ export class GatewayModule {
             playground: false,
             csrfPrevention: true,
             validationRules: [depthLimitRule(config.MAX_QUERY_DEPTH)],
-            plugins: [complexityPlugin(config.MAX_QUERY_COMPLEXITY)],
+            plugins: [complexityPlugin(config.MAX_QUERY_COMPLEXITY), sealedSubjectRefsPlugin()],
             context: async ({ req }: { req: Req }): Promise<GatewayContext> => {
               const header = req.headers['authorization'];
               const value = Array.isArray(header) ? header[0] : header;
               const clientIp = clientIpOf(req, config.trustedProxies());
-              if (!value) return { identity: ANONYMOUS, clientIp };
+              const purpose = forwardedPurpose(req.headers);
+              if (!value) return { identity: ANONYMOUS, clientIp, purpose };
               const token = value.replace(/^Bearer\s+/i, '');
               try {
                 const identity: Identity = await verifier.verify(token);
-                return { identity, clientIp };
+                return { identity, clientIp, purpose };
               } catch (err) {
                 throw new GraphQLError((err as Error).message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
               }

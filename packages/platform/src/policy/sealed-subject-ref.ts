@@ -65,3 +65,8 @@ export function stripSealedSubjectRefs<T>(data: T): T {
   }
   return data;
 }
+
+/** The ID number a Citizen entity reference stands for ('' for a forged sealed key: matches nobody). */
+export function citizenKeyOf(key: string): string {
+  return openSubjectRef(key)?.idNumber ?? '';
+}
