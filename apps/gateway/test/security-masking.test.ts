@@ -58,7 +58,8 @@ describe('one masking policy, every personal-data read audited (issue 12, decisi
   const stack = new TestStack({ env: { CLOCK_FIXED_DATE: '2026-02-10', DEADLINE_JOB_INTERVAL_MS: '0', TRANSFER_JOB_INTERVAL_MS: '0' } });
   const tokens: Record<string, string> = {};
   const adult = DEMO_PERSON_IDS.adult; // 张伟, 510107001, phone 13800138000, passport E90000001 issued by 510107001
-  const db = (service: string) => stack.databases.get(service)!.url;
+  type Service = Parameters<TestStack['databases']['get']>[0];
+  const db = (service: Service) => stack.databases.get(service)!.url;
 
   /** A GraphQL request as the UI sends it: with the purpose header for entity references. */
   const gql = async (query: string, variables: Record<string, unknown>, who: string, purpose?: string): Promise<Gql> => {
@@ -69,7 +70,7 @@ describe('one masking policy, every personal-data read audited (issue 12, decisi
     });
     return (await res.json()) as Gql;
   };
-  const audit = (service: string, where: string, params: unknown[]) =>
+  const audit = (service: Service, where: string, params: unknown[]) =>
     sql<{ actor_username: string; action: string; purpose: string | null; outcome: string; subject_ref: string }>(db(service), `SELECT actor_username, action, purpose, outcome, subject_ref FROM audit_log WHERE ${where} ORDER BY id`, params);
 
   beforeAll(async () => {
