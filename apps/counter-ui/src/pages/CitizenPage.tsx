@@ -530,7 +530,7 @@ export function CitizenPage() {
               <Descriptions.Item label="民族">{p.ethnicity}</Descriptions.Item>
               <Descriptions.Item label="出生日期">{p.birthDate}</Descriptions.Item>
               <Descriptions.Item label="公民身份号码">{maskIdNumber(p.idNumber)}</Descriptions.Item>
-              <Descriptions.Item label="联系电话">{p.phone ?? '—'}</Descriptions.Item>
+              <Descriptions.Item label="联系电话"><span data-testid="person-phone">{p.phone ?? '—'}</span></Descriptions.Item>
               <Descriptions.Item label="住址" span={3}>{p.address}</Descriptions.Item>
             </Descriptions>
           </Card>
