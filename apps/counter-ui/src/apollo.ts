@@ -7,6 +7,12 @@ export function createApolloClient(): ApolloClient<unknown> {
   const auth = new ApolloLink((operation, forward) => {
     const token = storedToken();
     if (token) operation.setContext(({ headers = {} }: { headers?: Record<string, string> }) => ({ headers: { ...headers, authorization: `Bearer ${token}` } }));
+    // The purpose of a read (查询事由) also goes in a header, so that the reads it leads to in other
+    // services (entity references such as a document's holder) are audited with it (decision 0028).
+    const purpose = (operation.variables as { purpose?: unknown }).purpose;
+    if (typeof purpose === 'string' && purpose.trim()) {
+      operation.setContext(({ headers = {} }: { headers?: Record<string, string> }) => ({ headers: { ...headers, 'x-onewindow-purpose': encodeURIComponent(purpose.trim()) } }));
+    }
     return forward(operation);
   });
 

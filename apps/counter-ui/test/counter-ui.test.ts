@@ -79,6 +79,10 @@ describe('counter UI: window acceptance to pickup, in Chromium', () => {
     await page.getByTestId('person-card').waitFor();
     expect(await page.getByTestId('person-name').innerText()).toBe('张伟');
     expect(await isFocused(page.getByTestId('citizen-item-search'))).toBe(true);
+    // Masked for the clerk; 查看完整信息 is an explicit, audited reveal with the lookup's purpose (decision 0028).
+    expect(await page.getByTestId('person-phone').innerText()).toBe('138****8000');
+    await page.getByTestId('reveal-person').click();
+    await page.getByTestId('person-phone').filter({ hasText: '13800138000' }).waitFor();
     // The 360° view: household core with the members (one audited read).
     expect(await page.getByTestId('household-register').innerText()).toContain('户主');
     // The household's police station by name, not by unit code.

@@ -9,6 +9,7 @@ import type { GatewayConfig } from './config.js';
 import { serviceLabel, translateGraphQLError } from './graphql-errors.js';
 import { apolloLogger } from './apollo-logger.js';
 import { clientIpOf } from './client-ip.js';
+import { forwardedPurpose, sealedSubjectRefsPlugin } from './personal-data.plugin.js';
 import { IdentityForwardingDataSource, type GatewayContext } from './identity-data-source.js';
 import { assertTokenLimit, complexityPlugin, queryLimitRules } from './query-limits.js';
 import { lookupBudgetPlugin, RequestLimiter } from './request-limits.js';
@@ -73,7 +74,7 @@ export class GatewayModule {
             playground: false,
             csrfPrevention: true,
             validationRules: queryLimitRules(limits),
-            plugins: [complexityPlugin(limits.maxCost), lookupBudgetPlugin(limiter)],
+            plugins: [complexityPlugin(limits.maxCost), lookupBudgetPlugin(limiter), sealedSubjectRefsPlugin()],
             // Runs before Apollo parses the document: the cheap refusals come first (address budget,
             // token count), then the caller's token is verified and the user's budget counted.
             context: async ({ req }: { req: Req }): Promise<GatewayContext> => {
@@ -83,7 +84,8 @@ export class GatewayModule {
               if (source !== undefined) assertTokenLimit(source, limits.maxTokens);
               const header = req.headers['authorization'];
               const value = Array.isArray(header) ? header[0] : header;
-              if (!value) return { identity: ANONYMOUS, clientIp };
+              const purpose = forwardedPurpose(req.headers);
+              if (!value) return { identity: ANONYMOUS, clientIp, purpose };
               const token = value.replace(/^Bearer\s+/i, '');
               let identity: Identity;
               try {
@@ -92,7 +94,7 @@ export class GatewayModule {
                 throw new GraphQLError((err as Error).message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
               }
               await limiter.takeUser(identity);
-              return { identity, clientIp };
+              return { identity, clientIp, purpose };
             },
             formatError: (formatted: GraphQLFormattedError, error: unknown) => {
               const { stacktrace: _s, exception: _e, ...ext } = (formatted.extensions ?? {}) as Record<string, unknown>;

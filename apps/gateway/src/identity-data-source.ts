@@ -1,13 +1,15 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { GraphQLError } from 'graphql';
 import type { Identity } from '@onewindow/contracts';
-import { IDENTITY_HEADER, type IdentitySigner } from '@onewindow/platform';
+import { IDENTITY_HEADER, PURPOSE_HEADER, type IdentitySigner } from '@onewindow/platform';
 import { COMPOSITION_IDENTITY } from './supergraph.js';
 
 export interface GatewayContext {
   identity?: Identity;
   /** The caller's address (client-ip.ts), signed into the assertion for the subgraphs' rate limits. */
   clientIp?: string;
+  /** The request's purpose (查询事由) header, URI-encoded, forwarded for entity-reference audits (decision 0028). */
+  purpose?: string;
 }
 
 /**
@@ -28,6 +30,7 @@ export class IdentityForwardingDataSource extends RemoteGraphQLDataSource<Gatewa
     const ctx = context as GatewayContext | undefined;
     const identity = ctx?.identity ?? COMPOSITION_IDENTITY;
     request.http?.headers.set(IDENTITY_HEADER, await this.signer.sign(identity, { audience: this.subgraph, clientIp: ctx?.clientIp }));
+    if (ctx?.purpose) request.http?.headers.set(PURPOSE_HEADER, ctx.purpose);
   }
 
   /**

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { PoliceType, Role, withinJurisdiction, type Identity } from '@onewindow/contracts';
 import {
-  AuditService, BusinessClock, DomainException, hasRole, jurisdictionOf, maskerFor, seesFullPersonalDataOf, WHOLE_BUREAU, type Jurisdiction,
+  AuditService, BusinessClock, DomainException, hasRole, jurisdictionOf, maskerFor, seesRecordInFull, WHOLE_BUREAU, type Jurisdiction,
 } from '@onewindow/platform';
 import { DataSource } from 'typeorm';
 import { ComplaintErrorCode as Code, ComplaintException } from '../complaint/complaint.exception.js';
@@ -47,7 +47,8 @@ export class AnalysisService {
   ) {}
 
   async analysis(actor: Identity, q: AnalysisQuery): Promise<ComplaintAnalysis> {
-    const seesFull = seesFullPersonalDataOf(actor, PoliceType.COMPLAINTS);
+    // The policy for the records of the analysed scope (complaints officer / supervisor of that unit).
+    const seesFull = seesRecordInFull(actor, { policeType: PoliceType.COMPLAINTS, unitCode: this.scopeOf(actor, q.unitPrefix).unitPrefix });
     const a = await this.compute(actor, q, seesFull);
     if (seesFull && a.repeatComplainants.length) {
       await this.audit.record(actor, {

@@ -1,6 +1,6 @@
 import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { CALLBACK_STATUSES, PoliceType, type CallbackStatus, type EvaluationChannel, type EvaluationLevel, type Identity } from '@onewindow/contracts';
-import { maskerFor, seesFullPersonalDataOf } from '@onewindow/platform';
+import { recordMasker } from '@onewindow/platform';
 import { EvaluationChannelEnum, EvaluationLevelEnum, EvaluationReasonEnum } from '../evaluation/evaluation.model.js';
 import type { EvaluationReason } from '../evaluation/evaluation.rules.js';
 import type { CallbackTaskRow } from './callback.repository.js';
@@ -42,7 +42,7 @@ export class CallbackTask {
 
 export function toCallbackTask(row: CallbackTaskRow, viewer: Identity, opts: { list?: boolean } = {}): CallbackTask {
   const { task: t, evaluation: e } = row;
-  const mask = maskerFor(seesFullPersonalDataOf(viewer, PoliceType.COMPLAINTS), opts);
+  const mask = recordMasker(viewer, { policeType: PoliceType.COMPLAINTS, unitCode: t.unitCode }, opts);
   return {
     id: t.id, status: t.status, deadlineState: t.deadlineState, unitCode: t.unitCode, applicationNumber: e.applicationNumber, level: e.level, channel: e.channel,
     reasons: e.reasons, comment: e.comment ?? undefined, officerName: e.officerName ?? undefined, windowNo: e.windowNo ?? undefined,

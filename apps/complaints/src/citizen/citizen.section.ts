@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { Directive, Field, ObjectType, Parent, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
 import { PoliceType, Role, type ComplaintDeadlineState, type ComplaintKind, type ComplaintStatus, type Identity } from '@onewindow/contracts';
-import { CurrentIdentity, LOGGER, maskerFor, Roles, seesFullPersonalDataOf, withMappedErrors, type Logger } from '@onewindow/platform';
+import { CurrentIdentity, LOGGER, recordMasker, Roles, withMappedErrors, type Logger, citizenKeyOf } from '@onewindow/platform';
 import type { ComplaintEntity } from '../complaint/complaint.entity.js';
 import { ComplaintDeadlineStateEnum, ComplaintKindEnum, ComplaintStatusEnum } from '../complaint/complaint.model.js';
 import { ComplaintService } from '../complaint/complaint.service.js';
@@ -44,7 +44,7 @@ export class CitizenRef {
 
 /** One row of the section for one viewer: the phone in full only for complaints officers and supervisors. */
 export function toCitizenComplaintSummary(c: ComplaintEntity, viewer: Identity): CitizenComplaintSummary {
-  const mask = maskerFor(seesFullPersonalDataOf(viewer, PoliceType.COMPLAINTS));
+  const mask = recordMasker(viewer, { policeType: PoliceType.COMPLAINTS, unitCode: c.unitCode });
   return {
     number: c.number,
     channel: c.channel,
@@ -76,7 +76,8 @@ export class CitizenComplaintsResolver {
 
   @ResolveReference()
   resolveReference(ref: { idNumber: string }): CitizenRef {
-    return { idNumber: ref.idNumber };
+    // A sealed key (the viewer may not read the ID number) is opened here; a forged one matches nobody.
+    return { idNumber: citizenKeyOf(ref.idNumber) };
   }
 
   @Roles(Role.CLERK, Role.OFFICER, Role.SUPERVISOR)

@@ -1,9 +1,9 @@
 import { Field, ObjectType, registerEnumType } from '@nestjs/graphql';
 import {
-  COMPLAINT_ACTIONS, COMPLAINT_CHANNELS, COMPLAINT_DEADLINE_STATES, COMPLAINT_FINDINGS, COMPLAINT_KINDS, COMPLAINT_STATUSES, PoliceType,
+  COMPLAINT_ACTIONS, COMPLAINT_CHANNELS, COMPLAINT_DEADLINE_STATES, COMPLAINT_FINDINGS, COMPLAINT_KINDS, COMPLAINT_STATUSES, PoliceType, withinJurisdiction,
   type ComplaintAction, type ComplaintChannel, type ComplaintDeadlineState, type ComplaintFinding, type ComplaintKind, type ComplaintStatus, type Identity,
 } from '@onewindow/contracts';
-import { maskerFor, seesFullPersonalDataOf } from '@onewindow/platform';
+import { recordMasker } from '@onewindow/platform';
 import type { ComplaintEntity, ComplaintEventEntity } from './complaint.entity.js';
 
 const asEnum = <T extends string>(values: readonly T[]) => Object.fromEntries(values.map((v) => [v, v])) as { [K in T]: K };
@@ -80,12 +80,17 @@ export class Complaint {
   @Field(() => [ComplaintTimelineEntry], { nullable: true, description: '办理记录（仅单件查询）' }) timeline?: ComplaintTimelineEntry[];
 }
 
+/** A complaint belongs to both the complained-of unit and the handling unit: whichever is the viewer's. */
+function owningUnitFor(viewer: Identity, c: Pick<ComplaintEntity, 'unitCode' | 'handlingUnitCode'>): string {
+  return withinJurisdiction(viewer.unitCode, c.handlingUnitCode) ? c.handlingUnitCode : c.unitCode;
+}
+
 /**
  * A complaint for one viewer: the complainant's data in full only on a detail read by a
  * complaints officer or a supervisor (platform policy); lists are masked for everyone.
  */
 export function toComplaint(c: ComplaintEntity, viewer: Identity, opts: { list?: boolean; timeline?: ComplaintEventEntity[] } = {}): Complaint {
-  const mask = maskerFor(seesFullPersonalDataOf(viewer, PoliceType.COMPLAINTS), { list: opts.list });
+  const mask = recordMasker(viewer, { policeType: PoliceType.COMPLAINTS, unitCode: owningUnitFor(viewer, c) }, { list: opts.list });
   return {
     number: c.number,
     channel: c.channel,

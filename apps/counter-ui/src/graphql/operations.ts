@@ -34,8 +34,8 @@ export const PoliceUnitsDocument = graphql(`
 
 /** 群众 360°: household owns the core; each subgraph adds its section (one audited read). */
 export const CitizenDocument = graphql(`
-  query Citizen($idNumber: String!, $purpose: String!) {
-    citizen(idNumber: $idNumber, purpose: $purpose) {
+  query Citizen($idNumber: String!, $purpose: String!, $reveal: Boolean) {
+    citizen(idNumber: $idNumber, purpose: $purpose, reveal: $reveal) {
       ...CitizenCore
       counter {
         applications { number policeType itemCode itemName applicantName applicantIdNumber status unitCode deadline deadlineState version updatedAt }
@@ -69,8 +69,8 @@ export const CitizenDocument = graphql(`
 
 /** Fallback when a section's service is down (sections are non-null, so one failure voids the view). */
 export const CitizenCoreDocument = graphql(`
-  query CitizenCore($idNumber: String!, $purpose: String!) {
-    citizen(idNumber: $idNumber, purpose: $purpose) { ...CitizenCore }
+  query CitizenCore($idNumber: String!, $purpose: String!, $reveal: Boolean) {
+    citizen(idNumber: $idNumber, purpose: $purpose, reveal: $reveal) { ...CitizenCore }
   }
 `);
 

@@ -404,12 +404,13 @@ export function CitizenPage() {
   const itemSearchRef = useRef<import('antd').InputRef>(null);
   const [keyword, setKeyword] = useState('');
 
-  const lookup = async (idNumber: string, purpose: string) => {
+  // `reveal`: 查看完整信息 — an explicit, audited request; the policy may refuse it (FORBIDDEN).
+  const lookup = async (idNumber: string, purpose: string, reveal = false) => {
     setLoading(true);
     setError(null);
     setView(null);
     try {
-      const r = await client.query({ query: CitizenDocument, variables: { idNumber, purpose }, fetchPolicy: 'network-only', errorPolicy: 'all' });
+      const r = await client.query({ query: CitizenDocument, variables: { idNumber, purpose, reveal }, fetchPolicy: 'network-only', errorPolicy: 'all' });
       const errors = r.errors ?? r.error?.graphQLErrors ?? [];
       if (r.data?.citizen) {
         // The gateway answers what it can: a section whose service is down comes back null with a
@@ -422,7 +423,7 @@ export function CitizenPage() {
       const infrastructure = (e: (typeof errors)[number]) =>
         (e.path?.length ?? 0) > 1 || ['INTERNAL', 'INTERNAL_SERVER_ERROR', 'SERVICE_UNAVAILABLE'].includes(String(e.extensions?.['code']));
       if (errors.length > 0 && errors.every(infrastructure)) {
-        const core = await client.query({ query: CitizenCoreDocument, variables: { idNumber, purpose }, fetchPolicy: 'network-only' });
+        const core = await client.query({ query: CitizenCoreDocument, variables: { idNumber, purpose, reveal }, fetchPolicy: 'network-only' });
         setView({ core: core.data.citizen, full: null, missing: unavailable(errors) });
         return;
       }
@@ -507,7 +508,20 @@ export function CitizenPage() {
 
       {p && ctx && (
         <>
-          <Card title="基本信息" data-testid="person-card" extra={p.status !== 'NORMAL' ? <Tag color="red">{label(PERSON_STATUS_LABELS, p.status)}</Tag> : <Tag color="green">户籍正常</Tag>}>
+          <Card
+            title="基本信息"
+            data-testid="person-card"
+            extra={
+              <Space>
+                {p.phoneMasked && (
+                  <Button size="small" data-testid="reveal-person" onClick={() => void lookup(p.idNumber, form.getFieldValue('purpose') as string, true)}>
+                    查看完整信息
+                  </Button>
+                )}
+                {p.status !== 'NORMAL' ? <Tag color="red">{label(PERSON_STATUS_LABELS, p.status)}</Tag> : <Tag color="green">户籍正常</Tag>}
+              </Space>
+            }
+          >
             {p.status === 'DECEASED' && <Alert type="error" showIcon message="此人已死亡注销，不能办理以本人为申请人的事项" style={{ marginBottom: 12 }} />}
             {p.status === 'MOVED_OUT' && <Alert type="warning" showIcon message="此人户口已迁出，请核实后办理" style={{ marginBottom: 12 }} />}
             <Descriptions column={3} size="small">
@@ -516,7 +530,7 @@ export function CitizenPage() {
               <Descriptions.Item label="民族">{p.ethnicity}</Descriptions.Item>
               <Descriptions.Item label="出生日期">{p.birthDate}</Descriptions.Item>
               <Descriptions.Item label="公民身份号码">{maskIdNumber(p.idNumber)}</Descriptions.Item>
-              <Descriptions.Item label="联系电话">{p.phone ?? '—'}</Descriptions.Item>
+              <Descriptions.Item label="联系电话"><span data-testid="person-phone">{p.phone ?? '—'}</span></Descriptions.Item>
               <Descriptions.Item label="住址" span={3}>{p.address}</Descriptions.Item>
             </Descriptions>
           </Card>

@@ -1,7 +1,7 @@
 import { Directive, Field, ObjectType, ResolveField, Resolver, ResolveReference, Parent } from '@nestjs/graphql';
 import { Role, type Identity } from '@onewindow/contracts';
 
-import { BusinessClock, cityScope, CurrentIdentity, Roles } from '@onewindow/platform';
+import { BusinessClock, cityScope, CurrentIdentity, Roles, citizenKeyOf } from '@onewindow/platform';
 import { toInboxApplication } from '../inbox/application.mapper.js';
 import { InboxApplication } from '../inbox/application.model.js';
 import { InboxRepository } from '../inbox/inbox.repository.js';
@@ -40,7 +40,8 @@ export class CitizenCounterResolver {
 
   @ResolveReference()
   resolveReference(ref: { idNumber: string }): CitizenRef {
-    return { idNumber: ref.idNumber };
+    // A sealed key (the viewer may not read the ID number) is opened here; a forged one matches nobody.
+    return { idNumber: citizenKeyOf(ref.idNumber) };
   }
 
   @Roles(Role.CLERK, Role.OFFICER, Role.SUPERVISOR)

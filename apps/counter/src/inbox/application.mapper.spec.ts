@@ -1,4 +1,4 @@
-import { Role, type Identity } from '@onewindow/contracts';
+import { PoliceType, Role, type Identity } from '@onewindow/contracts';
 import { applicationSnapshot } from '../../test/application-snapshot.factory.js';
 import { toApplication, toInboxApplication } from './application.mapper.js';
 import { effectiveDeadlineState } from './deadline-state.js';
@@ -16,10 +16,15 @@ describe('application views: masking by role', () => {
     expect(a.applicant).toEqual({ name: '欧阳**', idNumber: '110105********002X', phone: '138****5678', masked: true });
   });
 
-  it('shows officers and supervisors the applicant in full', () => {
-    for (const role of [Role.OFFICER, Role.SUPERVISOR]) {
-      const a = toApplication(snapshot(), identity([role]), '2026-02-10');
-      expect(a.applicant).toEqual({ name: '欧阳娜娜', idNumber: '11010519491231002X', phone: '13812345678', masked: false });
+  it('shows the applicant in full only to the officer of the case\'s police type in its unit, or a supervisor of the unit (decision 0028)', () => {
+    const s = snapshot();
+    const own = identity([Role.OFFICER], { policeType: s.policeType as PoliceType });
+    for (const viewer of [own, identity([Role.SUPERVISOR], { unitCode: '510107' })]) {
+      expect(toApplication(s, viewer, '2026-02-10').applicant).toEqual({ name: '欧阳娜娜', idNumber: '11010519491231002X', phone: '13812345678', masked: false });
+    }
+    const otherType = Object.values(PoliceType).find((p) => p !== s.policeType)!;
+    for (const viewer of [identity([Role.OFFICER], { policeType: otherType }), identity([Role.OFFICER], { policeType: s.policeType as PoliceType, unitCode: '510104002' }), identity([Role.ANALYST], { unitCode: '5101' })]) {
+      expect(toApplication(s, viewer, '2026-02-10').applicant.masked).toBe(true);
     }
   });
 

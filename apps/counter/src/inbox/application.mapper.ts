@@ -1,7 +1,7 @@
-import { Role, type ApplicationSnapshot, type DeadlineState, type Identity, type PoliceType } from '@onewindow/contracts';
+import { type ApplicationSnapshot, type DeadlineState, type Identity, type PoliceType } from '@onewindow/contracts';
 import { DEFAULT_MAX_EXTENSION, formatFen, formatTimeLimit } from '@onewindow/catalog';
 import { maskIdNumber, maskName, maskPhone } from '@onewindow/id-number';
-import { hasRole } from '@onewindow/platform';
+import { seesRecordInFull } from '@onewindow/platform';
 import type { TimeLimitUnit } from '../catalog/catalog.model.js';
 import {
   Application,
@@ -14,9 +14,12 @@ import {
 import { effectiveDeadlineState } from './deadline-state.js';
 import type { InboxApplicationEntity } from './inbox-application.entity.js';
 
-/** Back-office officers and supervisors decide and inspect cases: they see applicants in full. */
-export function seesFullApplicant(viewer: Identity): boolean {
-  return hasRole(viewer, Role.OFFICER, Role.SUPERVISOR);
+/**
+ * The one policy (decision 0028): an applicant in full only for the officer of the case's police
+ * type in the case's unit, or a supervisor of that unit — not for any officer of any police type.
+ */
+export function seesFullApplicant(viewer: Identity, s: Pick<ApplicationSnapshot, 'policeType' | 'unitCode'>): boolean {
+  return seesRecordInFull(viewer, { policeType: s.policeType as PoliceType, unitCode: s.unitCode });
 }
 
 function date(s: string | null | undefined): Date | undefined {
@@ -32,7 +35,7 @@ function timeLimit(t: ApplicationSnapshot['promisedTimeLimit']): ApplicationTime
 
 /** A snapshot as the viewer may see it: masked applicant unless their role needs it in full. */
 export function toApplication(s: ApplicationSnapshot, viewer: Identity, today: string): Application {
-  const full = seesFullApplicant(viewer);
+  const full = seesFullApplicant(viewer, s);
   return {
     number: s.number,
     policeType: s.policeType as PoliceType,

@@ -1,13 +1,18 @@
-import { Role, type Identity, type TransferSnapshot } from '@onewindow/contracts';
+import { type Identity, type TransferSnapshot } from '@onewindow/contracts';
 import { maskIdNumber } from '@onewindow/id-number';
-import { hasRole } from '@onewindow/platform';
+import { seesRecordInFull } from '@onewindow/platform';
 import { policeTypeOfService } from '../common/service-routing.js';
 import type { TransferViewEntity } from './transfer-view.entity.js';
 import { Transfer, TransferDirectionEnum, TransferKindEnum, TransferStatusEnum, type TransferTimelineEntryView } from './transfer.model.js';
 
-/** Officers and supervisors work transfers: they see the subject's ID number in full (detail only). */
-function seesFullSubject(viewer: Identity): boolean {
-  return hasRole(viewer, Role.OFFICER, Role.SUPERVISOR);
+/**
+ * A transfer belongs to both police types: the one policy (decision 0028) applied to each side
+ * (officer of that police type in the unit, or a supervisor of the unit); detail only.
+ */
+function seesFullSubject(viewer: Identity, t: { fromService: string; toService: string; unitCode?: string | null; handledUnitCode?: string | null }): boolean {
+  const units = [t.unitCode, t.handledUnitCode].filter((u): u is string => !!u);
+  const types = [t.fromService, t.toService].map(policeTypeOfService).filter((p) => p !== undefined);
+  return units.some((unitCode) => types.some((policeType) => seesRecordInFull(viewer, { policeType, unitCode })));
 }
 
 function directionFor(perspective: string | undefined, from: string, to: string): TransferDirectionEnum | undefined {
@@ -38,7 +43,7 @@ function timelineOf(entries: { at: string; actorName: string; action: string; no
  * supervisors; lists are always masked. `perspective` is the service the direction is relative to.
  */
 export function toTransfer(row: TransferViewEntity, viewer: Identity, opts: { full: boolean; perspective?: string }): Transfer {
-  const full = opts.full && seesFullSubject(viewer);
+  const full = opts.full && seesFullSubject(viewer, row);
   return {
     id: row.transferId,
     kind: (row.kind ?? TransferKindEnum.CASE) as TransferKindEnum,
@@ -77,7 +82,7 @@ export function snapshotToTransfer(s: TransferSnapshot, viewer: Identity): Trans
     toService: s.toService,
     direction: directionFor(perspective, s.fromService, s.toService),
     caseRef: s.caseRef,
-    subjectIdNumber: s.subjectIdNumber ? (seesFullSubject(viewer) ? s.subjectIdNumber : maskIdNumber(s.subjectIdNumber)) : undefined,
+    subjectIdNumber: s.subjectIdNumber ? (seesFullSubject(viewer, s) ? s.subjectIdNumber : maskIdNumber(s.subjectIdNumber)) : undefined,
     reason: s.reason,
     attachments: s.attachments ?? [],
     requestedDeadline: s.requestedDeadline,

@@ -1,5 +1,5 @@
-import type { Identity } from '@onewindow/contracts';
-import { seesFullDocumentNumbers } from '@onewindow/platform';
+import { PoliceType, type Identity } from '@onewindow/contracts';
+import { PersonalField, personalDataView, sealSubjectRef, seesRecordInFull } from '@onewindow/platform';
 import {
   DOCUMENT_KIND_LABELS, DOCUMENT_STATUS_LABELS, effectiveDocumentStatus, ENDORSEMENT_ENTRIES_LABELS, ENDORSEMENT_TYPE_LABELS, maskDocumentNumber,
 } from '../travel-document/document-kinds.js';
@@ -25,7 +25,9 @@ export function toEndorsement(e: EndorsementEntity, documentValid: boolean, toda
 }
 
 export function toTravelDocument({ document: d, endorsements }: DocumentView, viewer: Identity, today: string): TravelDocument {
-  const full = seesFullDocumentNumbers(viewer);
+  // One policy (decision 0028): the document is exit-entry's record of its issuing unit.
+  const view = personalDataView(viewer, { policeType: PoliceType.EXIT_ENTRY, unitCode: d.unitCode }, 'DETAIL');
+  const full = !view.masked(PersonalField.DOCUMENT_NUMBER);
   const status = effectiveDocumentStatus(d.status, d.validUntil, today);
   return {
     number: full ? d.number : maskDocumentNumber(d.number),
@@ -39,14 +41,15 @@ export function toTravelDocument({ document: d, endorsements }: DocumentView, vi
     statusChangedOn: d.statusChangedOn ?? undefined,
     issuingUnitCode: d.unitCode,
     endorsements: endorsements.map((e) => toEndorsement(e, status === 'VALID', today)),
-    holder: { idNumber: d.holderIdNumber },
+    // The holder's ID number is the federation key: sealed when this viewer may not read it.
+    holder: { idNumber: view.masked(PersonalField.ID_NUMBER) ? sealSubjectRef(d.holderIdNumber) : d.holderIdNumber },
   };
 }
 
 export function toSection(views: readonly DocumentView[], viewer: Identity, today: string): CitizenExitEntrySection {
   const documents = views.map((v) => toTravelDocument(v, viewer, today));
   return {
-    numbersMasked: !seesFullDocumentNumbers(viewer),
+    numbersMasked: documents.length ? documents.some((d) => d.numberMasked) : !seesRecordInFull(viewer, { policeType: PoliceType.EXIT_ENTRY, unitCode: viewer.unitCode }),
     validDocumentCount: documents.filter((d) => d.status === TravelDocumentStatusEnum.VALID).length,
     documents,
   };

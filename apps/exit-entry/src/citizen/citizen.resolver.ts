@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { Parent, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
 import { Role, type Identity } from '@onewindow/contracts';
-import { BusinessClock, CurrentIdentity, LOGGER, type Logger, Roles, withMappedErrors } from '@onewindow/platform';
+import { BusinessClock, CurrentIdentity, LOGGER, type Logger, Roles, withMappedErrors, citizenKeyOf } from '@onewindow/platform';
 import { DocumentQueryService } from '../travel-document/document-query.service.js';
 import { toSection } from './citizen.mapper.js';
 import { Citizen, CitizenExitEntrySection } from './citizen.model.js';
@@ -22,7 +22,8 @@ export class CitizenResolver {
 
   @ResolveReference()
   resolveReference(ref: { __typename: string; idNumber: string }): Citizen {
-    return { idNumber: ref.idNumber };
+    // A sealed key (the viewer may not read the ID number) is opened here; a forged one matches nobody.
+    return { idNumber: citizenKeyOf(ref.idNumber) };
   }
 
   @Roles(Role.CLERK, Role.OFFICER, Role.SUPERVISOR)

@@ -1,6 +1,6 @@
 import { Args, Query, Resolver } from '@nestjs/graphql';
 import { Role, type Identity } from '@onewindow/contracts';
-import { maskIdNumber, maskPhone } from '@onewindow/id-number';
+import { maskIdNumber, maskName, maskPhone } from '@onewindow/id-number';
 import { CurrentIdentity, Roles } from '@onewindow/platform';
 import { PersonsListArgs } from '../person/dto/persons-list.args.js';
 import type { PersonEntity } from '../person/person.entity.js';
@@ -13,7 +13,8 @@ import { Household, HouseholdKindEnum, PersonListEntry, PersonPage } from './hou
 export function toListEntry(p: PersonEntity): PersonListEntry {
   return {
     maskedIdNumber: maskIdNumber(p.idNumber),
-    name: p.name,
+    // Lists are masked for everyone (decision 0028).
+    name: maskName(p.name),
     sex: p.sex as SexEnum,
     birthDate: p.birthDate,
     status: p.status as PersonStatusEnum,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { PoliceType, Role, type Identity, type PersonLookupReply } from '@onewindow/contracts';
 import { validateIdNumber } from '@onewindow/id-number';
-import { AuditService, cityScope, DomainException, hasRole, jurisdictionOf } from '@onewindow/platform';
+import { AuditService, cityScope, DomainException, hasRole, jurisdictionOf, mayReveal, openSubjectRef } from '@onewindow/platform';
 import type { HouseholdEntity } from '../household/household.entity.js';
 import type { PersonEntity, PersonStatus } from './person.entity.js';
 import { PersonErrorCode, PersonException } from './person.exception.js';
@@ -18,20 +18,49 @@ export class PersonService {
     return check.normalized;
   }
 
-  async getForWindow(actor: Identity, idNumber: string, purpose: string, action = 'PERSON_READ'): Promise<PersonEntity> {
+  /**
+   * One person by ID number, audited with the stated purpose. `reveal`: the explicit request to see
+   * the record in full (查看完整信息) — audited as REVEAL; refused (FORBIDDEN, audited DENIED) when
+   * the one policy does not grant it.
+   */
+  async getForWindow(actor: Identity, idNumber: string, purpose: string, action = 'PERSON_READ', reveal = false): Promise<PersonEntity> {
     if (!purpose.trim()) throw new PersonException(PersonErrorCode.PURPOSE_REQUIRED, '查询人口信息须说明查询事由');
     const normalized = this.normalize(idNumber);
     const person = await this.persons.findByIdNumber(normalized, cityScope(actor));
+    const refused = reveal && person && !mayReveal(actor, { policeType: PoliceType.HOUSEHOLD, unitCode: person.unitCode });
     await this.audit.record(actor, {
-      action,
+      action: reveal ? 'REVEAL' : action,
       subjectType: 'PERSON',
       subjectRef: normalized,
-      purpose,
-      outcome: person ? 'SUCCESS' : 'FAILURE',
-      details: person ? {} : { reason: 'not found' },
+      purpose: purpose.trim(),
+      outcome: refused ? 'DENIED' : person ? 'SUCCESS' : 'FAILURE',
+      details: { ...(person ? {} : { reason: 'not found' }), ...(reveal ? { read: action } : {}) },
     });
     if (!person) throw new PersonException(PersonErrorCode.PERSON_NOT_FOUND, '人口信息库中未找到该身份证号码');
+    if (refused) throw DomainException.forbidden('无权查看该人员的完整个人信息');
     return person;
+  }
+
+  /**
+   * A person reached through another subgraph's record (an entity reference such as
+   * `travelDocument.holder`): the key may be sealed (the viewer may not read the ID number); the
+   * read is audited with the request's purpose. Only window and back-office roles read persons.
+   */
+  async getForReference(actor: Identity, key: string, purpose: string | undefined): Promise<{ person: PersonEntity | null; sealed: boolean }> {
+    const opened = openSubjectRef(key);
+    const allowed = hasRole(actor, Role.CLERK, Role.OFFICER, Role.SUPERVISOR);
+    const idNumber = opened && validateIdNumber(opened.idNumber).valid ? opened.idNumber : null;
+    const person = allowed && idNumber ? await this.persons.findByIdNumber(idNumber, cityScope(actor)) : null;
+    await this.audit.record(actor, {
+      action: 'PERSON_REFERENCE_READ',
+      subjectType: 'PERSON',
+      subjectRef: idNumber ?? 'invalid-reference',
+      purpose: purpose ?? null,
+      outcome: !allowed ? 'DENIED' : person ? 'SUCCESS' : 'FAILURE',
+      details: { purposeSource: purpose ? 'header' : 'none', sealed: opened?.sealed ?? false },
+    });
+    if (!allowed) throw DomainException.forbidden('无权查看人口信息');
+    return { person, sealed: opened?.sealed ?? false };
   }
 
   /** Service-to-service check (e.g. before exit-entry accepts a passport application). */

@@ -1,18 +1,18 @@
 import { Args, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Role, type Identity } from '@onewindow/contracts';
-import { maskPhone } from '@onewindow/id-number';
-import { BusinessClock, CurrentIdentity, Roles, seesFullRegisterDetails } from '@onewindow/platform';
+import { PoliceType, Role, type Identity } from '@onewindow/contracts';
+import { BusinessClock, CurrentIdentity, PersonalField, personalDataView, Roles } from '@onewindow/platform';
 import { Citizen } from '../citizen/citizen.model.js';
 import { ResidencePermitsArgs } from './dto/residence-permits.args.js';
 import { ResidencePermit, ResidencePermitStatusEnum } from './residence-permit.model.js';
 import { ResidencePermitService, type PermitWithEndorsements } from './residence-permit.service.js';
 
 export function toResidencePermit({ permit: p, endorsements }: PermitWithEndorsements, viewer: Identity, today: string): ResidencePermit {
+  const view = personalDataView(viewer, { policeType: PoliceType.HOUSEHOLD, unitCode: p.issuingUnitCode }, 'DETAIL');
   return {
     permitNumber: p.permitNumber,
     holderIdNumber: p.holderIdNumber,
     holderName: p.holderName,
-    holderPhone: p.holderPhone ? (seesFullRegisterDetails(viewer) ? p.holderPhone : maskPhone(p.holderPhone)) : undefined,
+    holderPhone: view.show(PersonalField.PHONE, p.holderPhone) ?? undefined,
     address: p.address,
     issuingUnitCode: p.issuingUnitCode,
     issuingUnitName: p.issuingUnitName,

@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { Args, ArgsType, Parent, Query, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
 import { Role, type Identity } from '@onewindow/contracts';
-import { CitizenLookupArgs, CurrentIdentity, LOGGER, type Logger, Roles, withMappedErrors } from '@onewindow/platform';
+import { CitizenLookupArgs, CurrentIdentity, LOGGER, type Logger, Roles, withMappedErrors, citizenKeyOf } from '@onewindow/platform';
 import { Citizen, CitizenPublicSecuritySection } from './citizen.model.js';
 import { CitizenSectionService } from './citizen.service.js';
 
@@ -14,7 +14,8 @@ export class CitizenResolver {
 
   @ResolveReference()
   resolveReference(ref: { __typename: 'Citizen'; idNumber: string }): Citizen {
-    return { idNumber: ref.idNumber };
+    // A sealed key (the viewer may not read the ID number) is opened here; a forged one matches nobody.
+    return { idNumber: citizenKeyOf(ref.idNumber) };
   }
 
   // Entity field resolvers bypass the global guard and filter: the service checks the roles, errors are mapped here.

@@ -19,7 +19,7 @@ export function toHistory(e: LostFoundEventEntity): LostAndFoundHistoryEntry {
 
 export function toLostReport(view: LostReportView, viewer: Identity, opts: ViewOptions = {}): LostReport {
   const { report: r } = view;
-  const mask = publicSecurityMasker(viewer, opts);
+  const mask = publicSecurityMasker(viewer, r.unitCode, opts);
   return {
     id: r.id,
     category: r.category as FoundItemCategoryEnum,
@@ -40,7 +40,7 @@ export function toLostReport(view: LostReportView, viewer: Identity, opts: ViewO
 }
 
 export function toClaim(c: FoundItemClaimEntity, itemNumber: string, viewer: Identity, opts: ViewOptions = {}): FoundItemClaim {
-  const mask = publicSecurityMasker(viewer, opts);
+  const mask = publicSecurityMasker(viewer, c.unitCode, opts);
   return {
     id: c.id,
     foundItemNumber: itemNumber,

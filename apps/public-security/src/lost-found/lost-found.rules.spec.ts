@@ -52,7 +52,7 @@ describe('found items are masked by role and always in lists', () => {
     retentionProvisional: true, unitCode: '510107001', registeredByName: '王窗口', matchedReportId: 'r1', disposalMethod: null, disposedOn: null,
   } as unknown as FoundItemEntity;
   const report = { id: 'r1', category: 'WALLET', description: '黑色钱包', reporterName: '张伟', reporterIdNumber: OWNER, phone: '13800138000', status: 'CLOSED', createdAt: new Date(), unitCode: '510107001', filedByName: 'x' } as unknown as LostReportEntity;
-  const claim = { id: 'c1', foundItemId: 'i1', claimantIdNumber: OWNER, claimantName: '张伟', claimantPhone: '13800138000', status: 'RETURNED', createdAt: new Date() } as unknown as FoundItemClaimEntity;
+  const claim = { id: 'c1', foundItemId: 'i1', claimantIdNumber: OWNER, claimantName: '张伟', claimantPhone: '13800138000', status: 'RETURNED', createdAt: new Date(), unitCode: '510107001' } as unknown as FoundItemClaimEntity;
   const view = { item, report, claims: [claim], history: [] };
 
   it('clerks see masked claimant data; public-security officers and supervisors see it in full', () => {

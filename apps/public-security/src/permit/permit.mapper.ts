@@ -17,7 +17,7 @@ export function toPermitHistory(e: PermitEventEntity): PermitHistoryEntry {
 
 /** GraphQL view of a permit; a person's ID number and name are masked for clerks and in lists. */
 export function toPermit(p: PermitEntity, viewer: Identity, history: PermitEventEntity[] = [], opts: { list?: boolean } = {}): PublicSecurityPermit {
-  const mask = publicSecurityMasker(viewer, opts);
+  const mask = publicSecurityMasker(viewer, p.unitCode, opts);
   const person = p.holderKind === 'PERSON';
   return {
     number: p.number,

@@ -1,6 +1,6 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { PoliceType, Role, type Identity } from '@onewindow/contracts';
-import { AuditService, CurrentIdentity, Roles, seesFullPersonalDataOf } from '@onewindow/platform';
+import { Role, type Identity } from '@onewindow/contracts';
+import { AuditService, CurrentIdentity, RequestPurpose, Roles } from '@onewindow/platform';
 import { ChangePermitStatusInput, PermitArgs, PermitListArgs } from './dto/permit.args.js';
 import { toPermit } from './permit.mapper.js';
 import { PublicSecurityPermit, PublicSecurityPermitPage } from './permit.model.js';
@@ -12,10 +12,11 @@ export class PermitResolver {
 
   @Roles(Role.CLERK, Role.OFFICER, Role.SUPERVISOR)
   @Query(() => PublicSecurityPermit, { description: '按编号查询治安许可证（全市；个人证件的持证人信息按角色脱敏，完整读取留痕审计）' })
-  async publicSecurityPermit(@Args() args: PermitArgs, @CurrentIdentity() actor: Identity): Promise<PublicSecurityPermit> {
+  async publicSecurityPermit(@Args() args: PermitArgs, @CurrentIdentity() actor: Identity, @RequestPurpose() purpose: string | undefined): Promise<PublicSecurityPermit> {
     const { permit, history } = await this.permits.get(actor, args.number);
-    if (permit.holderKind === 'PERSON' && seesFullPersonalDataOf(actor, PoliceType.PUBLIC_SECURITY)) {
-      await this.audit.record(actor, { action: 'PERMIT_READ', subjectType: 'PERSON', subjectRef: permit.holderIdNumber ?? permit.number, purpose: '查看许可证', details: { permit: permit.number } });
+    // Every read of a person's permit is audited, with the purpose the request states (header).
+    if (permit.holderKind === 'PERSON') {
+      await this.audit.record(actor, { action: 'PERMIT_READ', subjectType: 'PERSON', subjectRef: permit.holderIdNumber ?? permit.number, purpose: purpose ?? null, details: { permit: permit.number, purposeSource: purpose ? 'header' : 'none' } });
     }
     return toPermit(permit, actor, history);
   }

@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { Parent, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
 import type { Identity } from '@onewindow/contracts';
-import { CurrentIdentity, LOGGER, withMappedErrors, type Logger } from '@onewindow/platform';
+import { CurrentIdentity, LOGGER, withMappedErrors, type Logger, citizenKeyOf } from '@onewindow/platform';
 import { CitizenSectionService } from './citizen-section.service.js';
 import { CitizenTrafficSection } from './citizen-traffic-section.model.js';
 import { Citizen } from './citizen.model.js';
@@ -20,7 +20,8 @@ export class CitizenResolver {
 
   @ResolveReference()
   resolveReference(ref: { __typename: string; idNumber: string }): Citizen {
-    return { idNumber: ref.idNumber };
+    // A sealed key (the viewer may not read the ID number) is opened here; a forged one matches nobody.
+    return { idNumber: citizenKeyOf(ref.idNumber) };
   }
 
   @ResolveField('traffic', () => CitizenTrafficSection, {

@@ -1,7 +1,6 @@
 import { Field, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import type { Identity } from '@onewindow/contracts';
-import { maskPhone } from '@onewindow/id-number';
-import { LocalDateScalar, seesFullRegisterDetails } from '@onewindow/platform';
+import { PoliceType, type Identity } from '@onewindow/contracts';
+import { LocalDateScalar, PersonalField, personalDataView } from '@onewindow/platform';
 import type { DrivingLicenceEntity, LicenceStatus } from './driving-licence.entity.js';
 import { effectiveLicenceStatus, POINTS_LIMIT, renewableFrom } from './licence-validity.js';
 
@@ -43,6 +42,6 @@ export function toDrivingLicence(l: DrivingLicenceEntity, viewer: Identity, toda
     pointsLimitReached: l.points >= POINTS_LIMIT,
     status: status as DrivingLicenceStatus,
     statusReason: l.statusReason ?? undefined,
-    contactPhone: l.contactPhone ? (seesFullRegisterDetails(viewer) ? l.contactPhone : maskPhone(l.contactPhone)) : undefined,
+    contactPhone: personalDataView(viewer, { policeType: PoliceType.TRAFFIC, unitCode: l.unitCode }, 'DETAIL').show(PersonalField.PHONE, l.contactPhone) ?? undefined,
   };
 }

@@ -1,6 +1,6 @@
 import { Field, ObjectType, registerEnumType } from '@nestjs/graphql';
-import type { Identity } from '@onewindow/contracts';
-import { LocalDateScalar, seesFullRegisterDetails } from '@onewindow/platform';
+import { PoliceType, type Identity } from '@onewindow/contracts';
+import { LocalDateScalar, PersonalField, personalDataView } from '@onewindow/platform';
 import type { VehicleEntity } from './vehicle.entity.js';
 import { maskVin } from './vehicle-identifiers.js';
 
@@ -25,7 +25,7 @@ export class Vehicle {
 export function toVehicle(v: VehicleEntity, viewer: Identity): Vehicle {
   return {
     plateNumber: v.plateNumber,
-    vin: seesFullRegisterDetails(viewer) ? v.vin : maskVin(v.vin),
+    vin: personalDataView(viewer, { policeType: PoliceType.TRAFFIC, unitCode: v.unitCode }, 'DETAIL').masked(PersonalField.VIN) ? maskVin(v.vin) : v.vin,
     vehicleType: v.vehicleType,
     ownerName: v.ownerName,
     registeredOn: v.registeredOn,

@@ -1,8 +1,8 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import type { Identity } from '@onewindow/contracts';
+import { PoliceType, type Identity } from '@onewindow/contracts';
 import { maskIdNumber } from '@onewindow/id-number';
 import type { ViolationEntity } from './violation.entity.js';
-import { seesFullRegisterDetails } from '@onewindow/platform';
+import { PersonalField, personalDataView } from '@onewindow/platform';
 
 export enum ViolationStatus {
   OPEN = 'OPEN',
@@ -33,7 +33,7 @@ export function toViolation(v: ViolationEntity, viewer: Identity): Violation {
   return {
     id: v.id,
     plateNumber: v.plateNumber ?? undefined,
-    licenceNumber: v.licenceNumber ? (seesFullRegisterDetails(viewer) ? v.licenceNumber : maskIdNumber(v.licenceNumber)) : undefined,
+    licenceNumber: v.licenceNumber ? (personalDataView(viewer, { policeType: PoliceType.TRAFFIC, unitCode: v.unitCode }, 'DETAIL').masked(PersonalField.ID_NUMBER) ? maskIdNumber(v.licenceNumber) : v.licenceNumber) : undefined,
     occurredAt: new Date(v.occurredAt).toISOString(),
     place: v.place,
     code: v.code,

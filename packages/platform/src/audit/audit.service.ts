@@ -37,6 +37,27 @@ export class AuditService {
     if (scope && entry.action !== 'MUTATION') scope.recorded = true;
   }
 
+  /** Several entries of one actor in one statement (e.g. every person a request read). */
+  async recordMany(actor: Identity, entries: readonly AuditEntry[], manager?: EntityManager): Promise<void> {
+    if (!entries.length) return;
+    const repo = (manager ?? this.dataSource.manager).getRepository(AuditLogEntity);
+    await repo.insert(
+      entries.map((entry) => ({
+        actorSub: actor.sub,
+        actorUsername: actor.username,
+        actorUnit: actor.unitCode,
+        action: entry.action,
+        subjectType: entry.subjectType,
+        subjectRef: entry.subjectRef,
+        purpose: entry.purpose ?? null,
+        outcome: entry.outcome ?? 'SUCCESS',
+        details: (entry.details ?? {}) as never,
+      })),
+    );
+    const scope = mutationAuditScope.getStore();
+    if (scope) scope.recorded = true;
+  }
+
   async findBySubject(subjectType: string, subjectRef: string): Promise<AuditLogEntity[]> {
     return this.dataSource.manager.getRepository(AuditLogEntity).find({ where: { subjectType, subjectRef }, order: { id: 'ASC' } });
   }

@@ -103,6 +103,9 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   // issue 11: a second window clerk of the same hall, and a community officer (社区民警) for home visits.
   { username: 'demo-clerk-2', displayName: '钱窗口', roles: [Role.CLERK], ...STATION },
   { username: 'demo-community', displayName: '黄社区', roles: [Role.OFFICER], policeType: PoliceType.HOUSEHOLD, ...STATION },
+  // decision 0028: an exit-entry officer of another unit, for the "acting on another unit's case" tests.
+  { username: 'demo-exit-entry-jinjiang', displayName: '冯出入境', roles: [Role.OFFICER], policeType: PoliceType.EXIT_ENTRY, ...OTHER_STATION },
+  { username: 'demo-public-security-jinjiang', displayName: '蒋治安', roles: [Role.OFFICER], policeType: PoliceType.PUBLIC_SECURITY, ...OTHER_STATION },
   { username: 'demo-clerk-community', displayName: '郑社区窗口', roles: [Role.CLERK], unitCode: '510107001101', unitName: '洗面桥社区公安服务点' },
 ];
 

@@ -1,35 +1,12 @@
 import { PoliceType, Role, type Identity } from '@onewindow/contracts';
 import { maskIdNumber, maskName, maskPhone } from '@onewindow/id-number';
 import { hasRole } from '../auth/roles.js';
+import { seesRecordInFull, type RecordOwner } from './personal-data-policy.js';
 
 /*
- * Who sees personal data in full, in one place. The services' rules are kept exactly as they
- * were when they lived in each service (they differ; a later security review decides whether
- * they should); every rule is pinned by masking.spec.ts.
+ * Maskers for screens. WHO sees a field in full is decided only by personal-data-policy.ts
+ * (`seesRecordInFull`, `showsInFull`); a masker just applies that decision to a record's fields.
  */
-
-/**
- * Household and traffic registers: back-office officers of any police type, supervisors and
- * admins see phone numbers, VINs and other persons' ID numbers in full; window clerks see them
- * masked (PIPL minimisation; they rarely need more).
- */
-export function seesFullRegisterDetails(viewer: Identity): boolean {
-  return hasRole(viewer, Role.OFFICER, Role.SUPERVISOR, Role.ADMIN);
-}
-
-/** Exit-entry document numbers: officers of any police type and supervisors. */
-export function seesFullDocumentNumbers(viewer: Identity): boolean {
-  return hasRole(viewer, Role.OFFICER, Role.SUPERVISOR);
-}
-
-/**
- * A citizen's ID number, name and phone on a detail screen of a police type's own records
- * (public security): officers of that police type and supervisors. Clerks see them masked (they
- * have the citizen and the ID card in front of them).
- */
-export function seesFullPersonalDataOf(viewer: Identity, policeType: PoliceType): boolean {
-  return hasRole(viewer, Role.SUPERVISOR) || (hasRole(viewer, Role.OFFICER) && viewer.policeType === policeType);
-}
 
 /** Masks (or passes through) the personal fields of a record for one viewer. */
 export interface Masker {
@@ -55,9 +32,14 @@ export function maskerFor(seesFull: boolean, opts: { list?: boolean } = {}): Mas
   return !opts.list && seesFull ? fullMasker : maskingMasker;
 }
 
-/** Public security's masker: by `seesFullPersonalDataOf(viewer, PUBLIC_SECURITY)`, lists always masked. */
-export function publicSecurityMasker(viewer: Identity, opts: { list?: boolean } = {}): Masker {
-  return maskerFor(seesFullPersonalDataOf(viewer, PoliceType.PUBLIC_SECURITY), opts);
+/** The masker for one record by the policy: lists always masked; detail by `seesRecordInFull`. */
+export function recordMasker(viewer: Identity, record: RecordOwner, opts: { list?: boolean } = {}): Masker {
+  return maskerFor(seesRecordInFull(viewer, record), opts);
+}
+
+/** Public security's masker for one of its records (owning unit), lists always masked. */
+export function publicSecurityMasker(viewer: Identity, unitCode: string | null | undefined, opts: { list?: boolean } = {}): Masker {
+  return recordMasker(viewer, { policeType: PoliceType.PUBLIC_SECURITY, unitCode }, opts);
 }
 
 /**

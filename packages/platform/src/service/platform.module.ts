@@ -34,6 +34,7 @@ import { RpcClient } from '../nats/rpc-client.js';
 import { EventConsumerHost } from '../outbox/event-consumer.js';
 import { OutboxRelay } from '../outbox/outbox-relay.js';
 import { OutboxService } from '../outbox/outbox.service.js';
+import { configureSubjectRefSealing } from '../policy/sealed-subject-ref.js';
 
 export const SERVICE_CONFIG = Symbol('SERVICE_CONFIG');
 
@@ -72,6 +73,7 @@ export interface PlatformFeatures {
 export class PlatformModule {
   static forRoot(rt: ServiceRuntime, features: PlatformFeatures): DynamicModule {
     const signer = new IdentitySigner(rt.config.INTERNAL_IDENTITY_SECRET, { audience: rt.name });
+    configureSubjectRefSealing(rt.config.INTERNAL_IDENTITY_SECRET);
     const providers: Provider[] = [
       { provide: SERVICE_CONFIG, useValue: rt.config },
       { provide: LOGGER, useValue: rt.logger },
