@@ -3,6 +3,7 @@ import { PlatformModule, type ServiceRuntime } from '@onewindow/platform';
 import { AcceptRequestEntity } from './acceptance/accept-request.entity.js';
 import { AcceptanceModule } from './acceptance/acceptance.module.js';
 import { DemoLoginResolver, MeResolver } from './auth/auth.resolver.js';
+import { GatewaySignInResolver } from './auth/gateway-sign-in.resolver.js';
 import { CatalogItemEntity } from './catalog/catalog-item.entity.js';
 import { CatalogModule } from './catalog/catalog.module.js';
 import { CounterCommonModule } from './common/common.module.js';
@@ -38,7 +39,7 @@ import { TRANSFER_VIEW_ENTITIES, TRANSFER_VIEW_MIGRATIONS, TransfersModule } fro
 export class CounterAppModule {
   static forRuntime(rt: ServiceRuntime): DynamicModule {
     // The built-in login is absent from the schema in production mode.
-    const auth: Provider[] = rt.config.APP_MODE === 'production' ? [MeResolver] : [MeResolver, DemoLoginResolver];
+    const auth: Provider[] = rt.config.APP_MODE === 'production' ? [MeResolver, GatewaySignInResolver] : [MeResolver, DemoLoginResolver, GatewaySignInResolver];
     return {
       module: CounterAppModule,
       imports: [

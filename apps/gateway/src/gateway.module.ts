@@ -9,6 +9,7 @@ import type { GatewayConfig } from './config.js';
 import { serviceLabel, translateGraphQLError } from './graphql-errors.js';
 import { apolloLogger } from './apollo-logger.js';
 import { clientIpOf } from './client-ip.js';
+import { SignInReporter } from './sign-in-reporter.js';
 import { forwardedPurpose, sealedSubjectRefsPlugin } from './personal-data.plugin.js';
 import { IdentityForwardingDataSource, type GatewayContext } from './identity-data-source.js';
 import { assertTokenLimit, complexityPlugin, queryLimitRules } from './query-limits.js';
@@ -62,6 +63,8 @@ export class GatewayModule {
     const production = config.APP_MODE === 'production';
     const limits = config.queryLimits();
     const limiter = new RequestLimiter(config.requestBudgets());
+    // OIDC sign-ins and refused tokens go to the counter's audit log (the demo login records its own).
+    const signIns = config.AUTH_MODE === 'oidc' ? new SignInReporter(config.COUNTER_URL, signer, logger) : undefined;
     return {
       module: GatewayModule,
       controllers: [GatewayHealthController, authConfigController(config)],
@@ -90,7 +93,9 @@ export class GatewayModule {
               let identity: Identity;
               try {
                 identity = await verifier.verify(token);
+                signIns?.accepted(identity, token, clientIp);
               } catch (err) {
+                signIns?.refused(token, (err as Error).message, clientIp);
                 throw new GraphQLError((err as Error).message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
               }
               await limiter.takeUser(identity);

@@ -182,8 +182,19 @@ describe('gateway query and request limits; no personal data in service logs', (
       return { status: res.status, data: body.data, code: body.errors?.[0]?.extensions?.['code'], message: body.errors?.[0]?.message };
     };
 
-    it('accepts a token of the issuer for this audience', async () => {
-      expect(await me(await token())).toMatchObject({ status: 200, data: { me: { username: 'clerk01' } } });
+    const counterAudit = (action: string) =>
+      sql<{ actor_username: string; outcome: string; details: Record<string, unknown> }>(stack.databases.get('counter')!.url,
+        `SELECT actor_username, outcome, details FROM audit_log WHERE action = $1 AND details->>'via' = 'oidc' ORDER BY id`, [action]);
+
+    it('accepts a token of the issuer for this audience; its first use is recorded as a sign-in, once', async () => {
+      const bearer = await token();
+      expect(await me(bearer)).toMatchObject({ status: 200, data: { me: { username: 'clerk01' } } });
+      expect(await me(bearer)).toMatchObject({ status: 200 });
+      const rows = await eventually(async () => {
+        const r = await counterAudit('SIGN_IN');
+        return r.length ? r : null;
+      });
+      expect(rows).toEqual([expect.objectContaining({ actor_username: 'clerk01', outcome: 'SUCCESS' })]);
     });
 
     it('refuses the wrong audience, another issuer, an expired token, a token without exp, one older than the maximum age, a demo token', async () => {
@@ -194,6 +205,13 @@ describe('gateway query and request limits; no personal data in service logs', (
       expect(await me(await token({ exp: null }))).toEqual(refused);
       expect(await me(await token({ iat: now() - 13 * 3600 }))).toEqual(refused);
       expect(await me(clerk)).toEqual(refused);
+      // Each refused token is a failed sign-in in the counter's audit log, under the name it claimed.
+      const failed = await eventually(async () => {
+        const r = await counterAudit('SIGN_IN_FAILED');
+        return r.length >= 6 ? r : null;
+      });
+      expect(failed.filter((r) => r.actor_username === 'clerk01')).toHaveLength(5);
+      expect(failed.every((r) => r.outcome === 'FAILURE' && typeof r.details['reason'] === 'string')).toBe(true);
     });
   });
 

@@ -114,6 +114,10 @@ describe('one masking policy, every personal-data read audited (issue 12, decisi
 
   it('an analyst does not read a citizen at all', async () => {
     expect(code(await gql(CITIZEN, { id: adult, purpose: '统计分析' }, 'demo-analyst'))).toBe('FORBIDDEN');
+    // The refusal by role is audited too (who, what, the purpose given, DENIED) before it is answered.
+    const denied = (await Promise.all((['counter', 'household'] as const).map((s) => audit(s, `action = 'ACCESS_DENIED' AND purpose = $1`, ['统计分析'])))).flat();
+    expect(denied.length).toBeGreaterThanOrEqual(1);
+    expect(denied.every((r) => r.actor_username === 'demo-analyst' && r.outcome === 'DENIED' && /\.citizen$/.test(r.subject_ref))).toBe(true);
   });
 
   it('travelDocument.holder (an entity reference) resolves, obeys the policy and is audited with the purpose of the request', async () => {

@@ -112,7 +112,17 @@ export class PlatformModule {
       HealthService,
       LocalDateScalar,
       createSystemStatusResolver(rt.name, rt.version, rt.ownsSystemStatusQuery ?? false) as Type<unknown>,
-      { provide: APP_GUARD, useFactory: (r: Reflector) => new IdentityGuard(r, signer), inject: [Reflector] },
+      {
+        provide: APP_GUARD,
+        // A refusal by role is audited like any other read or action (outcome DENIED).
+        useFactory: (r: Reflector, audit: AuditService) =>
+          new IdentityGuard(r, signer, (d) =>
+            audit.record(d.identity, {
+              action: 'ACCESS_DENIED', subjectType: 'Operation', subjectRef: d.operation, purpose: d.purpose, outcome: 'DENIED',
+              details: { transport: d.transport, requiredRoles: d.requiredRoles },
+            })),
+        inject: [Reflector, AuditService],
+      },
       { provide: APP_PIPE, useFactory: () => createValidationPipe() },
       { provide: APP_FILTER, useFactory: () => new PlatformExceptionFilter(rt.logger) },
     ];
