@@ -1,6 +1,7 @@
 export * from './config/config.js';
 export * from './logging/logger.js';
 export * from './logging/redact.js';
+export * from './logging/apollo-logger.js';
 export * from './logging/typeorm-logger.js';
 export * from './errors/domain.exception.js';
 export * from './errors/exception.filter.js';

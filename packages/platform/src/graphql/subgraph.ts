@@ -4,6 +4,8 @@ import { GraphQLError } from 'graphql';
 import { CLIENT_IP_KEY, IDENTITY_KEY } from '../auth/decorators.js';
 import { IDENTITY_HEADER, IdentitySigner } from '../auth/identity-token.js';
 import type { AppMode } from '../config/config.js';
+import { apolloLogger } from '../logging/apollo-logger.js';
+import type { Logger } from '../logging/logger.js';
 import { ServiceHealth, SystemStatus } from './system-status.js';
 
 type Req = { headers: Record<string, string | string[] | undefined> } & Record<string, unknown>;
@@ -14,9 +16,11 @@ type Req = { headers: Record<string, string | string[] | undefined> } & Record<s
  * direct call without a valid signature is refused with 401 before any resolver runs.
  */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export function subgraphOptions(signer: IdentitySigner, mode: AppMode, orphanedTypes: Function[] = []): ApolloFederationDriverConfig {
+export function subgraphOptions(signer: IdentitySigner, mode: AppMode, orphanedTypes: Function[] = [], logger?: Logger): ApolloFederationDriverConfig {
   return {
     driver: ApolloFederationDriver,
+    // Apollo's own messages go through the redacting logger, never straight to the console.
+    ...(logger ? { logger: apolloLogger(logger) } : {}),
     autoSchemaFile: { federation: 2 },
     sortSchema: true,
     // Guards and the error filter also run on @ResolveField (e.g. a police type's Citizen section).

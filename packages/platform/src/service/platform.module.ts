@@ -147,7 +147,7 @@ export class PlatformModule {
             return { ...options, migrationsRun: false };
           },
         }),
-        GraphQLModule.forRoot(subgraphOptions(signer, rt.config.APP_MODE, features.orphanedTypes ?? [])),
+        GraphQLModule.forRoot(subgraphOptions(signer, rt.config.APP_MODE, features.orphanedTypes ?? [], rt.logger)),
         TerminusModule,
         ScheduleModule.forRoot(),
       ],

@@ -1,4 +1,4 @@
-import { createLogger } from '@onewindow/platform';
+import { createLogger } from './logger.js';
 import { apolloLogger } from './apollo-logger.js';
 
 describe('Apollo logs through the redacting logger', () => {

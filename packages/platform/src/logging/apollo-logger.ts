@@ -1,4 +1,4 @@
-import type { Logger } from '@onewindow/platform';
+import type { Logger } from 'pino';
 
 /** The shape Apollo Server and Apollo Gateway log through (@apollo/utils.logger). */
 export interface ApolloLogger {
