@@ -13,6 +13,8 @@ import { getMetadataStorage } from 'class-validator';
 
 /** Property name → Chinese label, shared by every DTO and NATS message class. */
 export const FIELD_LABELS: Readonly<Record<string, string>> = {
+  reveal: '查看完整信息',
+  claimedUsername: '令牌声明的用户名',
   accept: '是否受理',
   acceptedAt: '受理时间',
   acceptLevels: '可受理的网点层级',
