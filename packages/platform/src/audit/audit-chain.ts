@@ -26,7 +26,7 @@ export interface AuditChainOptions {
 /**
  * The canonical serialisation, written out here instead of calling the database's
  * `audit_log_row_hash()`: whoever could replace that function could not fool the verifier.
- * Same fields and order as migration 1796600000000-AuditLogHashChain.
+ * Same fields and order as migration 1764100000003-AuditLogHashChain.
  */
 const EXPECTED_HASH = `encode(sha256(convert_to(jsonb_build_array(
   prev_hash, id::text, to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'),

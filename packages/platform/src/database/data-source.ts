@@ -6,7 +6,7 @@ import { AuditLogEntity } from '../audit/audit-log.entity.js';
 import { InboxEntity } from '../outbox/inbox.entity.js';
 import { OutboxEntity } from '../outbox/outbox.entity.js';
 import { AuditLogQueryIndexes1764100000001 } from '../audit/migrations/1764100000001-AuditLogQueryIndexes.js';
-import { AuditLogHashChain1796600000000 } from '../audit/migrations/1796600000000-AuditLogHashChain.js';
+import { AuditLogHashChain1764100000003 } from '../audit/migrations/1764100000003-AuditLogHashChain.js';
 import { PlatformTables1764100000000 } from './platform-tables.migration.js';
 import { PublicAccessTables1764100000002 } from '../public-access/migrations/1764100000002-PublicAccessTables.js';
 import { PhoneCodeEntity, RateLimitHitEntity } from '../public-access/public-access.entities.js';
@@ -15,7 +15,7 @@ import { ConsumerParking1764100000011 } from '../outbox/migrations/1764100000011
 
 export const PLATFORM_ENTITIES = [OutboxEntity, InboxEntity, AuditLogEntity, PhoneCodeEntity, RateLimitHitEntity];
 export const PLATFORM_MIGRATIONS = [PlatformTables1764100000000, AuditLogQueryIndexes1764100000001, PublicAccessTables1764100000002,
-  JobLeases1764100000010, ConsumerParking1764100000011, AuditLogHashChain1796600000000];
+  AuditLogHashChain1764100000003, JobLeases1764100000010, ConsumerParking1764100000011];
 
 export interface DataSourceInput {
   url: string;

@@ -11,8 +11,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * write rights on the chain head, and the migration takes UPDATE/DELETE/TRUNCATE on audit_log away from
  * every role but the owner (default privileges would otherwise have granted them).
  */
-export class AuditLogHashChain1796600000000 implements MigrationInterface {
-  name = 'AuditLogHashChain1796600000000';
+export class AuditLogHashChain1764100000003 implements MigrationInterface {
+  name = 'AuditLogHashChain1764100000003';
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`CREATE FUNCTION audit_log_row_hash(
