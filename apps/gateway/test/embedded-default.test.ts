@@ -19,9 +19,10 @@ describe('embedded default database: 300 audited lookups through the gateway', (
     // TestStack wants a database per service; these stay unused (dropped at stop).
     for (const s of ['household', 'counter'] as const) stack.databases.set(s, await createTestDatabase(s));
     // household starts the embedded server under DATA_DIR, counter attaches to it.
-    await stack.startService('household', { DATABASE_URL: '', DATA_DIR: dataDir });
-    await stack.startService('counter', { DATABASE_URL: '', DATA_DIR: dataDir });
-    await stack.startGateway();
+    await stack.startService('household', { DATABASE_URL: '', DATABASE_OWNER_URL: '', DATA_DIR: dataDir });
+    await stack.startService('counter', { DATABASE_URL: '', DATABASE_OWNER_URL: '', DATA_DIR: dataDir });
+    // The database is under test here, not the gateway's query limits (which refuse 300 aliases).
+    await stack.startGateway({ MAX_QUERY_ALIASES: '300', MAX_QUERY_TOKENS: '10000' });
     clerk = await stack.login('demo-clerk');
   }, 240_000);
 
