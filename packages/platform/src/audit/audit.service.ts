@@ -20,21 +20,7 @@ export class AuditService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async record(actor: Identity, entry: AuditEntry, manager?: EntityManager): Promise<void> {
-    const repo = (manager ?? this.dataSource.manager).getRepository(AuditLogEntity);
-    await repo.insert({
-      actorSub: actor.sub,
-      actorUsername: actor.username,
-      actorUnit: actor.unitCode,
-      action: entry.action,
-      subjectType: entry.subjectType,
-      subjectRef: entry.subjectRef,
-      purpose: entry.purpose ?? null,
-      outcome: entry.outcome ?? 'SUCCESS',
-      details: (entry.details ?? {}) as never,
-    });
-    // Inside a mutation: the resolver kept its own record, so the generic MUTATION entry is not needed.
-    const scope = mutationAuditScope.getStore();
-    if (scope && entry.action !== 'MUTATION') scope.recorded = true;
+    await this.recordMany(actor, [entry], manager);
   }
 
   /** Several entries of one actor in one statement (e.g. every person a request read). */
@@ -54,8 +40,9 @@ export class AuditService {
         details: (entry.details ?? {}) as never,
       })),
     );
+    // Inside a mutation: the resolver kept its own record, so the generic MUTATION entry is not needed.
     const scope = mutationAuditScope.getStore();
-    if (scope) scope.recorded = true;
+    if (scope && entries.some((e) => e.action !== 'MUTATION')) scope.recorded = true;
   }
 
   async findBySubject(subjectType: string, subjectRef: string): Promise<AuditLogEntity[]> {
