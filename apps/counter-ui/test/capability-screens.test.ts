@@ -276,8 +276,9 @@ describe('counter UI: the police types\' registers (警种业务), in Chromium',
     expect(await err.getAttribute('data-code')).toBe('DOCUMENT_NOT_FOUND');
     expect(await err.innerText()).toContain('未找到该证件');
 
-    // The exit-entry officer sees the full number of 陈静's HK/Macau permit and its endorsement.
-    await login('demo-exit-entry');
+    // The exit-entry officer of the issuing unit (锦江, the one personal-data policy: own police type
+    // inside their unit) sees the full number of 陈静's HK/Macau permit and its endorsement.
+    await login('demo-exit-entry-jinjiang');
     await page.goto(`${base}/travel-documents`);
     await page.getByTestId('travel-by').getByText('证件号码').click();
     await page.getByTestId('travel-target').fill('c90000003');
