@@ -93,7 +93,8 @@ describe('exit-entry service with household on PostgreSQL and NATS', () => {
     expect(asOfficer.data!._entities[0]!.exitEntry.documents.map((d) => d.number)).toEqual(['E10000001', DEMO_DOCUMENT_NUMBERS.adultPassport]);
     const analyst = await subgraph(query, variables, { ...clerk, roles: [Role.ANALYST] });
     expect(analyst.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    expect(await sql(db(), `SELECT action FROM audit_log`)).toEqual([]);
+    // Masked section reads write no audit row; the analyst's refusal by role is recorded (outcome DENIED).
+    expect(await sql(db(), `SELECT action, outcome FROM audit_log`)).toEqual([{ action: 'ACCESS_DENIED', outcome: 'DENIED' }]);
   });
 
   it('a DEATH_FOLLOW_UP from household cancels the valid documents and reports the result', async () => {

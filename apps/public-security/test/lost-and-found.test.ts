@@ -151,7 +151,7 @@ describe('lost and found with the sanitation department, on PostgreSQL and NATS'
     const detail = await subgraph<{ foundItem: Item }>(stack, DETAIL, { n: items['WALLET']!.number, p: '核对认领记录' }, psOfficer);
     expect(detail.data!.foundItem.claims[1]).toMatchObject({ claimantIdNumber: DEMO_PERSON_IDS.adult, claimantName: '张伟', claimantPhone: '13800138000' });
     const audit = await sql<{ action: string; subject_ref: string; outcome: string; actor_username: string }>(db(),
-      `SELECT action, subject_ref, outcome, actor_username FROM audit_log WHERE action <> 'MUTATION' ORDER BY id`); // MUTATION: the platform's generic change entries (decision 0019)
+      `SELECT action, subject_ref, outcome, actor_username FROM audit_log WHERE action NOT IN ('MUTATION', 'ACCESS_DENIED') ORDER BY id`); // MUTATION: the platform's generic change entries (decision 0019); ACCESS_DENIED: refusals by role (the analyst above)
     expect(audit).toEqual([
       { action: 'CLAIMANT_VERIFY', subject_ref: DEMO_PERSON_IDS.jinjiang, outcome: 'DENIED', actor_username: 'demo-clerk' },
       { action: 'CLAIMANT_VERIFY', subject_ref: DEMO_PERSON_IDS.deceased, outcome: 'DENIED', actor_username: 'demo-clerk' },
