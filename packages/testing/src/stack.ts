@@ -86,6 +86,8 @@ export class TestStack {
   readonly databases = new Map<ServiceKey, TestDatabase>();
   readonly procs = new Map<string, RunningProc>();
   readonly ports = new Map<ServiceKey, number>();
+  /** Ports of further replicas started with `startService(name, env, instance)`. */
+  readonly instancePorts = new Map<string, number>();
   gatewayUrl = '';
   /** The stack's nats-server (nats://127.0.0.1:<port>), set by start(). */
   natsUrl = '';
@@ -115,13 +117,20 @@ export class TestStack {
     return this;
   }
 
-  async startService(name: ServiceKey, extraEnv: Record<string, string> = {}): Promise<void> {
-    const port = this.ports.get(name) ?? (await freePort());
-    this.ports.set(name, port);
+  /**
+   * Start a service (again), or with `instance` a further replica of it (e.g. `household#2`) on its
+   * own port, sharing the service's database, NATS user and queue groups; returns its port. The
+   * first instance (instance = name) is the one the gateway calls.
+   */
+  async startService(name: ServiceKey, extraEnv: Record<string, string> = {}, instance: string = name): Promise<number> {
+    const port = instance === name ? (this.ports.get(name) ?? (await freePort())) : (this.instancePorts.get(instance) ?? (await freePort()));
+    if (instance === name) this.ports.set(name, port);
+    else this.instancePorts.set(instance, port);
     const db = this.databases.get(name);
     if (!db) throw new Error(`no database for ${name}`);
-    const p = this.spawn(name, `apps/${name}/dist/main.js`, { PORT: String(port), NATS_PASSWORD: this.natsPasswords[name] ?? '', DATABASE_URL: db.appUrl, DATABASE_OWNER_URL: db.ownerUrl, ...extraEnv });
+    const p = this.spawn(instance, `apps/${name}/dist/main.js`, { PORT: String(port), NATS_PASSWORD: this.natsPasswords[name] ?? '', DATABASE_URL: db.appUrl, DATABASE_OWNER_URL: db.ownerUrl, ...extraEnv });
     await waitHttp(`http://127.0.0.1:${port}/health/ready`, SERVICE_READY_MS, p.proc, () => p.output.join(''));
+    return port;
   }
 
   /**
@@ -166,6 +175,18 @@ export class TestStack {
     await Promise.race([exited, new Promise((r) => (timer = setTimeout(r, 10_000)))]);
     clearTimeout(timer);
     if (p.proc.exitCode === null) p.proc.kill('SIGKILL');
+    this.procs.delete(name);
+  }
+
+  /** Kill one process without warning (default SIGKILL, as a crash or `kill -9` would) and wait for it to be gone. */
+  async killService(name: string, signal: NodeJS.Signals = 'SIGKILL'): Promise<void> {
+    const p = this.procs.get(name);
+    if (!p) return;
+    if (p.proc.exitCode === null && p.proc.signalCode === null) {
+      const exited = new Promise((r) => p.proc.once('exit', r));
+      p.proc.kill(signal);
+      await exited;
+    }
     this.procs.delete(name);
   }
 
