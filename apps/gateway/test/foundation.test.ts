@@ -17,10 +17,11 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../.
 describe('foundation: composed system', () => {
   const stack = new TestStack();
   let clerk: string;
+  let supervisor: string;
 
   beforeAll(async () => {
     await stack.start();
-    clerk = await stack.login('demo-clerk');
+    [clerk, supervisor] = await Promise.all([stack.login('demo-clerk'), stack.login('demo-supervisor')]);
   }, 180_000);
 
   afterAll(() => stack.stop(), 60_000);
@@ -32,13 +33,19 @@ describe('foundation: composed system', () => {
           exitEntry { name version database nats } traffic { name version database nats }
           publicSecurity { name version database nats } complaints { name version database nats } } }`,
       {},
-      clerk,
+      supervisor,
     );
     expect(r.errors).toBeUndefined();
     const status = r.data!.systemStatus;
     expect(Object.values(status).map((s) => s.name).sort()).toEqual(['complaints', 'counter', 'exit-entry', 'household', 'public-security', 'traffic']);
     for (const s of Object.values(status)) {
       expect(s).toMatchObject({ database: true, nats: true, version: '0.1.0' });
+    }
+    // Operations figures are for supervisors and admins: a clerk and an anonymous caller are refused.
+    for (const token of [clerk, undefined]) {
+      const refused = await stack.gql('{ systemStatus { counter { name parkedMessages deadLetters } } }', {}, token);
+      expect(refused.data?.systemStatus ?? null).toBeNull();
+      expect(['FORBIDDEN', 'UNAUTHENTICATED']).toContain(refused.errors?.[0]?.extensions?.code);
     }
   });
 
@@ -56,11 +63,11 @@ describe('foundation: composed system', () => {
     try {
       const res = await fetch(url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${clerk}` },
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${supervisor}` },
         body: JSON.stringify({ query: '{ systemStatus { counter { name } complaints { name } } me { username } }' }),
       });
       const body = (await res.json()) as { data?: unknown; errors?: unknown };
-      expect(body).toEqual({ data: { systemStatus: { counter: { name: 'counter' }, complaints: { name: 'complaints' } }, me: { username: 'demo-clerk' } } });
+      expect(body).toEqual({ data: { systemStatus: { counter: { name: 'counter' }, complaints: { name: 'complaints' } }, me: { username: 'demo-supervisor' } } });
     } finally {
       await stack.stopService('gateway-file');
     }

@@ -1,6 +1,7 @@
 import { Directive, Field, ID, Int, ObjectType, Query, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
 import type { Type } from '@nestjs/common';
-import { Public } from '../auth/decorators.js';
+import { Role } from '@onewindow/contracts';
+import { Roles } from '../auth/decorators.js';
 import { HealthService } from '../health/health.service.js';
 import { EventConsumerHost } from '../outbox/event-consumer.js';
 
@@ -41,7 +42,9 @@ export function createSystemStatusResolver(service: string, version: string, own
       return { id: ref.id };
     }
 
-    @Public()
+    // Operations figures (versions, parked and dead messages) are for supervisors and admins; the
+    // probes that load balancers use are /health/live and /health/ready.
+    @Roles(Role.SUPERVISOR, Role.ADMIN)
     @ResolveField(camel(service), () => ServiceHealth)
     async status(): Promise<ServiceHealth> {
       const h = await this.health.check();
@@ -55,7 +58,7 @@ export function createSystemStatusResolver(service: string, version: string, own
   if (ownsQuery) {
     @Resolver(() => SystemStatus)
     class SystemStatusQueryResolver extends SystemStatusResolver {
-      @Public()
+      @Roles(Role.SUPERVISOR, Role.ADMIN)
       @Query(() => SystemStatus, { description: '各服务运行状态' })
       systemStatus(): SystemStatus {
         return { id: 'system' };
