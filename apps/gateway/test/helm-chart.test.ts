@@ -78,6 +78,7 @@ function render(...set: string[]): K8sObject[] {
   const helmHome = path.join(work, 'helm-home');
   const out = execFileSync(helm, ['template', RELEASE, chart, '--namespace', 'onewindow', '--kube-version', '1.29.0', ...set.flatMap((s) => ['--set', s])], {
     encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
     env: { PATH: process.env.PATH ?? '', HOME: helmHome, HELM_CACHE_HOME: helmHome, HELM_CONFIG_HOME: helmHome, HELM_DATA_HOME: helmHome },
   });
   return parseAllDocuments(out).map((d) => d.toJSON() as K8sObject | null).filter((d): d is K8sObject => !!d);
@@ -138,7 +139,7 @@ describe('Helm chart infra/helm/onewindow (decision 0035)', () => {
 
   it('sets memory requests at or above the RSS measured in docs/performance.md, limits above them, and a V8 heap cap below the limit', () => {
     const perf = readFileSync(root('docs/performance.md'), 'utf8');
-    const row = /\|\s*— ([a-z /-]+?) RSS\s*\|\s*([\d–\- /]+?)\s*MiB/.exec(perf);
+    const row = /\|\s*— ([a-z /-]+?) RSS\s*\|\s*([\d,–\- /]+?)\s*MiB/.exec(perf.replace(/(\d),(\d{3})/g, '$1$2'));
     expect(row).not.toBeNull();
     const names = row![1]!.split(' / ').map((s) => s.trim());
     const highs = row![2]!.split(' / ').map((r) => Number(r.trim().split(/[–-]/).pop()));
@@ -188,6 +189,33 @@ describe('Helm chart infra/helm/onewindow (decision 0035)', () => {
     // No literal under a secret-looking key (a `{ valueFrom: … }` reference is fine), no placeholder secret.
     expect(text).not.toMatch(/(?:^|[\s_])(password|secret|token|api_key|signing_key):[ \t]*[^\s{]|change-me|onewindow-demo-/im);
   });
+
+  it('gives each app an environment that its own production configuration check accepts', () => {
+    // Secrets stand in as strong random-looking values; Kubernetes' $(VAR) expansion is done here.
+    const stand = (name: string) => `k8s-check-${name.toLowerCase().replace(/_/g, '-')}-0123456789abcdef0123456789abcdef`;
+    const cases = deployments().map((d) => {
+      const env: Record<string, string> = {};
+      for (const e of d.spec!.template!.spec.containers[0]!.env!) {
+        if (e.valueFrom?.secretKeyRef) {
+          if (!(e.valueFrom.secretKeyRef as { optional?: boolean }).optional) env[e.name] = stand(e.name);
+        } else env[e.name] = (e.value ?? '').replace(/\$\((\w+)\)/g, (_, v: string) => env[v] ?? '');
+      }
+      return { app: appOf(d), env };
+    });
+    // The check bites: the same environment without the NATS password is refused.
+    const counter = cases.find((c) => c.app === 'counter')!;
+    cases.push({ app: 'counter', env: Object.fromEntries(Object.entries(counter.env).filter(([k]) => k !== 'NATS_PASSWORD')) });
+    // Each app's own config class (dist/config.js), loaded in one child process: the gateway may not import other apps.
+    const check = `const { loadConfig } = await import('@onewindow/platform');
+      for (const { app, env } of JSON.parse(process.argv[1])) {
+        const mod = await import('./apps/' + app + '/dist/config.js');
+        const cls = Object.values(mod).find((v) => typeof v === 'function' && /Config$/.test(v.name));
+        try { loadConfig(app, cls, env); console.log(app + ': accepted'); } catch (err) { console.log(app + ': ' + err.message); }
+      }`;
+    const answers = execFileSync(process.execPath, ['--input-type=module', '-e', check, JSON.stringify(cases)], { cwd: root(''), encoding: 'utf8' }).trim().split('\n');
+    expect(answers.slice(0, -1).sort()).toEqual(APPS.map((app) => `${app}: accepted`));
+    expect(answers.at(-1)).toMatch(/^counter: .*NATS_PASSWORD .*required in production/);
+  }, 90_000);
 
   it('gives every app a Service, a PodDisruptionBudget and a NetworkPolicy that select its pods', () => {
     for (const d of deployments()) {
