@@ -242,7 +242,7 @@ describe('Helm chart infra/helm/onewindow (decision 0035)', () => {
         expect(target).toBe('nats');
         const clients = p.spec!.ingress!.find((r) => r.ports!.some((x) => x.port === 4222))!;
         const components = clients.from![0]!.podSelector!.matchExpressions!.find((e) => e.key === 'app.kubernetes.io/component')!.values;
-        expect(components).toEqual(SERVICES);
+        expect(components).toEqual([...SERVICES, 'nats-streams']);
       }
     }
     const ingresses = of('Ingress');
@@ -269,6 +269,15 @@ describe('Helm chart infra/helm/onewindow (decision 0035)', () => {
     // The file is what `npm run nats-config` generates from bus-permissions.ts today.
     const generated = infraNatsConfig();
     expect(conf.slice(conf.indexOf('authorization {'))).toBe(generated.slice(generated.indexOf('authorization {')));
+    // Streams R3: a hook Job after each install/upgrade raises every stream to the cluster's size.
+    const job = objects.find((o) => o.kind === 'Job' && o.metadata.name === `${RELEASE}-nats-streams`)! as K8sObject & { metadata: { annotations: Labels } };
+    expect(job.metadata.annotations['helm.sh/hook']).toBe('post-install,post-upgrade');
+    const jobPod = job.spec!.template!.spec;
+    expect(jobPod.containers[0]!.command).toEqual(['node', 'scripts/nats-streams.mjs', '--replicas', String(values.nats.config.cluster.replicas), '--wait', '600']);
+    expect(existsSync(root('scripts/nats-streams.mjs'))).toBe(true);
+    expect(jobPod.securityContext?.runAsNonRoot).toBe(true);
+    expect(jobPod.containers[0]!.securityContext).toMatchObject({ readOnlyRootFilesystem: true, allowPrivilegeEscalation: false });
+    expect(jobPod.containers[0]!.env).toContainEqual({ name: 'NATS_PASSWORD', valueFrom: { secretKeyRef: { name: `${RELEASE}-nats-admin`, key: 'NATS_PASSWORD' } } });
     const configMap = objects.find((o) => o.kind === 'ConfigMap' && o.metadata.name === `${RELEASE}-nats-authorization`)!;
     expect(configMap.data!['authorization.conf']!.trim()).toBe(conf.trim());
     // The services are pointed at the bundled cluster's client Service, or at the URL given.
