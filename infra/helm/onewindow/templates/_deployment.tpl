@@ -99,7 +99,7 @@ spec:
             - name: {{ . }}
               valueFrom: { secretKeyRef: { name: {{ $secret }}, key: {{ . }} } }
             {{- end }}
-            {{- range $cfg.optionalSecretEnv }}
+            {{- range (concat ($cfg.optionalSecretEnv | default list) ($v.commonOptionalSecretEnv | default list)) }}
             - name: {{ . }}
               valueFrom: { secretKeyRef: { name: {{ $secret }}, key: {{ . }}, optional: true } }
             {{- end }}
