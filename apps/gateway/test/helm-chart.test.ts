@@ -255,7 +255,7 @@ describe('Helm chart infra/helm/onewindow (decision 0035)', () => {
     expect(counterPolicy.spec!.ingress!.flatMap((r) => r.from ?? [])).toHaveLength(1);
   });
 
-  it('runs NATS as the official chart: 3 nodes, JetStream, the generated authorization included and current', () => {
+  it('runs NATS as the official chart: 3 nodes, JetStream, the generated authorization included and current', async () => {
     const chart = parse(readFileSync(path.join(CHART, 'Chart.yaml'), 'utf8')) as { dependencies: { name: string; repository: string; condition: string }[] };
     expect(chart.dependencies).toEqual([expect.objectContaining({ name: 'nats', repository: 'https://nats-io.github.io/k8s/helm/charts/', condition: 'nats.enabled' })]);
     const values = parse(readFileSync(path.join(CHART, 'values.yaml'), 'utf8')) as { nats: { config: { cluster: { enabled: boolean; replicas: number }; jetstream: { enabled: boolean }; merge: Record<string, string> }; container: { env: Record<string, unknown> } } };
@@ -283,7 +283,12 @@ describe('Helm chart infra/helm/onewindow (decision 0035)', () => {
     // The services are pointed at the bundled cluster's client Service, or at the URL given.
     const counter = deployments().find((d) => appOf(d) === 'counter')!.spec!.template!.spec.containers[0]!;
     expect(counter.env).toContainEqual({ name: 'NATS_URL', value: `nats://${RELEASE}-nats:4222` });
-    const external = render('nats.enabled=false', 'natsUrl=tls://nats.example.gov.cn:4222');
+    const external = render('nats.enabled=false', 'natsUrl=tls://nats.example.gov.cn:4222', 'natsCaSecret=nats-ca', 'postgres.caSecret=pg-ca');
+    const externalCounter = external.find((o) => o.kind === 'Deployment' && o.metadata.name === `${RELEASE}-counter`)!.spec!.template!.spec as unknown as { containers: (Container & { volumeMounts: { mountPath: string }[] })[]; volumes: { secret?: { secretName: string } }[] };
+    expect(externalCounter.containers[0]!.env).toEqual(expect.arrayContaining([{ name: 'NATS_TLS_CA', value: '/etc/onewindow/nats-ca/ca.crt' }, { name: 'DATABASE_SSL_CA', value: '/etc/onewindow/postgres-ca/ca.crt' }]));
+    expect(externalCounter.containers[0]!.volumeMounts.map((m) => m.mountPath)).toEqual(expect.arrayContaining(['/etc/onewindow/nats-ca', '/etc/onewindow/postgres-ca']));
+    expect(externalCounter.volumes.map((v) => v.secret?.secretName).filter(Boolean).sort()).toEqual(['nats-ca', 'pg-ca']);
+    for (const o of external) await validateSchema(o);
     expect(external.filter((o) => o.metadata.name.includes('nats'))).toEqual([]);
     expect(external.find((o) => o.kind === 'Deployment' && o.metadata.name === `${RELEASE}-counter`)!.spec!.template!.spec.containers[0]!.env).toContainEqual({ name: 'NATS_URL', value: 'tls://nats.example.gov.cn:4222' });
   });

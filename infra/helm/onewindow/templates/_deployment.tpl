@@ -75,6 +75,9 @@ spec:
             {{- else }}
             - { name: NATS_URL, value: {{ include "onewindow.natsUrl" $root | quote }} }
             - { name: NATS_USER, value: {{ $name }} }
+            {{- if $v.natsCaSecret }}
+            - { name: NATS_TLS_CA, value: {{ printf "/etc/onewindow/nats-ca/%s" $v.natsCaKey | quote }} }
+            {{- end }}
             - name: NATS_PASSWORD
               valueFrom: { secretKeyRef: { name: {{ $secret }}, key: NATS_PASSWORD } }
             - name: DATABASE_APP_PASSWORD
@@ -125,11 +128,18 @@ spec:
             {{- if and (not .gateway) $v.postgres.caSecret }}
             - { name: postgres-ca, mountPath: /etc/onewindow/postgres-ca, readOnly: true }
             {{- end }}
+            {{- if and (not .gateway) $v.natsCaSecret }}
+            - { name: nats-ca, mountPath: /etc/onewindow/nats-ca, readOnly: true }
+            {{- end }}
       volumes:
         - name: tmp
           emptyDir: { sizeLimit: 64Mi }
         {{- if and (not .gateway) $v.postgres.caSecret }}
         - name: postgres-ca
           secret: { secretName: {{ $v.postgres.caSecret }}, items: [{ key: {{ $v.postgres.caKey }}, path: {{ $v.postgres.caKey }} }] }
+        {{- end }}
+        {{- if and (not .gateway) $v.natsCaSecret }}
+        - name: nats-ca
+          secret: { secretName: {{ $v.natsCaSecret }}, items: [{ key: {{ $v.natsCaKey }}, path: {{ $v.natsCaKey }} }] }
         {{- end }}
 {{- end -}}
