@@ -67,10 +67,11 @@ async function helmBinary(): Promise<string> {
 
 const work = mkdtempSync(path.join(tmpdir(), 'onewindow-helm-chart-'));
 let helm: string;
+let renders = 0;
 
 /** `helm template` of a copy of the chart with an empty stand-in for the NATS dependency. */
 function render(...set: string[]): K8sObject[] {
-  const chart = path.join(work, `chart-${set.length}-${Date.now()}`);
+  const chart = path.join(work, `chart-${++renders}`);
   cpSync(CHART, chart, { recursive: true });
   const dep = (parse(readFileSync(path.join(CHART, 'Chart.yaml'), 'utf8')) as { dependencies: { name: string; version: string }[] }).dependencies.find((d) => d.name === 'nats')!;
   mkdirSync(path.join(chart, 'charts/nats'), { recursive: true });
