@@ -147,7 +147,7 @@ const faults = setInterval(() => {
   faultChain = faultChain.then(() => inject(n)).catch((err) => log(`fault ${n} failed`, String(err)));
 }, FAULT_EVERY_S * 1000);
 
-let exit = 1;
+let exit;
 try {
   while (Date.now() < end) {
     await sleep(5000);
@@ -185,4 +185,4 @@ try {
   clearInterval(faults);
   await stack.stop();
 }
-process.exit(exit);
+process.exit(exit ?? 1);
