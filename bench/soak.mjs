@@ -42,9 +42,13 @@ const stack = new TestStack({
 const figures = { started: 0, skipped: 0, accepted: 0, acceptRetries: 0, transitions: 0, transfers: 0, transferFailed: 0, errors: {}, faults: [] };
 const acceptedNumbers = new Set();
 const ready = []; // accepted numbers waiting for 审批 + 待领取
+let phase = 'no fault yet';
+const byPhase = {};
 const countError = (r) => {
   const code = r.errors?.[0]?.extensions?.code ?? 'NETWORK';
   figures.errors[code] = (figures.errors[code] ?? 0) + 1;
+  const k = `${code} (${phase})`;
+  byPhase[k] = (byPhase[k] ?? 0) + 1;
 };
 const gql = (query, input, token) => stack.gql(query, { input }, token).catch((err) => ({ errors: [{ message: String(err), extensions: { code: 'NETWORK' } }] }));
 
@@ -96,7 +100,16 @@ async function transferOne() {
 }
 
 async function inject(n) {
+  try {
+    await injectFault(n);
+  } finally {
+    phase = `after fault ${n}`;
+  }
+}
+
+async function injectFault(n) {
   const kind = ['service', 'nats', 'database'][n % 3];
+  phase = `during fault ${n}`;
   if (kind === 'service') {
     const s = pick(SERVICES);
     log(`fault ${n}: kill -9 ${s}, restart`);
@@ -175,6 +188,11 @@ try {
   console.log(`operations started ${figures.started} (skipped, too many in flight: ${figures.skipped})`);
   console.log(`acceptances answered ${figures.accepted} (retries with the same key ${figures.acceptRetries}); 审批+待领取 ${figures.transitions}; transfers ${figures.transfers} (failed ${figures.transferFailed})`);
   console.log(`errors seen by the clients: ${JSON.stringify(figures.errors)}`);
+  console.log(`  by phase: ${JSON.stringify(byPhase)}`);
+  for (const name of stack.procs.keys()) {
+    const unhandled = stack.logs(name).split('\n').filter((l) => l.includes('unhandled error'));
+    if (unhandled.length) console.log(`  ${name}: ${unhandled.length} unhandled error log line(s) in its last output, e.g. ${unhandled[0].slice(0, 300)}`);
+  }
   console.log(`client-acknowledged applications in the counter's inbox: ${counterInbox[0].n} / ${acceptedNumbers.size}; all applications at owners ${owners}`);
   console.log(`settled ${((Date.now() - settleStart) / 1000).toFixed(0)} s after the traffic stopped`);
   console.log(formatReconcile(report));

@@ -57,7 +57,8 @@ describe('faults: kill -9 mid-flow, a database taken away', () => {
   it('household killed (kill -9) during a burst of acceptances: every success exists once, every unknown settles once', async () => {
     const keys = Array.from({ length: 16 }, (_, i) => `fault-kill-hh-${i}`);
     const before = await count('household', `SELECT count(*) FROM application`);
-    const replies = keys.map((k) => accept(k));
+    // A steady stream of clerks (one every 150 ms), so some are answered, some in flight and some not yet sent when the kill lands.
+    const replies = keys.map((k, i) => new Promise((r) => setTimeout(r, i * 150)).then(() => accept(k)));
     // Kill once some have committed, while the rest are in flight.
     await eventually(async () => (await count('household', `SELECT count(*) FROM application`)) >= before + 3);
     await stack.killService('household', 'SIGKILL');
