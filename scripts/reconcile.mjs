@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Reconciliation (对账) of the counter's projections against the owners' tables (operator use):
-//   node scripts/reconcile.mjs --counter <url> [--household <url>] [--exit-entry <url>] [--traffic <url>] [--public-security <url>] [--json]
+//   npm run reconcile -- --counter <url> [--household <url>] [--exit-entry <url>] [--traffic <url>] [--public-security <url>] [--json]
 // Prints the counts (applications per owner and in the inbox, transfers on both sides and in the
 // counter's view, pickup SMS) and the differences; exits 1 when there are differences.
 // Read-only; prints numbers, ids and statuses only (no personal data). Run it after the consumers
