@@ -13,6 +13,26 @@ const HTTP_MESSAGES: Record<CommonErrorCode.UNAUTHENTICATED | CommonErrorCode.FO
   [CommonErrorCode.VALIDATION_FAILED]: '请求格式不正确，请核对后重新提交。',
 };
 
+const REFUSED = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH', '57P03']);
+const DROPPED = new Set(['ECONNRESET', 'EPIPE', '57P01', '57P02']);
+
+/**
+ * Whether an error means the database could not be reached: NOT_DONE when no connection was
+ * made (nothing was written), UNKNOWN when one broke mid-statement (a COMMIT may have landed).
+ * Looks through TypeORM's QueryFailedError (`driverError`) and `cause`.
+ */
+export function databaseOutage(exception: unknown): 'NOT_DONE' | 'UNKNOWN' | undefined {
+  for (let e = exception, depth = 0; e && typeof e === 'object' && depth < 4; depth++) {
+    const err = e as { code?: unknown; message?: unknown; driverError?: unknown; cause?: unknown };
+    const code = typeof err.code === 'string' ? err.code : '';
+    const message = typeof err.message === 'string' ? err.message : '';
+    if (REFUSED.has(code) || /timeout exceeded when trying to connect/i.test(message)) return 'NOT_DONE';
+    if (DROPPED.has(code) || code.startsWith('08') || /Connection terminated|Client has encountered a connection error|Connection is not open|terminating connection/i.test(message)) return 'UNKNOWN';
+    e = err.driverError ?? err.cause;
+  }
+  return undefined;
+}
+
 /** Maps any thrown value to the wire error body. Unknown errors are logged with an id and hidden. */
 export function toErrorBody(exception: unknown, logger?: Logger): RpcErrorBody {
   if (exception instanceof DomainException) return exception.toRpc();
@@ -29,6 +49,15 @@ export function toErrorBody(exception: unknown, logger?: Logger): RpcErrorBody {
       : CommonErrorCode.INTERNAL;
     // Nest's own messages ("Forbidden resource", "Cannot GET /x") are English: say it in Chinese.
     if (code !== CommonErrorCode.INTERNAL) return { code, message: HTTP_MESSAGES[code] };
+  }
+  const outage = databaseOutage(exception);
+  if (outage) {
+    // The service's PostgreSQL is gone (stopped, failing over, network): a typed, retryable answer, not INTERNAL.
+    logger?.warn({ outcome: outage }, 'database unavailable');
+    return DomainException.unavailable(
+      outage === 'NOT_DONE' ? '数据库暂时不可用，本次操作未执行，请稍后重试。' : '数据库连接中断，办理结果未知，请先查看办理结果后再重试。',
+      outage,
+    ).toRpc();
   }
   const errorId = randomUUID();
   logger?.error({ err: exception, errorId }, 'unhandled error');
