@@ -35,9 +35,17 @@ export class PrefixedNatsServer extends ServerNats {
       const delay = this.testDelays.get(channel);
       if (delay) await new Promise((r) => setTimeout(r, delay));
       // The caller has stopped waiting: do nothing (the answer says so, should anyone still listen).
-      if (!withinDeadline(deadline, Date.now()) && natsMsg.reply) {
-        const { id } = JSON.parse(natsMsg.string()) as { id?: string };
-        natsMsg.respond(JSON.stringify({ id, err: deadlineExceeded().toRpc(), isDisposed: true }));
+      if (!withinDeadline(deadline, Date.now())) {
+        this.logger.warn(`${channel}: not started, the caller's deadline has passed`);
+        if (natsMsg.reply) {
+          let id: string | undefined;
+          try {
+            id = (JSON.parse(natsMsg.string()) as { id?: string }).id;
+          } catch {
+            // not one of our packets: answer without an id
+          }
+          natsMsg.respond(JSON.stringify({ id, err: deadlineExceeded().toRpc(), isDisposed: true }));
+        }
         return undefined;
       }
       return super.handleMessage(channel, natsMsg);
