@@ -66,6 +66,8 @@ export interface StackOptions {
   gateway?: boolean;
   /** Boot the services one after another instead of all at once (kinder to a loaded 2-core machine). */
   sequential?: boolean;
+  /** Start the nats-server with its HTTP monitoring endpoint (`natsMonitorUrl`: /connz, /subsz…). */
+  natsMonitoring?: boolean;
 }
 
 /** How long a booting service may take to report ready: generous, since a crash ends the wait at once. */
@@ -91,6 +93,8 @@ export class TestStack {
   gatewayUrl = '';
   /** The stack's nats-server (nats://127.0.0.1:<port>), set by start(). */
   natsUrl = '';
+  /** With `natsMonitoring`: the server's monitoring endpoint (http://127.0.0.1:<port>). */
+  natsMonitorUrl = '';
   /** One random password per bus user, written into the stack's nats-server config. */
   readonly natsPasswords: Readonly<Record<string, string>> = Object.fromEntries(BUS_PARTICIPANTS.map((p) => [p.user, randomBytes(18).toString('hex')]));
   private natsDir?: string;
@@ -212,7 +216,9 @@ export class TestStack {
     const port = await freePort();
     const conf = path.join(this.natsDir, 'nats.conf');
     await writeFile(conf, natsServerConfig({ prefix: this.prefix, passwords: this.natsPasswords, host: '127.0.0.1', port, storeDir: path.join(this.natsDir, 'js') }));
-    const proc = spawn(natsServerBin(), ['-c', conf], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const monitorPort = this.options.natsMonitoring ? await freePort() : 0;
+    const proc = spawn(natsServerBin(), ['-c', conf, ...(monitorPort ? ['-m', String(monitorPort)] : [])], { stdio: ['ignore', 'pipe', 'pipe'] });
+    if (monitorPort) this.natsMonitorUrl = `http://127.0.0.1:${monitorPort}`;
     const output: string[] = [];
     const running: RunningProc = { proc, port, output };
     this.procs.set(NATS_PROC, running);
