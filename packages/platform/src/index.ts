@@ -14,6 +14,7 @@ export * from './database/platform-tables.migration.js';
 export * from './database/provision.js';
 export * from './database/migrate-as-owner.js';
 export * from './nats/nats.service.js';
+export * from './nats/call-deadline.js';
 export * from './nats/rpc-client.js';
 export * from './nats/rpc-server.js';
 export * from './outbox/outbox.entity.js';

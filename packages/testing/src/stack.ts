@@ -77,6 +77,8 @@ export interface StackOptions {
    * take their PostgreSQL away and give it back (`cutDatabase`, `restoreDatabase`).
    */
   dbProxy?: readonly ServiceKey[];
+  /** Start the nats-server (node 0) with its HTTP monitoring endpoint (`natsMonitorUrl`: /connz, /subsz…). */
+  natsMonitoring?: boolean;
 }
 
 /** One node of the stack's NATS (a single server is node 0). */
@@ -86,6 +88,8 @@ export interface NatsNode {
   port: number;
   clusterPort: number;
   conf: string;
+  /** HTTP monitoring port (`natsMonitoring`, node 0 only), 0 when off. */
+  monitorPort: number;
 }
 
 /** A TCP proxy between one service and its database (see StackOptions.dbProxy). */
@@ -172,6 +176,8 @@ export class TestStack {
   gatewayUrl = '';
   /** The stack's nats-server (nats://127.0.0.1:<port>), set by start(). */
   natsUrl = '';
+  /** With `natsMonitoring`: the server's monitoring endpoint (http://127.0.0.1:<port>). */
+  natsMonitorUrl = '';
   /** One random password per bus user, written into the stack's nats-server config. */
   readonly natsPasswords: Readonly<Record<string, string>> = Object.fromEntries(BUS_PARTICIPANTS.map((p) => [p.user, randomBytes(18).toString('hex')]));
   private natsDir?: string;
@@ -309,7 +315,8 @@ export class TestStack {
     const size = this.options.natsCluster ?? 1;
     const ports = await Promise.all(Array.from({ length: size * 2 }, () => freePort()));
     for (let i = 0; i < size; i++) {
-      const node: NatsNode = { name: `n${i}`, port: ports[2 * i]!, clusterPort: ports[2 * i + 1]!, conf: path.join(this.natsDir, `nats-${i}.conf`) };
+      const node: NatsNode = { name: `n${i}`, port: ports[2 * i]!, clusterPort: ports[2 * i + 1]!, conf: path.join(this.natsDir, `nats-${i}.conf`), monitorPort: i === 0 && this.options.natsMonitoring ? await freePort() : 0 };
+      if (node.monitorPort) this.natsMonitorUrl = `http://127.0.0.1:${node.monitorPort}`;
       this.natsNodes.push(node);
     }
     for (const [i, node] of this.natsNodes.entries()) {
@@ -354,7 +361,7 @@ export class TestStack {
   async startNatsNode(i: number): Promise<void> {
     const node = this.natsNodes[i];
     if (!node) throw new Error(`no NATS node ${i}`);
-    const proc = spawn(natsServerBin(), ['-c', node.conf], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const proc = spawn(natsServerBin(), ['-c', node.conf, ...(node.monitorPort ? ['-m', String(node.monitorPort)] : [])], { stdio: ['ignore', 'pipe', 'pipe'] });
     const output: string[] = [];
     this.procs.set(this.natsProcName(i), { proc, port: node.port, output });
     await new Promise<void>((resolve, reject) => {

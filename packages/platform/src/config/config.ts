@@ -121,6 +121,14 @@ export class BaseServiceConfig {
   RPC_TIMEOUT_MS = 5000;
 
   /**
+   * APP_MODE=test only: RPC subjects this service starts handling late, e.g.
+   * `rpc.household.v1.person.lookup=6000` (tests of nested-call deadlines; decision 0033).
+   */
+  @IsOptional()
+  @Matches(/^[a-z0-9._-]+=\d{1,6}(,[a-z0-9._-]+=\d{1,6})*$/, { message: 'TEST_RPC_DELAYS must look like rpc.<service>.v1.<aggregate>.<verb>=<ms>[,…]' })
+  TEST_RPC_DELAYS?: string = undefined;
+
+  /**
    * JSON file of working-calendar years that replace the library's (format in
    * packages/calendar/README.md); unset = the built-in statutory calendar. Loaded once at boot.
    */
@@ -165,6 +173,7 @@ export class BaseServiceConfig {
     }
     if (!this.DATABASE_URL) problems.push('DATABASE_URL is required in production (no embedded database)');
     if (this.CLOCK_FIXED_DATE) problems.push('CLOCK_FIXED_DATE is not allowed in production');
+    if (this.TEST_RPC_DELAYS) problems.push('TEST_RPC_DELAYS is not allowed in production');
     // decision 0026: nobody reaches the bus without its own credentials
     if (!this.NATS_PASSWORD) problems.push('NATS_PASSWORD (this service\'s NATS credentials) is required in production');
     return problems;

@@ -12,6 +12,7 @@ import { PublicAccessTables1764100000002 } from '../public-access/migrations/176
 import { PhoneCodeEntity, RateLimitHitEntity } from '../public-access/public-access.entities.js';
 import { JobLeases1764100000010 } from '../jobs/migrations/1764100000010-JobLeases.js';
 import { ConsumerParking1764100000011 } from '../outbox/migrations/1764100000011-ConsumerParking.js';
+import { DeadlineCommitCheck } from '../nats/call-deadline.js';
 
 export const PLATFORM_ENTITIES = [OutboxEntity, InboxEntity, AuditLogEntity, PhoneCodeEntity, RateLimitHitEntity];
 export const PLATFORM_MIGRATIONS = [PlatformTables1764100000000, AuditLogQueryIndexes1764100000001, PublicAccessTables1764100000002,
@@ -41,6 +42,8 @@ export function buildDataSourceOptions(input: DataSourceInput): DataSourceOption
     migrationsRun: input.migrationsRun,
     migrationsTransactionMode: 'each',
     synchronize: false,
+    // Inside an RPC handler, no commit after the caller has given up (decision 0033).
+    subscribers: [DeadlineCommitCheck],
     // gen_random_uuid() is built into PostgreSQL 13+ and PGlite; no extension to install.
     uuidExtension: 'pgcrypto',
     installExtensions: false,

@@ -4,6 +4,7 @@ import type { Identity } from '@onewindow/contracts';
 import { randomUUID } from 'node:crypto';
 import { IDENTITY_HEADER, IdentitySigner } from '../auth/identity-token.js';
 import { DomainException, isRpcErrorBody } from '../errors/domain.exception.js';
+import { currentDeadline, DEADLINE_HEADER, innerCallBudget } from './call-deadline.js';
 import { NatsService } from './nats.service.js';
 
 /** The service an RPC subject (`rpc.<service>.v1.<aggregate>.<verb>`) is served by. */
@@ -24,14 +25,18 @@ export class RpcClient {
   constructor(private readonly nats: NatsService, private readonly signer: IdentitySigner, private readonly defaultTimeoutMs = 5000) {}
 
   async request<T>(subject: string, data: unknown, identity: Identity, opts: { timeoutMs?: number; serviceLabel?: string } = {}): Promise<T> {
+    const label = opts.serviceLabel ?? subject.split('.')[1] ?? subject;
+    // Inside a handler, wait no longer than our own caller does (decision 0033); too little left: don't call.
+    const budget = innerCallBudget(opts.timeoutMs ?? this.defaultTimeoutMs, currentDeadline(), Date.now());
+    if (!budget.call) throw DomainException.unavailable(`${label} 服务未调用：剩余处理时间不足，请稍后重试（未写入任何数据）`, 'NOT_DONE');
     const h = natsHeaders();
     // Bound to this call (decision 0026): only the service named in the subject accepts it, once.
     h.set(IDENTITY_HEADER, await this.signer.sign(identity, { audience: rpcTargetOf(subject) }));
+    h.set(DEADLINE_HEADER, String(budget.deadline));
     const packet = JSON.stringify({ id: randomUUID(), pattern: subject, data });
-    const label = opts.serviceLabel ?? subject.split('.')[1] ?? subject;
     let raw: string;
     try {
-      const msg = await this.nats.connection.request(this.nats.subject(subject), packet, { timeout: opts.timeoutMs ?? this.defaultTimeoutMs, headers: h });
+      const msg = await this.nats.connection.request(this.nats.subject(subject), packet, { timeout: budget.timeoutMs, headers: h });
       raw = msg.string();
     } catch (err) {
       // Nobody listening: nothing was done. A timeout is different — the service may have

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
+import { outsideCallDeadline } from '../nats/call-deadline.js';
 import { OutboxEntity } from './outbox.entity.js';
 
 /** Header names on published events. */
@@ -25,7 +26,8 @@ export class OutboxService {
 
   /** Hint to the relay that rows were committed, so it publishes now rather than at its next tick. */
   notifyCommitted(): void {
-    for (const l of this.listeners) l();
+    // The relay pass it sets off is not part of the RPC being handled: no caller's deadline on it.
+    for (const l of this.listeners) outsideCallDeadline(l);
   }
 
   onCommitted(listener: () => void): void {

@@ -6,7 +6,7 @@ import { BaseServiceConfig, ConfigError, loadConfig, redactConfig } from '../con
 import { startEmbeddedPostgres, type EmbeddedPostgres } from '../database/embedded-postgres.js';
 import { createLogger, PinoNestLogger } from '../logging/logger.js';
 import { natsConnectionOptions, natsSettingsOf } from '../nats/nats.service.js';
-import { PrefixedNatsServer } from '../nats/rpc-server.js';
+import { parseTestRpcDelays, PrefixedNatsServer } from '../nats/rpc-server.js';
 import type { ServiceRuntime } from './platform.module.js';
 
 export interface ServiceBootOptions<C extends BaseServiceConfig> {
@@ -47,7 +47,8 @@ export async function bootstrapService<C extends BaseServiceConfig>(opts: Servic
   const rt: ServiceRuntime<C> = { name: opts.name, version: opts.version, config, databaseUrl, logger, ownsSystemStatusQuery: opts.ownsSystemStatusQuery };
   const app = await NestFactory.create(opts.module(rt), { logger: new PinoNestLogger(logger), abortOnError: false });
   app.connectMicroservice<MicroserviceOptions>(
-    { strategy: new PrefixedNatsServer(natsConnectionOptions(natsSettingsOf(config, opts.name, `${opts.name}-rpc`)), config.NATS_PREFIX, opts.name) },
+    { strategy: new PrefixedNatsServer(natsConnectionOptions(natsSettingsOf(config, opts.name, `${opts.name}-rpc`)), config.NATS_PREFIX, opts.name,
+      config.APP_MODE === 'test' ? parseTestRpcDelays(config.TEST_RPC_DELAYS) : undefined) },
     { inheritAppConfig: true },
   );
   app.enableShutdownHooks();

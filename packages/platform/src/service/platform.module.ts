@@ -141,9 +141,10 @@ export class PlatformModule {
               ssl: rt.config.DATABASE_URL ? databaseTls(rt.config.DATABASE_SSL_MODE, rt.config.DATABASE_SSL_CA) : undefined,
             });
             // A separate owner role (decision 0027): it migrates, the service's own role only reads and writes rows.
+            // Always under the migration lock, so replicas booting together never race (decision 0033).
             const ownerUrl = rt.config.DATABASE_URL ? rt.config.DATABASE_OWNER_URL : undefined;
-            if (!ownerUrl || !options.migrationsRun) return options;
-            await runMigrationsAsOwner(options, ownerUrl);
+            if (!options.migrationsRun) return options;
+            await runMigrationsAsOwner(options, ownerUrl ?? rt.databaseUrl);
             return { ...options, migrationsRun: false };
           },
         }),
