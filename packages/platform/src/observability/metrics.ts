@@ -111,11 +111,23 @@ export function addScrapeSource(source: ScrapeSource): void {
   sources.push(source);
 }
 
-async function settled<T>(fn: () => Promise<T>): Promise<T | undefined> {
+const samples = new Map<string, { at: number; value: Promise<unknown> }>();
+
+/**
+ * One read per source and kind per scrape (several gauges share it; cached for a second). A scrape
+ * never fails because the database or NATS is down: the gauge is absent.
+ */
+async function settled<T>(source: ScrapeSource, kind: keyof ScrapeSource, fn: () => Promise<T>): Promise<T | undefined> {
+  const key = `${sources.indexOf(source)}:${kind}`;
+  let hit = samples.get(key);
+  if (!hit || Date.now() - hit.at > 1000) {
+    hit = { at: Date.now(), value: fn() };
+    samples.set(key, hit);
+  }
   try {
-    return await fn();
+    return (await hit.value) as T;
   } catch {
-    return undefined; // a scrape never fails because the database or NATS is down; the gauge is absent
+    return undefined;
   }
 }
 
@@ -126,7 +138,7 @@ new Gauge({
   async collect() {
     this.reset();
     for (const s of sources) {
-      const b = await settled(() => s.outboxBacklog());
+      const b = await settled(s, 'outboxBacklog', () => s.outboxBacklog());
       if (b) this.set(b.rows);
     }
   },
@@ -139,7 +151,7 @@ new Gauge({
   async collect() {
     this.reset();
     for (const s of sources) {
-      const b = await settled(() => s.outboxBacklog());
+      const b = await settled(s, 'outboxBacklog', () => s.outboxBacklog());
       if (b) this.set(b.oldestAgeSeconds);
     }
   },
@@ -153,7 +165,7 @@ new Gauge({
   async collect() {
     this.reset();
     for (const s of sources) {
-      for (const r of (await settled(() => s.parkedCounts())) ?? []) this.set({ consumer: r.consumer, state: r.state }, r.count);
+      for (const r of (await settled(s, 'parkedCounts', () => s.parkedCounts())) ?? []) this.set({ consumer: r.consumer, state: r.state }, r.count);
     }
   },
 });
@@ -166,7 +178,7 @@ new Gauge({
   async collect() {
     this.reset();
     for (const s of sources) {
-      for (const r of (await settled(() => s.consumerStates())) ?? []) this.set({ consumer: r.consumer }, r.pending);
+      for (const r of (await settled(s, 'consumerStates', () => s.consumerStates())) ?? []) this.set({ consumer: r.consumer }, r.pending);
     }
   },
 });
@@ -179,7 +191,7 @@ new Gauge({
   async collect() {
     this.reset();
     for (const s of sources) {
-      for (const r of (await settled(() => s.consumerStates())) ?? []) this.set({ consumer: r.consumer }, r.ackPending);
+      for (const r of (await settled(s, 'consumerStates', () => s.consumerStates())) ?? []) this.set({ consumer: r.consumer }, r.ackPending);
     }
   },
 });
@@ -192,7 +204,7 @@ new Gauge({
   async collect() {
     this.reset();
     for (const s of sources) {
-      for (const r of (await settled(() => s.consumerStates())) ?? []) this.set({ consumer: r.consumer }, r.redelivered);
+      for (const r of (await settled(s, 'consumerStates', () => s.consumerStates())) ?? []) this.set({ consumer: r.consumer }, r.redelivered);
     }
   },
 });
