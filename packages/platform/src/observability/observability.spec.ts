@@ -61,3 +61,15 @@ describe('GET /metrics access', () => {
     }
   });
 });
+
+describe('infra/grafana/onewindow.json', () => {
+  it('uses only metric names this kit exports', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { metricsRegistry } = await import('./metrics.js');
+    const dashboard = readFileSync(new URL('../../../../infra/grafana/onewindow.json', import.meta.url), 'utf8');
+    const used = new Set([...dashboard.matchAll(/\b(onewindow_[a-z_]+?)(?:_bucket|_count|_sum)?\{/g)].map((m) => m[1]!));
+    const exported = new Set(metricsRegistry.getMetricsAsArray().map((m) => m.name));
+    expect(used.size).toBeGreaterThan(10);
+    expect([...used].filter((n) => !exported.has(n))).toEqual([]);
+  });
+});
