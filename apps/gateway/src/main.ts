@@ -26,7 +26,7 @@ try {
   logger.info({ config: redactConfig(config) }, 'starting');
   initMetrics('gateway');
   const endpoint = otlpEndpointFrom(config.ONEWINDOW_OTLP_ENDPOINT ? { ONEWINDOW_OTLP_ENDPOINT: config.ONEWINDOW_OTLP_ENDPOINT } : process.env);
-  if (startTracing({ endpoint, service: 'gateway' })) logger.info({ endpoint }, 'tracing on (OTLP/HTTP)');
+  if (await startTracing({ endpoint, service: 'gateway' })) logger.info({ endpoint }, 'tracing on (OTLP/HTTP)');
   if (config.supergraphSource() === 'introspect') await waitForSubgraphs(config, 120_000);
   else if (!existsSync(config.SUPERGRAPH_FILE)) throw new ConfigError('gateway', [`SUPERGRAPH_FILE ${config.SUPERGRAPH_FILE} does not exist (run \`npm run supergraph -w @onewindow/gateway\`)`]);
   const app = await NestFactory.create(GatewayModule.forConfig(config, logger), { logger: new PinoNestLogger(logger) });

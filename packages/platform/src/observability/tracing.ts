@@ -1,11 +1,10 @@
 import { context, propagation, ROOT_CONTEXT, SpanKind, SpanStatusCode, trace, type Context, type Span } from '@opentelemetry/api';
-import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
-import { resourceFromAttributes } from '@opentelemetry/resources';
-import { BatchSpanProcessor, NodeTracerProvider, type SpanExporter } from '@opentelemetry/sdk-trace-node';
+import type { NodeTracerProvider, SpanExporter } from '@opentelemetry/sdk-trace-node';
 
 /**
  * OpenTelemetry tracing, off unless an OTLP endpoint is configured. Off, the API's no-op tracer
  * and propagator remain: no SDK is loaded into the request path, spans cost a function call.
+ * The SDK and exporter are imported only when tracing is turned on (≈13 MiB per process otherwise).
  * Spans are made by hand at our own seams (HTTP entry, NATS request/reply, outbox publish, event
  * consumer) rather than by auto-instrumentation (ESM, 2 cores). Span names and attributes carry
  * subjects and operation names only, never personal data.
@@ -30,8 +29,12 @@ export function otlpEndpointFrom(env: Record<string, string | undefined>): strin
 }
 
 /** Start the SDK once per process when an endpoint is set; returns whether tracing is on. */
-export function startTracing(settings: TracingSettings): boolean {
+export async function startTracing(settings: TracingSettings): Promise<boolean> {
   if (provider || !settings.endpoint) return !!provider;
+  const [{ OTLPTraceExporter }, { resourceFromAttributes }, { BatchSpanProcessor, NodeTracerProvider }] = await Promise.all([
+    import('@opentelemetry/exporter-trace-otlp-http'), import('@opentelemetry/resources'), import('@opentelemetry/sdk-trace-node'),
+  ]);
+  if (provider) return true;
   const exporter = new OTLPTraceExporter({ url: settings.endpoint }) as unknown as SpanExporter;
   provider = new NodeTracerProvider({
     resource: resourceFromAttributes({ 'service.name': settings.service, ...(settings.version ? { 'service.version': settings.version } : {}) }),

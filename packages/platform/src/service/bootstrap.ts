@@ -42,7 +42,7 @@ export async function bootstrapService<C extends BaseServiceConfig>(opts: Servic
   logger.info({ config: redactConfig(config) }, 'starting');
   initMetrics(opts.name);
   const endpoint = config.ONEWINDOW_OTLP_ENDPOINT ? otlpEndpointFrom({ ONEWINDOW_OTLP_ENDPOINT: config.ONEWINDOW_OTLP_ENDPOINT }) : otlpEndpointFrom(opts.env ?? process.env);
-  if (startTracing({ endpoint, service: opts.name, version: opts.version })) logger.info({ endpoint }, 'tracing on (OTLP/HTTP)');
+  if (await startTracing({ endpoint, service: opts.name, version: opts.version })) logger.info({ endpoint }, 'tracing on (OTLP/HTTP)');
   let embedded: EmbeddedPostgres | undefined;
   let databaseUrl = config.DATABASE_URL;
   if (!databaseUrl) {
