@@ -91,6 +91,11 @@ describe('observability: one trace per acceptance, metrics without personal data
   };
 
   it('gateway → counter → household (NATS) → outbox → counter consumer share one trace id', async () => {
+    // The counter learns household's catalog from its events: wait until the item is there.
+    await eventually(async () => {
+      const r = await stack.gql<{ catalogItems: { code: string }[] }>('{ catalogItems(keyword: "身份证") { code } }', {}, clerk);
+      return r.data?.catalogItems.some((i) => i.code === 'HH-ID-CARD-REPLACE');
+    }, 60_000);
     // The UI's request, carrying its own W3C traceparent (the gateway would start a trace otherwise).
     const res = await fetch(stack.gatewayUrl, {
       method: 'POST',
