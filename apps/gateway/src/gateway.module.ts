@@ -1,8 +1,8 @@
 import { IntrospectAndCompose } from '@apollo/gateway';
 import { ApolloGatewayDriver, type ApolloGatewayDriverConfig } from '@nestjs/apollo';
-import { Controller, Get, type DynamicModule, Module } from '@nestjs/common';
+import { Controller, Get, type DynamicModule, type MiddlewareConsumer, Module, type NestModule, type OnApplicationShutdown } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
-import { apolloLogger, IdentitySigner, UserTokenVerifier, type Logger } from '@onewindow/platform';
+import { apolloLogger, createMetricsController, graphqlMetricsPlugin, HttpTraceMiddleware, IdentitySigner, stopTracing, UserTokenVerifier, type Logger } from '@onewindow/platform';
 import { ANONYMOUS, type Identity } from '@onewindow/contracts';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { GatewayConfig } from './config.js';
@@ -51,7 +51,17 @@ function sourceOf(req: Req): string | undefined {
  * forward a signed identity. Every authorisation decision is taken again inside the subgraphs.
  */
 @Module({})
-export class GatewayModule {
+export class GatewayModule implements NestModule, OnApplicationShutdown {
+  /** The UI's request in a server span (continuing its traceparent if it sent one); decision 0032. */
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(HttpTraceMiddleware).forRoutes('graphql');
+  }
+
+  /** The last spans reach the collector before the process ends. */
+  async onApplicationShutdown(): Promise<void> {
+    await stopTracing();
+  }
+
   static forConfig(config: GatewayConfig, logger: Logger): DynamicModule {
     const signer = new IdentitySigner(config.INTERNAL_IDENTITY_SECRET);
     const verifier = new UserTokenVerifier(
@@ -66,7 +76,7 @@ export class GatewayModule {
     const signIns = config.AUTH_MODE === 'oidc' ? new SignInReporter(config.COUNTER_URL, signer, logger) : undefined;
     return {
       module: GatewayModule,
-      controllers: [GatewayHealthController, authConfigController(config)],
+      controllers: [GatewayHealthController, authConfigController(config), createMetricsController({ token: config.METRICS_TOKEN, production })],
       imports: [
         GraphQLModule.forRoot<ApolloGatewayDriverConfig>({
           driver: ApolloGatewayDriver,
@@ -76,7 +86,7 @@ export class GatewayModule {
             playground: false,
             csrfPrevention: true,
             validationRules: queryLimitRules(limits),
-            plugins: [complexityPlugin(limits.maxCost), lookupBudgetPlugin(limiter), sealedSubjectRefsPlugin()],
+            plugins: [graphqlMetricsPlugin(), complexityPlugin(limits.maxCost), lookupBudgetPlugin(limiter), sealedSubjectRefsPlugin()],
             // Runs before Apollo parses the document: the cheap refusals come first (address budget,
             // token count), then the caller's token is verified and the user's budget counted.
             context: async ({ req }: { req: Req }): Promise<GatewayContext> => {

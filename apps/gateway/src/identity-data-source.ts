@@ -1,7 +1,7 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { GraphQLError } from 'graphql';
 import type { Identity } from '@onewindow/contracts';
-import { IDENTITY_HEADER, PURPOSE_HEADER, type IdentitySigner } from '@onewindow/platform';
+import { IDENTITY_HEADER, injectTraceContext, PURPOSE_HEADER, type IdentitySigner } from '@onewindow/platform';
 import { COMPOSITION_IDENTITY } from './supergraph.js';
 
 export interface GatewayContext {
@@ -31,6 +31,8 @@ export class IdentityForwardingDataSource extends RemoteGraphQLDataSource<Gatewa
     const identity = ctx?.identity ?? COMPOSITION_IDENTITY;
     request.http?.headers.set(IDENTITY_HEADER, await this.signer.sign(identity, { audience: this.subgraph, clientIp: ctx?.clientIp }));
     if (ctx?.purpose) request.http?.headers.set(PURPOSE_HEADER, ctx.purpose);
+    // W3C traceparent: the subgraph's span continues the gateway's trace (decision 0032).
+    if (request.http) injectTraceContext(request.http.headers);
   }
 
   /**

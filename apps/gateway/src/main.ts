@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { existsSync } from 'node:fs';
 import { NestFactory } from '@nestjs/core';
-import { ConfigError, createLogger, keepConnectionsLongerThanClients, loadConfig, PinoNestLogger, redactConfig } from '@onewindow/platform';
+import { ConfigError, createLogger, initMetrics, keepConnectionsLongerThanClients, loadConfig, otlpEndpointFrom, PinoNestLogger, redactConfig, startTracing } from '@onewindow/platform';
 import { GatewayConfig } from './config.js';
 import { GatewayModule } from './gateway.module.js';
 import { serveUi } from './serve-ui.js';
@@ -24,6 +24,9 @@ try {
   const config = loadConfig('gateway', GatewayConfig);
   const logger = createLogger('gateway', config.LOG_LEVEL);
   logger.info({ config: redactConfig(config) }, 'starting');
+  initMetrics('gateway');
+  const endpoint = otlpEndpointFrom(config.ONEWINDOW_OTLP_ENDPOINT ? { ONEWINDOW_OTLP_ENDPOINT: config.ONEWINDOW_OTLP_ENDPOINT } : process.env);
+  if (await startTracing({ endpoint, service: 'gateway' })) logger.info({ endpoint }, 'tracing on (OTLP/HTTP)');
   if (config.supergraphSource() === 'introspect') await waitForSubgraphs(config, 120_000);
   else if (!existsSync(config.SUPERGRAPH_FILE)) throw new ConfigError('gateway', [`SUPERGRAPH_FILE ${config.SUPERGRAPH_FILE} does not exist (run \`npm run supergraph -w @onewindow/gateway\`)`]);
   const app = await NestFactory.create(GatewayModule.forConfig(config, logger), { logger: new PinoNestLogger(logger) });

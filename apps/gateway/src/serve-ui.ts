@@ -12,5 +12,5 @@ export function serveUi(app: INestApplication, dir: string): void {
   if (!existsSync(path.join(root, 'index.html'))) throw new Error(`UI_DIR ${root} has no index.html (build apps/counter-ui first)`);
   const server = app.getHttpAdapter().getInstance() as express.Express;
   server.use(express.static(root, { index: 'index.html', maxAge: '1h' }));
-  server.get(/^\/(?!graphql|health|auth\/config).*/, (_req, res) => res.sendFile(path.join(root, 'index.html')));
+  server.get(/^\/(?!graphql|health|metrics|auth\/config).*/, (_req, res) => res.sendFile(path.join(root, 'index.html')));
 }

@@ -57,3 +57,6 @@ export * from './http/raw-body.js';
 export * from './public-access/public-access.entities.js';
 export * from './public-access/rate-limiter.js';
 export * from './public-access/phone-code.service.js';
+export * from './observability/metrics.js';
+export * from './observability/tracing.js';
+export * from './observability/http-observability.js';

@@ -155,6 +155,23 @@ export class BaseServiceConfig {
   @IsIn(['true', 'false'])
   MIGRATIONS_RUN = 'true';
 
+  /**
+   * Bearer token a Prometheus scraper sends to `GET /metrics` (sensitive). Unset: /metrics answers
+   * anyone who reaches the port in demo/test, and is off (404) in production (decision 0032).
+   */
+  @IsOptional()
+  @IsString()
+  @MinLength(16, { message: 'METRICS_TOKEN must be at least 16 characters' })
+  METRICS_TOKEN?: string = undefined;
+
+  /**
+   * OTLP/HTTP collector for traces, e.g. http://otel-collector:4318 (`/v1/traces` is appended);
+   * the standard OTEL_EXPORTER_OTLP_ENDPOINT is read too. Unset: tracing off (decision 0032).
+   */
+  @IsOptional()
+  @Matches(/^https?:\/\/\S+$/, { message: 'ONEWINDOW_OTLP_ENDPOINT must be an http(s):// URL' })
+  ONEWINDOW_OTLP_ENDPOINT?: string = undefined;
+
   /** Settings that are each valid but do not fit together (checked in every mode). */
   consistencyProblems(): string[] {
     const problems: string[] = [];
@@ -188,6 +205,8 @@ export const SENSITIVE_KEYS = new Set([
   'VERIFY_MARRIAGE_TOKEN', 'VERIFY_BIRTH_CERT_TOKEN', 'VERIFY_HOUSING_TOKEN', 'VERIFY_SOCIAL_SECURITY_TOKEN',
   // counter: a district's signing key for the push to the city bureau (issue 10)
   'BUREAU_SIGNING_KEY',
+  // decision 0032: the Prometheus scraper's token
+  'METRICS_TOKEN',
 ]);
 
 const DEMO_SECRET_PREFIX = 'onewindow-demo-';

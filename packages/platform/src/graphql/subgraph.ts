@@ -5,6 +5,7 @@ import { CLIENT_IP_KEY, IDENTITY_KEY } from '../auth/decorators.js';
 import { IDENTITY_HEADER, IdentitySigner } from '../auth/identity-token.js';
 import type { AppMode } from '../config/config.js';
 import { apolloLogger } from '../logging/apollo-logger.js';
+import { graphqlMetricsPlugin } from '../observability/http-observability.js';
 import type { Logger } from '../logging/logger.js';
 import { ServiceHealth, SystemStatus } from './system-status.js';
 
@@ -22,6 +23,8 @@ export function subgraphOptions(signer: IdentitySigner, mode: AppMode, orphanedT
     // Apollo's own messages go through the redacting logger, never straight to the console.
     ...(logger ? { logger: apolloLogger(logger) } : {}),
     autoSchemaFile: { federation: 2 },
+    // Request rate and latency per operation name (GET /metrics).
+    plugins: [graphqlMetricsPlugin()],
     sortSchema: true,
     // Guards and the error filter also run on @ResolveField (e.g. a police type's Citizen section).
     fieldResolverEnhancers: ['guards', 'filters'],

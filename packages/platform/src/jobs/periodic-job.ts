@@ -4,6 +4,7 @@ import type { DataSource } from 'typeorm';
 import type { BaseServiceConfig } from '../config/config.js';
 import { LOGGER, type Logger } from '../logging/logger.js';
 import { SERVICE_CONFIG } from '../service/platform.module.js';
+import { jobDuration, jobLastSuccess, jobRuns } from '../observability/metrics.js';
 import { JobLease } from './job-lease.js';
 
 /** How a periodic job runs: the first run after `firstRunAfterMs`, then every `intervalMs`. */
@@ -55,9 +56,25 @@ export abstract class PeriodicJob implements OnApplicationBootstrap, OnApplicati
   }
 
   private async pass(minGapMs?: number): Promise<Record<string, unknown> | null> {
-    if (!this.lease) return this.runOnce();
-    const outcome = await this.lease.run(this.jobName, () => this.runOnce(), { minGapMs });
+    const job = this.jobName;
+    const measured = async () => {
+      const end = jobDuration.startTimer({ job });
+      try {
+        const result = await this.runOnce();
+        jobRuns.inc({ job, outcome: 'done' });
+        jobLastSuccess.set({ job }, Date.now() / 1000);
+        return result;
+      } catch (err) {
+        jobRuns.inc({ job, outcome: 'failed' });
+        throw err;
+      } finally {
+        end();
+      }
+    };
+    if (!this.lease) return measured();
+    const outcome = await this.lease.run(this.jobName, measured, { minGapMs });
     if (!outcome.ran) {
+      jobRuns.inc({ job, outcome: 'skipped' });
       this.logger.debug({ reason: outcome.reason }, `${this.jobName}: skipped (another replica has it)`);
       return null;
     }

@@ -7,6 +7,8 @@ import type { Logger } from 'pino';
 import { deadLetterStreamOf } from '@onewindow/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
 import { isPermissionViolation, NatsService } from '../nats/nats.service.js';
+import { consumerMessages, consumerRedeliveries } from '../observability/metrics.js';
+import { extractTraceContext, inSpan, SpanKind } from '../observability/tracing.js';
 import { EVENT_ID_HEADER, OutboxService } from './outbox.service.js';
 
 export interface EventMeta {
@@ -66,6 +68,8 @@ export interface DeadLetterRecorded {
 
 interface Running<T extends object = object> {
   def: ConsumerDefinition<T>;
+  stream: string;
+  durable: string;
   messages: ConsumerMessages;
   loop: Promise<void>;
 }
@@ -173,15 +177,23 @@ export class EventConsumerHost implements OnApplicationShutdown {
     const loop = (async () => {
       for await (const m of messages) {
         if (this.stopped) break;
-        await this.process(def, m);
+        await this.observed(def, m);
       }
     })().catch((err) => this.logger.error({ err: String(err), durable }, 'consumer loop ended'));
-    this.running.push({ def: def as unknown as ConsumerDefinition<object>, messages, loop });
+    this.running.push({ def: def as unknown as ConsumerDefinition<object>, stream, durable, messages, loop });
     const tick = this.options.retryTickMs ?? 1000;
     if (tick > 0 && !this.retryTimer) {
       this.retryTimer = setInterval(() => void this.retryParked().catch((err) => this.logger.warn({ err: String(err) }, 'parked retry pass failed')), tick);
       this.retryTimer.unref();
     }
+  }
+
+  /** One message in a consumer span continuing the producer's trace (headers), counted by outcome. */
+  private async observed<T extends object>(def: ConsumerDefinition<T>, m: JsMsg): Promise<void> {
+    if (m.redelivered) consumerRedeliveries.inc({ consumer: def.durable });
+    const subject = this.nats.settings.prefix ? m.subject.slice(this.nats.settings.prefix.length + 1) : m.subject;
+    await inSpan(`consume ${def.durable}`, SpanKind.CONSUMER, { 'messaging.system': 'nats', 'messaging.destination.name': subject, 'messaging.consumer.group.name': def.durable },
+      extractTraceContext(m.headers), () => this.process(def, m));
   }
 
   private async process<T extends object>(def: ConsumerDefinition<T>, m: JsMsg): Promise<void> {
@@ -195,6 +207,7 @@ export class EventConsumerHost implements OnApplicationShutdown {
     } catch (err) {
       // Never valid, whatever the retries: a dead letter at once, not blocking its key.
       this.logger.error({ durable: def.durable, messageId, subject: m.subject, err: String(err) }, 'invalid event: dead letter');
+      consumerMessages.inc({ consumer: def.durable, outcome: 'dead' });
       await this.park(def, { key: null, meta, payload: safeJson(m), error: `INVALID: ${String(err)}`, dead: true }).then(() => m.ack(), () => m.nak(5000));
       return;
     }
@@ -213,6 +226,7 @@ export class EventConsumerHost implements OnApplicationShutdown {
           return 'applied' as const;
         });
         if (outcome === 'parked-behind') this.logger.info({ durable: def.durable, messageId }, 'event parked behind an earlier failing one of its key');
+        consumerMessages.inc({ consumer: def.durable, outcome: outcome === 'applied' ? 'applied' : 'parked_behind' });
         m.ack();
         return;
       } catch (err) {
@@ -221,10 +235,12 @@ export class EventConsumerHost implements OnApplicationShutdown {
         if (attempt >= this.inPlaceAttempts) {
           try {
             await this.park(def, { key, meta, payload, error: String(err), dead: this.backoff.length === 0 });
+            consumerMessages.inc({ consumer: def.durable, outcome: this.backoff.length === 0 ? 'dead' : 'parked' });
             m.ack();
           } catch (parkErr) {
             // The database itself is failing: leave the message to JetStream's redelivery.
             this.logger.warn({ durable: def.durable, messageId, err: String(parkErr) }, 'could not park the event; JetStream will redeliver it');
+            consumerMessages.inc({ consumer: def.durable, outcome: 'failed' });
             m.nak(5000);
           }
           return;
@@ -366,6 +382,21 @@ export class EventConsumerHost implements OnApplicationShutdown {
       streamSequence: Number(row.stream_seq), attempts: row.attempts, error: error.slice(0, 500), at: new Date().toISOString(),
     };
     await this.options.outbox.enqueue(manager, deadLetterSubject(this.nats.settings.name, consumer), event);
+  }
+
+  /** Lag of each running consumer as JetStream sees it (metrics; durable names without the prefix). */
+  async consumerStates(): Promise<{ consumer: string; pending: number; ackPending: number; redelivered: number }[]> {
+    return Promise.all(this.running.map(async (r) => {
+      const info = await this.nats.manager.consumers.info(r.stream, r.durable);
+      return { consumer: r.def.durable, pending: info.num_pending, ackPending: info.num_ack_pending, redelivered: info.num_redelivered };
+    }));
+  }
+
+  /** Parked and dead messages per consumer and state (metrics). */
+  async parkedByConsumer(): Promise<{ consumer: string; state: string; count: number }[]> {
+    return (await this.dataSource.query(
+      `SELECT consumer, state, count(*)::int AS count FROM consumer_parked WHERE state <> 'DISCARDED' GROUP BY consumer, state`,
+    )) as { consumer: string; state: string; count: number }[];
   }
 
   /** Parked and dead messages of this service's consumers (system status). */

@@ -4,6 +4,8 @@ import { headers as natsHeaders } from '@nats-io/transport-node';
 import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
 import { NatsService } from '../nats/nats.service.js';
+import { outboxPublished, outboxPublishErrors } from '../observability/metrics.js';
+import { extractTraceContext, inSpan, injectTraceContext, SpanKind, tracingEnabled } from '../observability/tracing.js';
 import { OutboxEntity } from './outbox.entity.js';
 import { OutboxService } from './outbox.service.js';
 
@@ -96,10 +98,10 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       const [{ leader }] = (await manager.query(`SELECT pg_try_advisory_xact_lock(hashtext('outbox-relay')) AS leader`)) as { leader: boolean }[];
       if (!leader) return { published: 0, full: false };
       const rows = (await manager.query(
-        `SELECT id, subject, payload, headers, attempts, (next_attempt_at IS NOT NULL AND next_attempt_at > now()) AS waiting
+        `SELECT id, subject, payload, headers, attempts, trace_parent AS "traceParent", (next_attempt_at IS NOT NULL AND next_attempt_at > now()) AS waiting
            FROM outbox WHERE published_at IS NULL AND NOT (subject LIKE ANY($2::text[])) ORDER BY seq LIMIT $1`,
         [this.options.batchSize, [...blocked].map((g) => `${g.replace(/[\\%_]/g, '\\$&')}.%`)],
-      )) as (Pick<OutboxEntity, 'id' | 'subject' | 'payload' | 'headers' | 'attempts'> & { waiting: boolean })[];
+      )) as (Pick<OutboxEntity, 'id' | 'subject' | 'payload' | 'headers' | 'attempts' | 'traceParent'> & { waiting: boolean })[];
       let published = 0;
       for (const row of rows) {
         const group = orderingGroup(row.subject);
@@ -111,13 +113,20 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
         try {
           const h = natsHeaders();
           for (const [k, v] of Object.entries(row.headers ?? {})) h.set(k, v);
-          await this.nats.js.publish(this.nats.subject(row.subject), JSON.stringify(row.payload), { msgID: row.id, headers: h, timeout: 5000 });
+          // The publish continues the trace of the transaction that wrote the row; the consumer continues it from the headers.
+          const parent = tracingEnabled() && row.traceParent ? extractTraceContext({ get: (k) => (k === 'traceparent' ? row.traceParent : undefined) }) : undefined;
+          await inSpan(`outbox.publish ${row.subject}`, SpanKind.PRODUCER, { 'messaging.system': 'nats', 'messaging.destination.name': row.subject }, parent, async () => {
+            injectTraceContext(h);
+            await this.nats.js.publish(this.nats.subject(row.subject), JSON.stringify(row.payload), { msgID: row.id, headers: h, timeout: 5000 });
+          });
           if (this.options.afterPublish) await this.options.afterPublish(row);
           await manager.update(OutboxEntity, { id: row.id }, { publishedAt: new Date(), attempts: row.attempts + 1, lastError: null });
           published++;
+          outboxPublished.inc();
         } catch (err) {
           // Keep order within the group: its later rows wait behind this one, retried with backoff.
           const attempts = row.attempts + 1;
+          outboxPublishErrors.inc();
           await manager.query(
             `UPDATE outbox SET attempts = $2, last_error = $3, next_attempt_at = now() + make_interval(secs => $4::bigint / 1000.0) WHERE id = $1`,
             [row.id, attempts, String(err).slice(0, 500), relayBackoffMs(attempts)],

@@ -29,4 +29,8 @@ export class OutboxEntity {
 
   @Column({ name: 'last_error', type: 'text', nullable: true })
   lastError: string | null;
+
+  /** W3C traceparent of the writing transaction's trace (decision 0032); null when tracing is off. */
+  @Column({ name: 'trace_parent', type: 'text', nullable: true })
+  traceParent: string | null;
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { outsideCallDeadline } from '../nats/call-deadline.js';
+import { currentTraceparent } from '../observability/tracing.js';
 import { OutboxEntity } from './outbox.entity.js';
 
 /** Header names on published events. */
@@ -20,7 +21,8 @@ export class OutboxService {
       throw new Error('OutboxService.enqueue must run inside a transaction');
     }
     const id = randomUUID();
-    await manager.getRepository(OutboxEntity).insert({ id, subject, payload, headers });
+    // The request's trace goes with the row: the relay's publish and the consumer continue it.
+    await manager.getRepository(OutboxEntity).insert({ id, subject, payload, headers, traceParent: currentTraceparent() });
     return id;
   }
 

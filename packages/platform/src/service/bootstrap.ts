@@ -7,6 +7,8 @@ import { startEmbeddedPostgres, type EmbeddedPostgres } from '../database/embedd
 import { createLogger, PinoNestLogger } from '../logging/logger.js';
 import { natsConnectionOptions, natsSettingsOf } from '../nats/nats.service.js';
 import { parseTestRpcDelays, PrefixedNatsServer } from '../nats/rpc-server.js';
+import { initMetrics } from '../observability/metrics.js';
+import { otlpEndpointFrom, startTracing, stopTracing } from '../observability/tracing.js';
 import type { ServiceRuntime } from './platform.module.js';
 
 export interface ServiceBootOptions<C extends BaseServiceConfig> {
@@ -38,6 +40,9 @@ export async function bootstrapService<C extends BaseServiceConfig>(opts: Servic
   const config = loadConfig(opts.name, opts.configClass, opts.env ?? process.env, opts.overrides ?? {});
   const logger = createLogger(opts.name, config.LOG_LEVEL);
   logger.info({ config: redactConfig(config) }, 'starting');
+  initMetrics(opts.name);
+  const endpoint = config.ONEWINDOW_OTLP_ENDPOINT ? otlpEndpointFrom({ ONEWINDOW_OTLP_ENDPOINT: config.ONEWINDOW_OTLP_ENDPOINT }) : otlpEndpointFrom(opts.env ?? process.env);
+  if (await startTracing({ endpoint, service: opts.name, version: opts.version })) logger.info({ endpoint }, 'tracing on (OTLP/HTTP)');
   let embedded: EmbeddedPostgres | undefined;
   let databaseUrl = config.DATABASE_URL;
   if (!databaseUrl) {
@@ -65,6 +70,7 @@ export async function bootstrapService<C extends BaseServiceConfig>(opts: Servic
     port: addr.port,
     async close() {
       await app.close();
+      await stopTracing();
       await embedded?.stop();
     },
   };

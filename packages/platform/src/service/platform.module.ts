@@ -1,6 +1,6 @@
 import { PhoneCodeService } from '../public-access/phone-code.service.js';
 import { RateLimiter } from '../public-access/rate-limiter.js';
-import { type DynamicModule, Global, Module, type Provider, type Type } from '@nestjs/common';
+import { type DynamicModule, Global, type MiddlewareConsumer, Module, type NestModule, type Provider, type Type } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE, Reflector } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { ScheduleModule } from '@nestjs/schedule';
@@ -35,6 +35,8 @@ import { EventConsumerHost } from '../outbox/event-consumer.js';
 import { OutboxRelay } from '../outbox/outbox-relay.js';
 import { OutboxService } from '../outbox/outbox.service.js';
 import { configureSubjectRefSealing } from '../policy/sealed-subject-ref.js';
+import { createMetricsController, HttpTraceMiddleware } from '../observability/http-observability.js';
+import { addScrapeSource } from '../observability/metrics.js';
 
 export const SERVICE_CONFIG = Symbol('SERVICE_CONFIG');
 
@@ -70,7 +72,12 @@ export interface PlatformFeatures {
  */
 @Global()
 @Module({})
-export class PlatformModule {
+export class PlatformModule implements NestModule {
+  /** Each GraphQL request in a server span continuing the caller's trace (decision 0032). */
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(HttpTraceMiddleware).forRoutes('graphql');
+  }
+
   static forRoot(rt: ServiceRuntime, features: PlatformFeatures): DynamicModule {
     const signer = new IdentitySigner(rt.config.INTERNAL_IDENTITY_SECRET, { audience: rt.name });
     configureSubjectRefSealing(rt.config.INTERNAL_IDENTITY_SECRET);
@@ -110,6 +117,25 @@ export class PlatformModule {
       { provide: PhoneCodeService, useFactory: (ds: DataSource) => new PhoneCodeService(ds, rt.config.INTERNAL_IDENTITY_SECRET), inject: [getDataSourceToken()] },
       { provide: APP_INTERCEPTOR, useFactory: (a: AuditService) => new MutationAuditInterceptor(a, rt.logger), inject: [AuditService] },
       HealthService,
+      {
+        // Outbox backlog, parked/dead letters and consumer lag, read when Prometheus scrapes (decision 0032).
+        provide: 'metrics-scrape-source',
+        useFactory: (ds: DataSource, consumers: EventConsumerHost) => {
+          const source = {
+            async outboxBacklog() {
+              const [row] = (await ds.query(
+                `SELECT count(*)::int AS rows, COALESCE(EXTRACT(EPOCH FROM now() - min(created_at)), 0)::float8 AS age FROM outbox WHERE published_at IS NULL`,
+              )) as { rows: number; age: number }[];
+              return { rows: row?.rows ?? 0, oldestAgeSeconds: row?.age ?? 0 };
+            },
+            parkedCounts: () => consumers.parkedByConsumer(),
+            consumerStates: () => consumers.consumerStates(),
+          };
+          addScrapeSource(source);
+          return source;
+        },
+        inject: [getDataSourceToken(), EventConsumerHost],
+      },
       LocalDateScalar,
       createSystemStatusResolver(rt.name, rt.version, rt.ownsSystemStatusQuery ?? false) as Type<unknown>,
       {
@@ -152,7 +178,8 @@ export class PlatformModule {
         TerminusModule,
         ScheduleModule.forRoot(),
       ],
-      controllers: [HealthController, createAuditQueryHandler(rt.name)],
+      controllers: [HealthController, createAuditQueryHandler(rt.name),
+        createMetricsController({ token: rt.config.METRICS_TOKEN, production: rt.config.APP_MODE === 'production' })],
       providers,
       exports: [SERVICE_CONFIG, LOGGER, BusinessClock, WorkingCalendar, IdentitySigner, NatsService, RpcClient, OutboxService, OutboxRelay, EventConsumerHost, AuditService, AuditQueryService, RateLimiter, PhoneCodeService, HealthService],
     };
