@@ -66,6 +66,8 @@ export interface StackOptions {
   gateway?: boolean;
   /** Boot the services one after another instead of all at once (kinder to a loaded 2-core machine). */
   sequential?: boolean;
+  /** Extra Node flags for every service and gateway process (e.g. `--cpu-prof`, which NODE_OPTIONS refuses). */
+  nodeArgs?: readonly string[];
 }
 
 /** How long a booting service may take to report ready: generous, since a crash ends the wait at once. */
@@ -152,7 +154,7 @@ export class TestStack {
   }
 
   private spawn(name: string, script: string, env: Record<string, string>): RunningProc {
-    const proc = spawn(process.execPath, [path.join(ROOT, script)], { cwd: ROOT, env: this.env(env), stdio: ['ignore', 'pipe', 'pipe'] });
+    const proc = spawn(process.execPath, [...(this.options.nodeArgs ?? []), path.join(ROOT, script)], { cwd: ROOT, env: this.env(env), stdio: ['ignore', 'pipe', 'pipe'] });
     const output: string[] = [];
     const keep = (d: Buffer) => {
       output.push(d.toString());
