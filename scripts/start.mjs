@@ -7,6 +7,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { portOpen, SERVICES, waitFor, which } from './lib.mjs';
 
+/** Seconds since this script started, printed with each step so a slow start shows where it waited. */
+const startedAt = performance.now();
+const since = () => `[${((performance.now() - startedAt) / 1000).toFixed(1)} s]`;
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dataDir = path.resolve(process.env.DATA_DIR ?? path.join(root, '.data'));
 const logDir = path.join(dataDir, 'logs');
@@ -110,12 +113,13 @@ async function databaseUrls() {
     const r = await provisionServiceDatabase(adminUrl, { database, ownerRole, appRole, ownerPassword: password(ownerRole), appPassword: password(appRole) });
     urls[s.name] = { app: r.appUrl, owner: r.ownerUrl };
   }
-  console.log('• Database roles: each service connects as its own non-superuser role; migrations run as the owner');
+  console.log(`• Database roles: each service connects as its own non-superuser role; migrations run as the owner ${since()}`);
   return urls;
 }
 
 const natsUrl = await ensureNats();
 const dbUrls = await databaseUrls();
+console.log(`${since()} starting ${SERVICES.length} services in parallel …`);
 for (const s of SERVICES) {
   launch(s.name, process.execPath, [`apps/${s.name}/dist/main.js`], {
     NATS_URL: natsUrl,
@@ -128,7 +132,7 @@ for (const s of SERVICES) {
 }
 for (const s of SERVICES) {
   await waitFor(async () => (await fetch(`http://127.0.0.1:${s.port}/health/ready`).then((r) => r.ok, () => false)), 180000, `${s.name} readiness`);
-  console.log(`✔ ${s.name} ready on http://127.0.0.1:${s.port}/graphql`);
+  console.log(`✔ ${s.name} ready on http://127.0.0.1:${s.port}/graphql ${since()}`);
 }
 const gatewayPort = Number(process.env.GATEWAY_PORT ?? 4000);
 const uiDir = path.join(root, 'apps/counter-ui/dist');
@@ -136,7 +140,7 @@ const hasUi = existsSync(path.join(uiDir, 'index.html'));
 launch('gateway', process.execPath, ['apps/gateway/dist/main.js'], { PORT: String(gatewayPort), NATS_URL: natsUrl, UI_DIR: hasUi ? uiDir : '' }, `http://127.0.0.1:${gatewayPort}/health/live`);
 await waitFor(() => portOpen(gatewayPort), 120000, 'gateway');
 await waitFor(async () => (await fetch(`http://127.0.0.1:${gatewayPort}/health/live`).then((r) => r.ok, () => false)), 60000, 'gateway');
-console.log(`\n✔ 一窗通办 system running. GraphQL gateway: http://127.0.0.1:${gatewayPort}/graphql`);
+console.log(`\n✔ 一窗通办 system running ${since()}. GraphQL gateway: http://127.0.0.1:${gatewayPort}/graphql`);
 if (hasUi) console.log(`  综合窗口 UI (counter UI): http://127.0.0.1:${gatewayPort}/`);
 console.log('  Demo accounts (password "demo"): demo-clerk, demo-household, demo-supervisor — see README.md');
 console.log(`  Logs: ${logDir}   Stop: Ctrl-C`);

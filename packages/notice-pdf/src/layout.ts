@@ -4,8 +4,12 @@
  * tables that repeat their header row after a page break, signature block, and running
  * header / footer with page numbers drawn once all pages are known.
  */
-import PDFDocument from 'pdfkit';
+import type PDFKitDocument from 'pdfkit';
 import { loadFonts } from './fonts.js';
+
+/** pdfkit is loaded on the first document, not at boot: most service processes never print (memory, start time). */
+let pdfkit: Promise<typeof PDFKitDocument> | undefined;
+const loadPdfKit = () => (pdfkit ??= import('pdfkit').then((m) => m.default));
 
 export type Doc = PDFKit.PDFDocument;
 
@@ -48,7 +52,7 @@ export interface DocumentSetup {
 
 /** Creates an A4 document with the CJK fonts registered and metadata set. */
 export async function createDocument(setup: DocumentSetup): Promise<Doc> {
-  const fonts = await loadFonts();
+  const [fonts, PDFDocument] = await Promise.all([loadFonts(), loadPdfKit()]);
   const doc = new PDFDocument({
     size: 'A4',
     margins: { ...MARGINS },

@@ -79,6 +79,8 @@ export interface StackOptions {
   dbProxy?: readonly ServiceKey[];
   /** Start the nats-server (node 0) with its HTTP monitoring endpoint (`natsMonitorUrl`: /connz, /subsz…). */
   natsMonitoring?: boolean;
+  /** Extra Node flags for every service and gateway process (e.g. `--cpu-prof`, which NODE_OPTIONS refuses). */
+  nodeArgs?: readonly string[];
 }
 
 /** One node of the stack's NATS (a single server is node 0). */
@@ -252,7 +254,7 @@ export class TestStack {
   }
 
   private spawn(name: string, script: string, env: Record<string, string>): RunningProc {
-    const proc = spawn(process.execPath, [path.join(ROOT, script)], { cwd: ROOT, env: this.env(env), stdio: ['ignore', 'pipe', 'pipe'] });
+    const proc = spawn(process.execPath, [...(this.options.nodeArgs ?? []), path.join(ROOT, script)], { cwd: ROOT, env: this.env(env), stdio: ['ignore', 'pipe', 'pipe'] });
     const output: string[] = [];
     const keep = (d: Buffer) => {
       output.push(d.toString());

@@ -1,5 +1,5 @@
 import { COMPLAINT_CHANNELS, COMPLAINT_KINDS } from '@onewindow/contracts';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { POLICE_TYPE_LABEL, type AnalysisFigures, type ComplaintAnalysis } from './analysis.rules.js';
 
 /*
@@ -62,7 +62,9 @@ function addFigureSheet(book: ExcelJS.Workbook, name: string, labels: string[], 
 }
 
 export async function analysisXlsx(a: ComplaintAnalysis): Promise<Buffer> {
-  const book = new ExcelJS.Workbook();
+  // exceljs is loaded on the first export, not at boot (memory, start time).
+  const { default: Excel } = await import('exceljs');
+  const book = new Excel.Workbook();
   book.creator = 'onewindow complaints';
   book.created = new Date(`${a.asOf}T00:00:00+08:00`);
   addFigureSheet(book, '汇总', ['警种'], [

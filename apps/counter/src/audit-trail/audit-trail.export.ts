@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import type { AuditTrailEntry } from './audit-trail.model.js';
 
 const COLUMNS: { header: string; width: number; value: (e: AuditTrailEntry) => string }[] = [
@@ -25,7 +24,9 @@ export function beijingTime(at: string): string {
 
 /** One sheet 审计记录, Chinese headers, frozen header row; every cell text (no formulas from data). */
 export async function auditTrailXlsx(entries: AuditTrailEntry[]): Promise<Buffer> {
-  const book = new ExcelJS.Workbook();
+  // exceljs is loaded on the first export, not at boot (memory, start time).
+  const { default: Excel } = await import('exceljs');
+  const book = new Excel.Workbook();
   const sheet = book.addWorksheet('审计记录', { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = COLUMNS.map((c) => ({ header: c.header, width: c.width }));
   sheet.getRow(1).font = { bold: true };

@@ -24,6 +24,16 @@ function toIndexed(row: CatalogItemEntity): IndexedItem {
 /** The unified catalog index: fed by every police type's published catalog, searched at the window. */
 @Injectable()
 export class CatalogIndexService {
+  /**
+   * Items by code, read at most CACHE_MS ago: every acceptance looks its item up, and the row carries
+   * the whole item as JSON. A publish applied here clears it at once; one applied by another replica
+   * is seen within CACHE_MS.
+   */
+  private readonly cache = new Map<string, { at: number; value: IndexedItem | undefined }>();
+  /** Bumped by every publish: a read that started before one is not cached. */
+  private generation = 0;
+  static readonly CACHE_MS = 5_000;
+
   constructor(private readonly catalog: CatalogRepository, @Inject(LOGGER) private readonly logger: Logger) {}
 
   /**
@@ -42,6 +52,7 @@ export class CatalogIndexService {
       this.logger.error({ service: event.service, version: event.version }, 'catalog version has no valid item; index unchanged');
       return;
     }
+    this.invalidate();
     const { dropped } = await this.catalog.replaceServiceItems(
       event.service,
       items.map((item, position) => ({
@@ -58,7 +69,14 @@ export class CatalogIndexService {
       })),
       manager,
     );
+    // Again once written (the caller commits right after): a read racing the write is not kept.
+    this.invalidate();
     this.logger.info({ service: event.service, version: event.version, items: items.length, rejected: rejected.length, dropped }, 'catalog index updated');
+  }
+
+  private invalidate(): void {
+    this.generation++;
+    this.cache.clear();
   }
 
   /** Ranked like searchCatalog; an empty keyword lists everything in index order. */
@@ -71,8 +89,15 @@ export class CatalogIndexService {
   }
 
   async findItem(code: string): Promise<IndexedItem | undefined> {
-    const row = await this.catalog.findByCode(code.trim().toUpperCase());
-    return row ? toIndexed(row) : undefined;
+    const key = code.trim().toUpperCase();
+    const hit = this.cache.get(key);
+    if (hit && Date.now() - hit.at < CatalogIndexService.CACHE_MS) return hit.value;
+    const generation = this.generation;
+    const row = await this.catalog.findByCode(key);
+    const value = row ? toIndexed(row) : undefined;
+    // Found items only: an item published a moment later must not be refused for CACHE_MS.
+    if (value && generation === this.generation) this.cache.set(key, { at: Date.now(), value });
+    return value;
   }
 
   async getItem(code: string): Promise<IndexedItem> {

@@ -2,7 +2,6 @@ import {
   addReportMetrics, deriveReportRates, emptyReportMetrics, PoliceType, POLICE_TYPE_LABELS, policeUnitName, REPORT_METRICS,
   type ReportFigureRow, type ReportMetrics, type ReportRates,
 } from '@onewindow/contracts';
-import ExcelJS from 'exceljs';
 
 /*
  * The monthly figures (月报) as the files a bureau clerk pastes into the monthly notice: XLSX (one
@@ -81,7 +80,9 @@ export function sheetsOf(input: ExportInput): { policeType: PoliceType; label: s
 }
 
 export async function monthlyReportXlsx(input: ExportInput): Promise<Buffer> {
-  const book = new ExcelJS.Workbook();
+  // exceljs is loaded on the first export, not at boot (memory, start time).
+  const { default: Excel } = await import('exceljs');
+  const book = new Excel.Workbook();
   book.creator = 'onewindow counter';
   book.title = `${policeUnitName(input.unitCode)} ${input.month} 月报`;
   for (const s of sheetsOf(input)) {

@@ -15,6 +15,13 @@ export const EVENT_ID_HEADER = 'Nats-Msg-Id';
 @Injectable()
 export class OutboxService {
   private listeners: (() => void)[] = [];
+  /**
+   * When a row was last enqueued. A commit wakes the relay only if one was enqueued recently (by
+   * this or a concurrent transaction still committing), so the many transactions that enqueue
+   * nothing cost no relay pass; the relay's timer publishes anything else.
+   */
+  private lastEnqueuedAt = -Infinity;
+  static readonly WAKE_WINDOW_MS = 10_000;
 
   async enqueue(manager: EntityManager, subject: string, payload: object, headers: Record<string, string> = {}): Promise<string> {
     if (!manager.queryRunner?.isTransactionActive) {
@@ -23,11 +30,13 @@ export class OutboxService {
     const id = randomUUID();
     // The request's trace goes with the row: the relay's publish and the consumer continue it.
     await manager.getRepository(OutboxEntity).insert({ id, subject, payload, headers, traceParent: currentTraceparent() });
+    this.lastEnqueuedAt = Date.now();
     return id;
   }
 
   /** Hint to the relay that rows were committed, so it publishes now rather than at its next tick. */
   notifyCommitted(): void {
+    if (Date.now() - this.lastEnqueuedAt > OutboxService.WAKE_WINDOW_MS) return;
     // The relay pass it sets off is not part of the RPC being handled: no caller's deadline on it.
     for (const l of this.listeners) outsideCallDeadline(l);
   }
