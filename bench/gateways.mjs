@@ -131,11 +131,11 @@ function startProc(name, script, env) {
 }
 
 // The gateway's per-user budgets would refuse a load test (the peers have none): lifted for the bench.
-const stack = new TestStack({ env: { CLOCK_FIXED_DATE: '2026-02-10', DEADLINE_JOB_INTERVAL_MS: '0', TRANSFER_JOB_INTERVAL_MS: '0', LOG_LEVEL: 'error', RATE_LIMIT_PER_IP: '1000000', RATE_LIMIT_PER_USER: '1000000', RATE_LIMIT_LOOKUPS_PER_USER: '1000000' } });
+const stack = new TestStack({ env: { CLOCK_FIXED_DATE: '2026-02-10', DEADLINE_JOB_INTERVAL_MS: '0', TRANSFER_JOB_INTERVAL_MS: '0', LOG_LEVEL: 'error', RATE_LIMIT_PER_IP: '1000000', RATE_LIMIT_PER_USER: '1000000', RATE_LIMIT_LOOKUPS_PER_USER: '1000000' }, sequential: true });
 const peers = [];
 console.log('booting the six subgraphs on PostgreSQL and our gateway …');
-await stack.start();
 try {
+  await stack.start();
   const clerk = await stack.login('demo-clerk');
   const auth = { authorization: `Bearer ${clerk}` };
   for (;;) {
@@ -144,7 +144,7 @@ try {
     await new Promise((r) => setTimeout(r, 200));
   }
   // Seed: applications for the inbox pages and the 360°'s counter section.
-  for (let i = 0; i < 120; i++) await stack.gql(ACCEPT, REQUESTS.accept('seed', i).variables, clerk);
+  for (let i = 0; i < 40; i++) await stack.gql(ACCEPT, REQUESTS.accept('seed', i).variables, clerk);
 
   // The committed supergraph, routed to this stack's subgraphs.
   const dir = mkdtempSync(path.join(tmpdir(), 'gwbench-'));
@@ -263,9 +263,9 @@ async function explainLookups(s) {
     try {
       await c.query('SET enable_seqscan = off');
       const plan = (await c.query(`EXPLAIN ${sql}`)).rows.map((r) => r['QUERY PLAN']).join('\n');
-      const indexes = [...plan.matchAll(/(?:Index|Index Only|Bitmap Index) Scan (?:Backward )?on (\w+)/g)].map((m) => m[1]);
+      const indexes = [...plan.matchAll(/(?:Index Scan(?: Backward)? using|Index Only Scan(?: Backward)? using|Bitmap Index Scan on) (\w+)/g)].map((m) => m[1]);
       const seq = /Seq Scan/.test(plan);
-      console.log(`  ${service.padEnd(15)} ${what.padEnd(40)} ${seq ? 'NO INDEX (seq scan)' : indexes.join(', ')}`);
+      console.log(`  ${service.padEnd(15)} ${what.padEnd(40)} ${seq ? `NO INDEX (seq scan)\n${plan}` : [...new Set(indexes)].join(', ')}`);
     } catch (e) {
       console.log(`  ${service.padEnd(15)} ${what.padEnd(40)} error: ${e.message}`);
     } finally {
