@@ -89,10 +89,10 @@ function post(agent, url, body, headers) {
 const pct = (xs, p) => xs[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))] ?? NaN;
 
 /** Run `make(i)` against url for `secs` seconds with `concurrency` callers; req/s and percentiles. */
-async function load(url, make, check, secs, headers = {}, perCall) {
+async function load(url, make, check, secs, headers = {}, perCall, first = 0) {
   const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
   const lat = [];
-  let i = 0;
+  let i = first;
   let failures = 0;
   let firstFailure;
   const t0 = process.hrtime.bigint();
@@ -113,8 +113,16 @@ async function load(url, make, check, secs, headers = {}, perCall) {
   const elapsed = Number(process.hrtime.bigint() - t0) / 1e9;
   agent.destroy();
   lat.sort((a, b) => a - b);
-  return { n: lat.length, rps: lat.length / elapsed, p50: pct(lat, 50), p99: pct(lat, 99), failures, firstFailure };
+  return { n: lat.length, rps: lat.length / elapsed, p50: pct(lat, 50), p99: pct(lat, 99), failures, firstFailure, lat, elapsed };
 }
+
+/** Several rounds merged: each gateway's share of a workload is split into ROUNDS slices, the gateways' order rotating per round. */
+function merge(parts) {
+  const lat = parts.flatMap((p) => p.lat).sort((a, b) => a - b);
+  const elapsed = parts.reduce((t, p) => t + p.elapsed, 0);
+  return { n: lat.length, rps: lat.length / elapsed, p50: pct(lat, 50), p99: pct(lat, 99), failures: parts.reduce((t, p) => t + p.failures, 0), firstFailure: parts.find((p) => p.firstFailure)?.firstFailure };
+}
+const ROUNDS = 3;
 
 function startProc(name, script, env) {
   return new Promise((resolve, reject) => {
@@ -173,9 +181,17 @@ try {
   const results = {};
   for (const w of workloads) {
     results[w] = {};
-    for (const g of Object.keys(urls)) {
-      await load(urls[g], (i) => REQUESTS[w](`${g}-warm`, i), ok[w], Math.min(3, seconds), auth); // warm-up: JIT, plans, pools
-      results[w][g] = await load(urls[g], (i) => REQUESTS[w](g, i), ok[w], seconds, auth);
+    const gws = Object.keys(urls);
+    for (const g of gws) await load(urls[g], (i) => REQUESTS[w](`${g}-warm`, i), ok[w], Math.min(3, seconds), auth); // warm-up: JIT, plans, pools
+    // The machine's load drifts: interleave the gateways in rounds, order rotating, so none is measured only in a busy spell.
+    const parts = Object.fromEntries(gws.map((g) => [g, []]));
+    for (let round = 0; round < ROUNDS; round++) {
+      for (const g of [...gws.slice(round % gws.length), ...gws.slice(0, round % gws.length)]) {
+        parts[g].push(await load(urls[g], (i) => REQUESTS[w](g, i), ok[w], seconds / ROUNDS, auth, undefined, round * 1_000_000));
+      }
+    }
+    for (const g of gws) {
+      results[w][g] = merge(parts[g]);
       const r = results[w][g];
       console.log(`${w.padEnd(8)} ${g.padEnd(6)} ${r.rps.toFixed(1).padStart(7)} req/s  p50 ${r.p50.toFixed(1).padStart(7)} ms  p99 ${r.p99.toFixed(1).padStart(7)} ms  (${r.n} requests, ${r.failures} failed${r.firstFailure ? `: ${r.firstFailure}` : ''})`);
     }
@@ -193,7 +209,7 @@ try {
     }
   }
 
-  console.log(`\nratios (same run, same subgraphs; ${seconds} s per gateway and workload, concurrency ${concurrency}):`);
+  console.log(`\nratios (same run, same subgraphs; ${seconds} s per gateway and workload in ${ROUNDS} interleaved rounds, concurrency ${concurrency}):`);
   for (const w of workloads) {
     const r = results[w];
     const parts = [];
