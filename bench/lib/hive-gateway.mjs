@@ -29,3 +29,5 @@ const gateway = createGatewayRuntime({
   ],
 });
 createServer(gateway).listen(Number(process.env.PORT), '127.0.0.1', () => process.stdout.write(`ready http://127.0.0.1:${process.env.PORT}/graphql\n`));
+// The runtime's own signal handling disposes but keeps the process (and so the bench) alive.
+for (const signal of ['SIGTERM', 'SIGINT']) process.on(signal, () => process.exit(0));

@@ -24,3 +24,4 @@ const { url } = await startStandaloneServer(server, {
   context: async ({ req }) => ({ caller: await callerOf(req.headers) }),
 });
 process.stdout.write(`ready ${url}\n`);
+for (const signal of ['SIGTERM', 'SIGINT']) process.on(signal, () => process.exit(0));
