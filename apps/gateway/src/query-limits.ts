@@ -4,7 +4,7 @@ import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
 import { MaxTokensParserWLexer } from '@escape.tech/graphql-armor-max-tokens';
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
-import { GraphQLError, type DocumentNode, type GraphQLSchema, type ValidationContext, type ValidationRule } from 'graphql';
+import { BREAK, GraphQLError, Kind, visit, type DocumentNode, type GraphQLSchema, type ValidationContext, type ValidationRule, type ValueNode } from 'graphql';
 import { queryLimitError } from './graphql-errors.js';
 
 /** The gateway's limits on one GraphQL document (GatewayConfig MAX_QUERY_*). */
@@ -79,6 +79,27 @@ export function depthLimitRule(maxDepth: number): ValidationRule {
  * left to Apollo's parser, which reports it as GRAPHQL_PARSE_FAILED.
  */
 export function assertTokenLimit(source: string, maxTokens: number): void {
+  // The counter UI sends a handful of documents over and over: one that passed is not lexed again.
+  const passed = passedTokenLimit.get(maxTokens);
+  if (passed?.has(source)) return;
+  checkTokenLimit(source, maxTokens);
+  remember(passedTokenLimit, maxTokens, source);
+}
+
+/** Documents (by source text) known to be within a token limit, per limit; bounded, oldest dropped first. */
+const passedTokenLimit = new Map<number, Set<string>>();
+const MAX_REMEMBERED_DOCUMENTS = 1000;
+const MAX_REMEMBERED_SOURCE = 20_000;
+
+function remember(cache: Map<number, Set<string>>, limit: number, source: string): void {
+  if (source.length > MAX_REMEMBERED_SOURCE) return;
+  let set = cache.get(limit);
+  if (!set) cache.set(limit, (set = new Set()));
+  if (set.size >= MAX_REMEMBERED_DOCUMENTS) set.delete(set.values().next().value as string);
+  set.add(source);
+}
+
+function checkTokenLimit(source: string, maxTokens: number): void {
   const refusal = queryLimitError('QUERY_TOO_LARGE', maxTokens);
   const parser = new MaxTokensParserWLexer(source, {
     n: maxTokens,
@@ -97,10 +118,56 @@ export function assertTokenLimit(source: string, maxTokens: number): void {
 }
 
 export function assertComplexity(schema: GraphQLSchema, query: DocumentNode, variables: Record<string, unknown>, max: number, operationName?: string): void {
-  const complexity = getComplexity({ schema, query, variables, operationName, estimators: [listSizeEstimator] });
+  const complexity = costOf(schema, query, variables, operationName);
   if (complexity > max) {
     throw new GraphQLError(`查询范围过大（复杂度 ${complexity}，上限 ${max}），请缩小查询条件或减少每页条数后重试。`, { extensions: { code: 'QUERY_TOO_COMPLEX', http: { status: 400 } } });
   }
+}
+
+/**
+ * Cost of an operation. When no page-size argument (`first`, `limit`) of the document is a
+ * variable, the cost does not depend on the variables: it is computed once per parsed document
+ * (Apollo hands the same DocumentNode for the same source) and schema, not per request.
+ */
+const costs = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, Map<string, number>>>();
+function costOf(schema: GraphQLSchema, query: DocumentNode, variables: Record<string, unknown>, operationName?: string): number {
+  const compute = () => getComplexity({ schema, query, variables, operationName, estimators: [listSizeEstimator] });
+  if (pageSizeFromVariables(query)) return compute();
+  let bySchema = costs.get(schema);
+  if (!bySchema) costs.set(schema, (bySchema = new WeakMap()));
+  let byOperation = bySchema.get(query);
+  if (!byOperation) bySchema.set(query, (byOperation = new Map()));
+  const key = operationName ?? '';
+  let cost = byOperation.get(key);
+  if (cost === undefined) byOperation.set(key, (cost = compute()));
+  return cost;
+}
+
+const variablePageSizes = new WeakMap<DocumentNode, boolean>();
+/** Whether any `first` / `limit` argument in the document takes its value from a variable. */
+export function pageSizeFromVariables(document: DocumentNode): boolean {
+  let found = variablePageSizes.get(document);
+  if (found === undefined) {
+    found = false;
+    visit(document, {
+      Argument(arg) {
+        if ((PAGE_SIZE_ARGS as readonly string[]).includes(arg.name.value) && containsVariable(arg.value)) {
+          found = true;
+          return BREAK;
+        }
+        return undefined;
+      },
+    });
+    variablePageSizes.set(document, found);
+  }
+  return found;
+}
+
+function containsVariable(value: ValueNode): boolean {
+  if (value.kind === Kind.VARIABLE) return true;
+  if (value.kind === Kind.LIST) return value.values.some(containsVariable);
+  if (value.kind === Kind.OBJECT) return value.fields.some((f) => containsVariable(f.value));
+  return false;
 }
 
 /**

@@ -98,13 +98,24 @@ export class RequestLimiter {
   }
 }
 
+/** countPersonLookups once per parsed document and operation (Apollo reuses the DocumentNode of a known source). */
+const lookupCounts = new WeakMap<DocumentNode, Map<string, number>>();
+function cachedLookups(document: DocumentNode, operationName?: string | null): number {
+  let byOperation = lookupCounts.get(document);
+  if (!byOperation) lookupCounts.set(document, (byOperation = new Map()));
+  const key = operationName ?? '';
+  let n = byOperation.get(key);
+  if (n === undefined) byOperation.set(key, (n = countPersonLookups(document, operationName)));
+  return n;
+}
+
 /** Person lookups are counted once the operation is known, still before any subgraph is called. */
 export function lookupBudgetPlugin(limiter: RequestLimiter): ApolloServerPlugin<{ identity?: Identity }> {
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ document, request, contextValue }) {
-          await limiter.takeLookups(contextValue.identity, countPersonLookups(document, request.operationName));
+          await limiter.takeLookups(contextValue.identity, cachedLookups(document, request.operationName));
         },
       };
     },

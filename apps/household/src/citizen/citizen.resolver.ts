@@ -1,4 +1,5 @@
-import { Args, Parent, Query, Resolver, ResolveReference } from '@nestjs/graphql';
+import { Args, Context, Parent, Query, Resolver, ResolveReference } from '@nestjs/graphql';
+import DataLoader from 'dataloader';
 import { Role, type Identity } from '@onewindow/contracts';
 import { cityScope, CurrentIdentity, PersonalField, RequestPurpose, Roles, type ViewMode } from '@onewindow/platform';
 import { PersonRepository } from '../person/person.repository.js';
@@ -32,10 +33,30 @@ export class CitizenResolver {
    * goes back as it came (sealed when the viewer may not read the ID number).
    */
   @ResolveReference()
-  async resolveReference(@Parent() ref: { idNumber: string }, @CurrentIdentity() actor: Identity, @RequestPurpose() purpose: string | undefined): Promise<Citizen | null> {
-    const { person } = await this.persons.getForReference(actor, ref.idNumber, purpose);
+  async resolveReference(
+    @Parent() ref: { idNumber: string },
+    @CurrentIdentity() actor: Identity,
+    @RequestPurpose() purpose: string | undefined,
+    @Context() context: object,
+  ): Promise<Citizen | null> {
+    const { person } = await this.referenceLoader(context, actor, purpose).load(ref.idNumber);
     return person ? this.toCitizen(person, actor, 'DETAIL', ref.idNumber) : null;
   }
+
+  /**
+   * One DataLoader per GraphQL request (keyed by its context object): the references of one
+   * `_entities` call are read in one query and audited in one statement (decision 0037).
+   */
+  private referenceLoader(context: object, actor: Identity, purpose: string | undefined) {
+    let loader = this.loaders.get(context);
+    if (!loader) {
+      loader = new DataLoader((keys: readonly string[]) => this.persons.getManyForReference(actor, keys, purpose));
+      this.loaders.set(context, loader);
+    }
+    return loader;
+  }
+
+  private readonly loaders = new WeakMap<object, DataLoader<string, { person: PersonEntity | null; sealed: boolean }>>();
 
   private async toCitizen(p: PersonEntity, viewer: Identity, mode: ViewMode, key: string): Promise<Citizen> {
     const view = personView(p, viewer, mode);

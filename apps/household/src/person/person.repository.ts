@@ -24,6 +24,17 @@ export class PersonRepository {
       .getOne();
   }
 
+  /** Several persons by ID number in one query (batched entity references), within the jurisdiction prefix. */
+  async findManyByIdNumbers(idNumbers: readonly string[], scope: Jurisdiction): Promise<PersonEntity[]> {
+    if (!idNumbers.length) return [];
+    return this.repo()
+      .createQueryBuilder('p')
+      .leftJoinAndSelect('p.household', 'h')
+      .where('p.id_number IN (:...idNumbers)', { idNumbers: [...new Set(idNumbers)] })
+      .andWhere('p.unit_code LIKE :prefix', { prefix: `${scope.unitPrefix}%` })
+      .getMany();
+  }
+
   /** One page of the persons registered in the jurisdiction, by ID number, with their household. */
   async listByUnit(scope: Jurisdiction, opts: { limit: number; offset: number; status?: PersonStatus }): Promise<[PersonEntity[], number]> {
     const qb = this.repo()

@@ -51,6 +51,21 @@ describe('IdentitySigner', () => {
     expect(payload.jti).toMatch(/^[0-9a-f-]{36}$/);
   });
 
+  it('prepared once per request: every assertion still has its own jti, audience and HMAC (decision 0037)', async () => {
+    const receiver = household();
+    const prepared = gateway.prepare(clerk, '203.0.113.7');
+    const first = prepared.sign('household');
+    const second = prepared.sign('household');
+    expect(first).not.toBe(second);
+    expect(await receiver.verifyAssertion(first)).toEqual({ identity: clerk, clientIp: '203.0.113.7' });
+    expect(await receiver.verifyAssertion(second)).toEqual({ identity: clerk, clientIp: '203.0.113.7' });
+    await expect(receiver.verify(first)).rejects.toMatchObject({ message: expect.stringContaining('重放') });
+    await expect(receiver.verify(prepared.sign('exit-entry'))).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+    const [header, payload] = first.split('.').slice(0, 2).map((p) => JSON.parse(Buffer.from(p, 'base64url').toString()) as Record<string, unknown>);
+    expect(header).toEqual({ alg: 'HS256' });
+    expect(payload).toMatchObject({ iss: 'onewindow-gateway', aud: 'household', sub: 'u1', idn: clerk, cip: '203.0.113.7' });
+  });
+
   it('refuses new tokens rather than forget live ones when its replay memory is full', async () => {
     const small = new IdentitySigner(SECRET, { audience: 'household', maxRemembered: 2 });
     await small.verify(await gateway.sign(clerk, { audience: 'household' }));

@@ -1,6 +1,6 @@
 import type { Identity } from '@onewindow/contracts';
-import { jwtVerify, SignJWT } from 'jose';
-import { randomUUID } from 'node:crypto';
+import { jwtVerify } from 'jose';
+import { createHmac, randomUUID } from 'node:crypto';
 import { DomainException } from '../errors/domain.exception.js';
 
 /** Header carrying the signed identity from the gateway to subgraphs and between services over NATS. */
@@ -45,6 +45,33 @@ class SeenTokenIds {
   }
 }
 
+/** base64url of the protected header `{"alg":"HS256"}` (what jose's SignJWT writes). */
+const HS256_HEADER = Buffer.from(JSON.stringify({ alg: 'HS256' })).toString('base64url');
+
+/**
+ * One caller's identity prepared for the assertions of one request (decision 0037): the identity
+ * and client address are serialised once; each `sign(audience)` still writes its own token (the
+ * audience, a fresh jti, iat/exp) and its own HMAC, so every subgraph fetch carries a token that its
+ * receiver accepts exactly once, as decision 0026 demands. Signing is synchronous (node:crypto HMAC).
+ */
+export class PreparedIdentity {
+  private readonly claimsPrefix: string;
+
+  constructor(private readonly key: Uint8Array, private readonly ttlSeconds: number, identity: Identity, clientIp?: string) {
+    // The claims common to every assertion of this request, as a JSON object without its closing brace.
+    const common = JSON.stringify({ idn: identity, ...(clientIp ? { cip: clientIp } : {}), iss: ISSUER, sub: identity.sub });
+    this.claimsPrefix = common.slice(0, -1);
+  }
+
+  /** A fresh assertion for one call to `audience`. */
+  sign(audience: string): string {
+    const iat = Math.floor(Date.now() / 1000);
+    const claims = `${this.claimsPrefix},"aud":${JSON.stringify(audience)},"jti":"${randomUUID()}","iat":${iat},"exp":${iat + this.ttlSeconds}}`;
+    const signingInput = `${HS256_HEADER}.${Buffer.from(claims).toString('base64url')}`;
+    return `${signingInput}.${createHmac('sha256', this.key).update(signingInput).digest('base64url')}`;
+  }
+}
+
 /**
  * Signs and verifies the internal identity assertion (HS256). Each assertion is bound to one call
  * (decision 0026): `aud` = the target service, a 60 s expiry and a fresh `jti` that the receiver
@@ -70,15 +97,15 @@ export class IdentitySigner {
    * the address a subgraph rate-limits on.
    */
   async sign(identity: Identity, context: { audience: string; clientIp?: string }): Promise<string> {
-    return new SignJWT({ idn: identity, ...(context.clientIp ? { cip: context.clientIp } : {}) })
-      .setProtectedHeader({ alg: 'HS256' })
-      .setIssuer(ISSUER)
-      .setAudience(context.audience)
-      .setSubject(identity.sub)
-      .setJti(randomUUID())
-      .setIssuedAt()
-      .setExpirationTime(`${this.ttlSeconds}s`)
-      .sign(this.key);
+    return this.prepare(identity, context.clientIp).sign(context.audience);
+  }
+
+  /**
+   * The identity serialised once for the many assertions of one request (the gateway's fetches to
+   * its subgraphs); each `sign(audience)` is still a token of its own (fresh jti, one receiver).
+   */
+  prepare(identity: Identity, clientIp?: string): PreparedIdentity {
+    return new PreparedIdentity(this.key, this.ttlSeconds, identity, clientIp);
   }
 
   async verify(token: string | undefined | null): Promise<Identity> {
