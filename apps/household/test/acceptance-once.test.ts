@@ -5,13 +5,13 @@ import { CaseworkHarness, clerk } from './casework-harness.js';
 /**
  * Nothing doubled at household's acceptance (issue 13): its own idempotent replay, the concurrent
  * double-submit branches of CaseworkService.accept, a key reused for another form, and the
- * catalog's duplicate-open-application policy (居民身份证补领 REFUSE, 挂失 WARN, 户籍证明 ALLOW)
+ * catalog's duplicate-open-application policy (户口簿补领 REFUSE, 挂失 WARN, 户籍证明 ALLOW)
  * — on a real PostgreSQL database and the real JetStream.
  */
 describe('household acceptance: nothing doubled', () => {
   const h = new CaseworkHarness('2026-11-26');
   const adult = DEMO_PERSONS.find((p) => p.idNumber === DEMO_PERSON_IDS.adult)!;
-  const replaceForm = { applicantName: adult.name, applicantIdNumber: adult.idNumber, contactPhone: '13800138000', replaceReason: '丢失', pickupMethod: '窗口领取' };
+  const replaceForm = { applicantName: adult.name, applicantIdNumber: adult.idNumber, contactPhone: '13800138000', replaceReason: '遗失' };
   const lostForm = { applicantName: adult.name, applicantIdNumber: adult.idNumber, contactPhone: '13800138000' };
   const proofForm = (purpose: string) => ({ applicantName: adult.name, applicantIdNumber: adult.idNumber, contactPhone: '13800138000', purpose });
   let keys = 0;
@@ -60,7 +60,7 @@ describe('household acceptance: nothing doubled', () => {
   });
 
   it('two identical submissions at once of a REFUSE item (the per-person lock decides) → one application, not refused as its own duplicate', async () => {
-    const cmd = command('HH-ID-CARD-REPLACE', replaceForm);
+    const cmd = command('HH-REGISTER-REPLACE', replaceForm);
     const [a, b] = await Promise.all([accept(cmd), accept(cmd)]);
     expect(a.application!.number).toBe(b.application!.number);
     expect(await rowsWithKey(cmd.idempotencyKey)).toBe(1);
@@ -76,29 +76,29 @@ describe('household acceptance: nothing doubled', () => {
     expect((await h.publishedChanges(number)).map((e) => e.status)).toEqual(['ACCEPTED']);
   });
 
-  it('REFUSE (居民身份证补领): a second open application is refused with the open one’s number; after it is withdrawn a new one is accepted', async () => {
-    const first = await numberOf(command('HH-ID-CARD-REPLACE', replaceForm));
-    const second = command('HH-ID-CARD-REPLACE', replaceForm);
+  it('REFUSE (户口簿补领): a second open application is refused with the open one’s number; after it is withdrawn a new one is accepted', async () => {
+    const first = await numberOf(command('HH-REGISTER-REPLACE', replaceForm));
+    const second = command('HH-REGISTER-REPLACE', replaceForm);
     await expect(accept(second)).rejects.toMatchObject({
       code: 'DUPLICATE_OPEN_APPLICATION',
       message: expect.stringContaining(first),
-      details: { number: first, openApplications: [expect.objectContaining({ number: first, itemName: '居民身份证补领', status: 'ACCEPTED', unitName: clerk.unitName })] },
+      details: { number: first, openApplications: [expect.objectContaining({ number: first, itemName: '户口簿补领', status: 'ACCEPTED', unitName: clerk.unitName })] },
     });
     expect(await rowsWithKey(second.idempotencyKey)).toBe(0);
     await withdraw(first);
-    const third = await numberOf(command('HH-ID-CARD-REPLACE', replaceForm));
+    const third = await numberOf(command('HH-REGISTER-REPLACE', replaceForm));
     expect(third).not.toBe(first);
     await withdraw(third);
   });
 
   it('REFUSE under concurrency: five different keys at once for the same person and item → exactly one accepted', async () => {
-    const results = await Promise.allSettled(Array.from({ length: 5 }, () => accept(command('HH-ID-CARD-REPLACE', replaceForm))));
+    const results = await Promise.allSettled(Array.from({ length: 5 }, () => accept(command('HH-REGISTER-REPLACE', replaceForm))));
     const accepted = results.filter((r) => r.status === 'fulfilled');
     const refused = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
     expect(accepted).toHaveLength(1);
     expect(refused.map((r) => (r.reason as { code?: string }).code)).toEqual(Array(4).fill('DUPLICATE_OPEN_APPLICATION'));
     const open = await h.rows<{ number: string }>(
-      `SELECT number FROM application WHERE applicant_id_number = $1 AND item_code = 'HH-ID-CARD-REPLACE' AND status NOT IN ('WITHDRAWN','CLOSED','REJECTED','DELIVERED')`,
+      `SELECT number FROM application WHERE applicant_id_number = $1 AND item_code = 'HH-REGISTER-REPLACE' AND status NOT IN ('WITHDRAWN','CLOSED','REJECTED','DELIVERED')`,
       [adult.idNumber],
     );
     expect(open).toHaveLength(1);
