@@ -66,13 +66,14 @@ try {
     if (r.data?.catalogItems?.some((i) => i.code === 'HH-ID-CARD-REPLACE')) break;
     await new Promise((r) => setTimeout(r, 200));
   }
-  const form = { applicantName: '张伟', applicantIdNumber: DEMO_PERSON_IDS.adult, contactPhone: '13800138000', replaceReason: '丢失', pickupMethod: '窗口领取' };
+  // 户籍证明 (duplicateOpenApplication ALLOW): one person may hold many open at once, so every
+  // request is a real acceptance. (居民身份证补领 is REFUSE: only the first would be accepted.)
   const input = (i) => ({
     idempotencyKey: `bench-${Date.now()}-${i}`,
-    itemCode: 'HH-ID-CARD-REPLACE',
+    itemCode: 'HH-STATUS-PROOF',
     applicantIdNumber: DEMO_PERSON_IDS.adult,
-    presentedMaterials: ['ID_PHOTO_RECEIPT', 'HOUSEHOLD_REGISTER', 'LOSS_STATEMENT'],
-    form,
+    presentedMaterials: ['ID_CARD'],
+    form: { applicantName: '张伟', applicantIdNumber: DEMO_PERSON_IDS.adult, contactPhone: '13800138000', purpose: `用途${i}` },
   });
   // Warm-up (JIT, connection pools).
   for (let i = 0; i < 10; i++) await stack.gql(ACCEPT, { input: input(`w${i}`) }, clerk);

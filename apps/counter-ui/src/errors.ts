@@ -62,6 +62,7 @@ export const ERROR_MESSAGES: Record<ErrorCode, ErrorMessage> = {
   TOLERATED_COMMITMENT_REQUIRED: { title: '容缺材料须签署书面承诺', hint: '请填写承诺内容和补交日期。' },
   TOLERATED_MATERIAL_OUTSTANDING: { title: '还有容缺材料未补交', hint: '请先补交承诺的材料，再进行此操作。' },
   NOTICE_NOT_FOUND: { title: '未找到该一次性告知单', hint: '请核对告知单编号。' },
+  DUPLICATE_OPEN_APPLICATION: { title: '该申请人已有同一事项未办结的申请，不能重复受理', hint: '请在左侧“在办申请”中查看原申请的办理进度；确需重新申请的，请先撤回原申请。' },
   IDEMPOTENCY_KEY_REUSED: { title: '本次提交与此前的提交内容不一致', hint: '请刷新页面后重新填写。' },
   INVALID_ACCEPT_REPLY: { title: '承办警种系统返回的数据有误', hint: '请稍后重试；如持续出现，请联系运维人员。' },
   INVALID_SNAPSHOT: { title: '承办警种系统返回的数据有误', hint: '请稍后重试；如持续出现，请联系运维人员。' },

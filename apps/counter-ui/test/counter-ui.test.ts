@@ -176,6 +176,21 @@ describe('counter UI: window acceptance to pickup, in Chromium', () => {
     await shot('accept-success');
   });
 
+  it('在办申请: opening the same item again for the person lists the open application (where, deadline) before submitting', async () => {
+    await page.goto(`${base}/accept/${ITEM}`);
+    const panel = page.getByTestId('open-applications');
+    await panel.waitFor();
+    // Where: the unit's name from the unit directory (waits for it to load).
+    const row = panel.getByTestId('open-application').filter({ hasText: number }).filter({ hasText: '浆洗街派出所' });
+    await row.waitFor();
+    const text = await row.innerText();
+    expect(text).toContain('同一事项');
+    expect(text).toContain('居民身份证补领');
+    expect(text).toContain(deadline);
+    expect(await panel.innerText()).toContain('该群众的在办申请');
+    await shot('accept-open-applications');
+  });
+
   it('the inbox lists it with its deadline; the detail shows the timeline', async () => {
     await page.keyboard.press('Alt+3');
     await page.waitForURL(/\/inbox/);

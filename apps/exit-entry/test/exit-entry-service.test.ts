@@ -5,7 +5,7 @@ import {
 } from '@onewindow/contracts';
 import { DEMO_PERSON_IDS } from '@onewindow/population';
 import { createLogger, DomainException, IDENTITY_HEADER, IdentitySigner, NatsService, RpcClient } from '@onewindow/platform';
-import { sql, TestStack } from '@onewindow/testing';
+import { eventually, sql, TestStack } from '@onewindow/testing';
 import { randomUUID } from 'node:crypto';
 import { DEMO_DOCUMENT_NUMBERS } from '../src/seed/demo-documents.js';
 
@@ -106,13 +106,10 @@ describe('exit-entry service with household on PostgreSQL and NATS', () => {
     };
     await nats.ensureStream(streamOf(ServiceName.HOUSEHOLD));
     await nats.js.publish(nats.subject(TransferSubjects.requested(ServiceName.HOUSEHOLD, ServiceName.EXIT_ENTRY)), JSON.stringify(event), { msgID: `test-${transferId}` });
-    const deadline = Date.now() + 20_000;
-    let rows: { status: string; result: string | null }[] = [];
-    while (Date.now() < deadline) {
-      rows = await sql<{ status: string; result: string | null }>(db(), `SELECT status, result FROM transfer WHERE transfer_id = $1`, [transferId]);
-      if (rows[0]?.status === 'COMPLETED') break;
-      await new Promise((r) => setTimeout(r, 250));
-    }
+    const rows = await eventually(async () => {
+      const found = await sql<{ status: string; result: string | null }>(db(), `SELECT status, result FROM transfer WHERE transfer_id = $1`, [transferId]);
+      return found[0]?.status === 'COMPLETED' && found;
+    }, 30_000).catch(() => sql<{ status: string; result: string | null }>(db(), `SELECT status, result FROM transfer WHERE transfer_id = $1`, [transferId]));
     expect(rows).toEqual([{ status: 'COMPLETED', result: '已注销普通护照1本、往来港澳通行证1本' }]);
     const documents = await sql<{ number: string; status: string }>(db(), `SELECT number, status FROM travel_document WHERE holder_id_number = $1 ORDER BY number`, [DEMO_PERSON_IDS.toDie]);
     expect(documents).toEqual([

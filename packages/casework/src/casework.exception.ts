@@ -15,6 +15,10 @@ export enum CaseworkErrorCode {
   EXTENSION_ALREADY_PENDING = 'EXTENSION_ALREADY_PENDING',
   /** The extension would exceed the item's cap (行政许可法 第四十二条: 10 working days, unless the catalog says otherwise). */
   EXTENSION_LIMIT_EXCEEDED = 'EXTENSION_LIMIT_EXCEEDED',
+  /** The idempotency key was used before for another submission (other item, applicant or form). */
+  IDEMPOTENCY_KEY_REUSED = 'IDEMPOTENCY_KEY_REUSED',
+  /** The item refuses a second open application of the same person (catalog duplicateOpenApplication REFUSE). */
+  DUPLICATE_OPEN_APPLICATION = 'DUPLICATE_OPEN_APPLICATION',
 }
 
 export class CaseworkException extends DomainException {

@@ -56,6 +56,26 @@ export class ApplicationRepository {
       .getMany();
   }
 
+  /**
+   * Serialises acceptances of one person for one item until the transaction ends, so that two
+   * concurrent submissions cannot both see "nothing open" (transaction-scoped advisory lock).
+   */
+  async lockApplicantItem(manager: EntityManager, applicantIdNumber: string, itemCode: string): Promise<void> {
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`open-application:${itemCode}:${applicantIdNumber}`]);
+  }
+
+  /** The applicant's open applications for an item (same statuses as findOpen), oldest first. */
+  async findOpenOfApplicant(manager: EntityManager, applicantIdNumber: string, itemCode: string): Promise<ApplicationEntity[]> {
+    return manager
+      .getRepository(ApplicationEntity)
+      .createQueryBuilder('a')
+      .where('a.applicant_id_number = :applicantIdNumber', { applicantIdNumber })
+      .andWhere('a.item_code = :itemCode', { itemCode })
+      .andWhere(`a.status IN ('ACCEPTED','IN_REVIEW','SUPPLEMENT_REQUESTED','APPROVED','READY_FOR_PICKUP')`)
+      .orderBy('a.accepted_at', 'ASC')
+      .getMany();
+  }
+
   async nextNumber(manager: EntityManager, prefix: string, today: string): Promise<string> {
     const [row] = (await manager.query(`SELECT nextval('application_number_seq') AS n`)) as { n: string }[];
     return `${prefix}${today.replace(/-/g, '')}${String(row!.n).padStart(6, '0')}`;

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { addTimeLimit, WorkingCalendar } from '@onewindow/calendar';
 import { checkMaterials, citizenText, computeFee, DEFAULT_MAX_EXTENSION } from '@onewindow/catalog';
 import {
-  EventSubjects, type AcceptApplicationCommand, type AcceptApplicationReply, type ApplicationSnapshot, type Identity,
+  EventSubjects, type AcceptApplicationCommand, type AcceptApplicationReply, type ApplicationSnapshot, type Identity, type OpenApplicationRef,
   type TransitionApplicationCommand,
 } from '@onewindow/contracts';
 import { validateIdNumber } from '@onewindow/id-number';
@@ -19,6 +19,20 @@ import { planTransition, TRANSITIONS } from './state-machine.js';
 import { CASEWORK_OPTIONS, type CaseworkOptions } from './casework.options.js';
 import { ApplicationMaterialCheckEntity } from './material-verification.entity.js';
 import { verificationFallbackNote } from './material-verification.js';
+
+/** JSON with object keys sorted (jsonb does not keep key order), to compare a replayed form with the stored one. */
+function canonicalJson(value: unknown): string {
+  return JSON.stringify(value ?? {}, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v,
+  );
+}
+
+function openApplicationRef(app: ApplicationEntity): OpenApplicationRef {
+  return {
+    number: app.number, itemCode: app.itemCode, itemName: app.itemName, status: app.status, unitName: app.unitName,
+    acceptedAt: app.acceptedAt.toISOString(), deadline: app.deadline,
+  };
+}
 
 /** Who the deadline job records its entries as. */
 const DEADLINE_JOB_ACTOR: Identity = { sub: 'system:deadline-job', username: 'system', displayName: '系统（时限监控）', roles: [], unitCode: '', unitName: '' };
@@ -60,8 +74,19 @@ export class CaseworkService {
     const unverified = verifications.filter((v) => v.outcome !== 'FOUND');
     try {
       const reply = await this.dataSource.transaction(async (manager) => {
+        // Before the key check: a double submit of the same key then waits and replays instead of meeting itself as a duplicate.
+        if (item.duplicateOpenApplication !== 'ALLOW') await this.applications.lockApplicantItem(manager, id.normalized, item.code);
         const existing = await this.applications.findByIdempotencyKey(manager, cmd.idempotencyKey);
-        if (existing) return { outcome: 'ACCEPTED' as const, application: await this.snapshot(manager, existing), replayed: true };
+        if (existing) return this.replayed(manager, existing, cmd, id.normalized);
+        const open = item.duplicateOpenApplication === 'ALLOW' ? [] : await this.applications.findOpenOfApplicant(manager, id.normalized, item.code);
+        if (open.length && item.duplicateOpenApplication === 'REFUSE') {
+          const first = open[0]!;
+          throw new CaseworkException(
+            CaseworkErrorCode.DUPLICATE_OPEN_APPLICATION,
+            `该申请人已有未办结的“${item.name}”申请（${first.number}，${first.unitName}受理，承诺办结日期 ${first.deadline}），不能重复受理`,
+            { number: first.number, openApplications: open.map(openApplicationRef) },
+          );
+        }
         // Police-type rules first: a refused applicant (e.g. deceased) is refused whatever the materials.
         const decision = await this.rules.checkAcceptance({ item, command: cmd, applicantIdNumber: id.normalized, actor, today, manager });
         if (!check.complete || unverified.length) {
@@ -146,7 +171,11 @@ export class CaseworkService {
         const notes = accepted ? await this.rules.afterAccept?.({ application: accepted, item, command: cmd, actor, today, manager }) : undefined;
         for (const note of notes ?? []) await this.record(manager, app, SYSTEM_ACTOR, note.action, app.status, app.status, note.reason ?? null, note.details ?? {});
         // Without notes the timeline is unchanged: announce the snapshot already read (one query fewer).
-        return { outcome: 'ACCEPTED' as const, application: await this.announce(manager, app, notes?.length ? undefined : accepted) };
+        return {
+          outcome: 'ACCEPTED' as const,
+          application: await this.announce(manager, app, notes?.length ? undefined : accepted),
+          ...(open.length ? { openApplications: open.map(openApplicationRef) } : {}),
+        };
       });
       this.outbox.notifyCommitted();
       return reply;
@@ -154,10 +183,18 @@ export class CaseworkService {
       // Two windows submitting the same idempotency key at once: the loser returns the winner's result.
       if (err instanceof QueryFailedError && /idempotency_key/.test(String((err as { detail?: string }).detail ?? err.message))) {
         const existing = await this.applications.findByIdempotencyKey(this.dataSource.manager, cmd.idempotencyKey);
-        if (existing) return { outcome: 'ACCEPTED', application: await this.snapshot(this.dataSource.manager, existing), replayed: true };
+        if (existing) return this.replayed(this.dataSource.manager, existing, cmd, id.normalized);
       }
       throw err;
     }
+  }
+
+  /** The earlier result of this idempotency key — only for the same submission; another item, applicant or form is refused. */
+  private async replayed(manager: EntityManager, existing: ApplicationEntity, cmd: AcceptApplicationCommand, applicantIdNumber: string): Promise<AcceptApplicationReply> {
+    if (existing.itemCode !== cmd.itemCode || existing.applicantIdNumber !== applicantIdNumber || canonicalJson(existing.form) !== canonicalJson(cmd.form)) {
+      throw new CaseworkException(CaseworkErrorCode.IDEMPOTENCY_KEY_REUSED, '该幂等键已用于另一份受理申请，请重新发起受理');
+    }
+    return { outcome: 'ACCEPTED', application: await this.snapshot(manager, existing), replayed: true };
   }
 
   async transition(cmd: TransitionApplicationCommand, actor: Identity): Promise<ApplicationSnapshot> {

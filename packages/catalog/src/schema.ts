@@ -86,6 +86,15 @@ export function acceptedAtLevel(item: { acceptLevels?: readonly ServicePointLeve
   return level === 'DISTRICT_HALL' || (item.acceptLevels ?? ['DISTRICT_HALL']).includes(level);
 }
 
+/**
+ * A second open application of the same person (applicant ID number) for the same item:
+ * REFUSE — refused with the open one's number (e.g. 居民身份证补领: one card, one case at a time);
+ * WARN — accepted, the clerk is told what is already open (the default);
+ * ALLOW — accepted silently (things a person legitimately holds or asks for several of).
+ */
+export const DUPLICATE_OPEN_POLICIES = ['REFUSE', 'WARN', 'ALLOW'] as const;
+export type DuplicateOpenPolicy = (typeof DUPLICATE_OPEN_POLICIES)[number];
+
 export const FORM_FIELD_TYPES = ['string', 'date', 'enum', 'idNumber', 'phone', 'number', 'boolean', 'text'] as const;
 export type FormFieldType = (typeof FORM_FIELD_TYPES)[number];
 
@@ -299,6 +308,10 @@ export class CatalogItem {
   @ArrayUnique()
   @IsIn(SERVICE_POINT_LEVELS, { each: true })
   acceptLevels: ServicePointLevel[] = ['DISTRICT_HALL'];
+
+  /** A second open application of the same person for this item: REFUSE, WARN (default) or ALLOW. */
+  @IsIn(DUPLICATE_OPEN_POLICIES)
+  duplicateOpenApplication: DuplicateOpenPolicy = 'WARN';
 
   @IsArray()
   @ArrayMinSize(1)

@@ -159,6 +159,22 @@ export class AcceptApplicationReply {
   replayed?: boolean;
   /** MISSING_MATERIALS: the online checks made (免提交), including those that put a material on the notice. */
   verifications?: OnlineVerificationResult[];
+  /**
+   * ACCEPTED for an item whose catalog says WARN: the applicant's other open applications for the
+   * same item at acceptance (the clerk is told; nothing is refused).
+   */
+  openApplications?: OpenApplicationRef[];
+}
+
+/** An open application of the applicant, named in a duplicate warning or refusal (no personal data). */
+export class OpenApplicationRef {
+  number!: string;
+  itemCode!: string;
+  itemName!: string;
+  status!: string;
+  unitName!: string;
+  acceptedAt!: string;
+  deadline!: string;
 }
 
 /** A material checked online with another department at acceptance. */

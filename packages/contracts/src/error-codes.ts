@@ -87,6 +87,7 @@ export const ERROR_CODES = [
   'EXTENSION_ALREADY_PENDING',
   'TOLERATED_COMMITMENT_REQUIRED',
   'TOLERATED_MATERIAL_OUTSTANDING',
+  'DUPLICATE_OPEN_APPLICATION',
   // Death cancellation (household)
   'FOLLOW_UPS_PENDING',
   // Transfers between police types (transfers; counter's transfer views; follow-up workers)

@@ -58,6 +58,16 @@ describe('transactional outbox → JetStream → durable idempotent consumer', (
     await deleteStreams(prefix);
   }, 60_000);
 
+  /**
+   * Publishes a marker after what is being checked and waits until it is applied: the consumer
+   * keeps stream order (no ordering key, one message in flight), so whatever was published before
+   * it has been handled by then — a condition to wait for instead of a fixed sleep.
+   */
+  const publishMarker = async (id: string) => {
+    await nats.js.publish(nats.subject(SUBJECT), JSON.stringify({ caseId: id, status: 'OPEN' }), { msgID: id });
+    await until(() => handled.some((h) => h.messageId === id));
+  };
+
   const streamMessages = async () => (await nats.manager.streams.info(nats.stream(STREAM.name))).state.messages;
 
   it('delivers exactly once even when the relay crashes between publish and mark', async () => {
@@ -87,10 +97,11 @@ describe('transactional outbox → JetStream → durable idempotent consumer', (
     expect(await streamMessages()).toBe(1);
 
     await until(() => handled.length >= 1);
-    await new Promise((r) => setTimeout(r, 500));
-    expect(handled).toEqual([{ caseId: 'C-1', messageId: row!.id }]);
-    const inbox = await ds.query(`SELECT consumer, message_id FROM inbox`);
-    expect(inbox).toEqual([{ consumer: 'test-projection', message_id: row!.id }]);
+    // Nothing more: a marker published after the duplicate is applied (one stream order), and C-1 is still there once.
+    await publishMarker('mark-1');
+    expect(handled).toEqual([{ caseId: 'C-1', messageId: row!.id }, { caseId: 'mark-1', messageId: 'mark-1' }]);
+    const inbox = await ds.query(`SELECT consumer, message_id FROM inbox ORDER BY message_id`);
+    expect(inbox).toEqual([{ consumer: 'test-projection', message_id: row!.id }, { consumer: 'test-projection', message_id: 'mark-1' }].sort((a, b) => (a.message_id < b.message_id ? -1 : 1)));
   });
 
   it('a rolled-back transaction emits nothing', async () => {
@@ -123,8 +134,8 @@ describe('transactional outbox → JetStream → durable idempotent consumer', (
     // A fresh valid one is applied.
     await nats.js.publish(nats.subject(SUBJECT), JSON.stringify({ caseId: 'C-4', status: 'OPEN' }), { msgID: 'ok-1' });
     await until(() => handled.length >= count + 1);
-    await new Promise((r) => setTimeout(r, 500));
-    expect(handled.slice(count).map((h) => h.caseId)).toEqual(['C-4']);
+    await publishMarker('mark-2');
+    expect(handled.slice(count).map((h) => h.caseId)).toEqual(['C-4', 'mark-2']);
   });
 
   it('a durable consumer that was down receives what was published meanwhile', async () => {

@@ -160,8 +160,20 @@ export const AcceptApplicationDocument = graphql(`
   mutation AcceptApplication($input: AcceptApplicationInput!) {
     acceptApplication(input: $input) {
       __typename
-      ... on Application { ...ApplicationFull }
+      ... on Application { ...ApplicationFull openApplicationsAtAcceptance { number itemName status unitName acceptedAt deadline } }
       ... on OneTimeNotice { number itemCode itemName applicantName issuedAt clerkName missingMaterials { code name note } presentedMaterials { code name } }
+    }
+  }
+`);
+
+/** 在办申请: the person's applications city-wide (masked), shown at the window before the clerk submits. */
+export const CitizenOpenApplicationsDocument = graphql(`
+  query CitizenOpenApplications($idNumber: String!, $purpose: String!) {
+    citizen(idNumber: $idNumber, purpose: $purpose) {
+      idNumber
+      counter {
+        applications { number policeType itemCode itemName status unitCode deadline deadlineState }
+      }
     }
   }
 `);

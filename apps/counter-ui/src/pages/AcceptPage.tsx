@@ -12,11 +12,12 @@ import { ErrorAlert } from '../components/ErrorAlert';
 import { MaterialTags } from '../components/SixNotices';
 import { PoliceTypeTag, StatusTag } from '../components/Tags';
 import { describeError, errorText, outcomeUnknown } from '../errors';
-import { AcceptApplicationDocument, CatalogItemDocument, NoticePdfDocument, ReceiptDocument } from '../graphql/operations';
+import { AcceptApplicationDocument, CatalogItemDocument, CitizenOpenApplicationsDocument, NoticePdfDocument, ReceiptDocument } from '../graphql/operations';
 import type { AcceptApplicationMutation, CatalogItemQuery } from '../gql/graphql';
 import { newIdempotencyKey, openPdf } from '../pdf';
 import { navigate } from '../router';
 import { usePointMarks } from '../front-office/service-points';
+import { useUnitName } from '../units';
 
 type Item = CatalogItemQuery['catalogItem'];
 type FormField = Item['formFields'][number];
@@ -71,6 +72,48 @@ function toFormValue(field: FormField, v: unknown): unknown {
   if (field.type === 'date' && dayjs.isDayjs(v)) return v.format('YYYY-MM-DD');
   if (typeof v === 'string') return v.trim();
   return v;
+}
+
+/** Statuses in which an application is still open (same list as the services' duplicate check). */
+const OPEN_STATUSES = new Set(['ACCEPTED', 'IN_REVIEW', 'SUPPLEMENT_REQUESTED', 'APPROVED', 'READY_FOR_PICKUP']);
+
+/**
+ * 在办申请: what the person has open anywhere in the city (item, where, deadline), before the clerk
+ * submits; the same item is marked, since a catalog item may refuse or warn about a second one.
+ */
+function OpenApplicationsPanel({ idNumber, itemCode }: { idNumber: string; itemCode: string }) {
+  const unitName = useUnitName();
+  const { data, error } = useQuery(CitizenOpenApplicationsDocument, {
+    variables: { idNumber, purpose: '窗口受理前核查在办申请' },
+    fetchPolicy: 'network-only',
+  });
+  if (error) return <Alert type="info" showIcon message="在办申请暂时无法查询" description={errorText(error)} />;
+  const open = (data?.citizen.counter?.applications ?? []).filter((a) => OPEN_STATUSES.has(a.status));
+  if (!data) return null;
+  return (
+    <Card size="small" title={`该群众的在办申请（${open.length}）`} data-testid="open-applications">
+      {open.length === 0 ? (
+        <Typography.Text type="secondary">无未办结的申请</Typography.Text>
+      ) : (
+        <List
+          size="small"
+          dataSource={open}
+          renderItem={(a) => (
+            <List.Item data-testid="open-application">
+              <Space wrap>
+                {a.itemCode === itemCode && <Tag color="red">同一事项</Tag>}
+                <Typography.Text strong>{a.itemName}</Typography.Text>
+                <a href={`/applications/${a.number}`} onClick={(e) => { e.preventDefault(); navigate(`/applications/${a.number}`); }}>{a.number}</a>
+                <StatusTag status={a.status} />
+                <span>受理单位：{unitName(a.unitCode)}</span>
+                <span>办结期限：{a.deadline}</span>
+              </Space>
+            </List.Item>
+          )}
+        />
+      )}
+    </Card>
+  );
 }
 
 /** 受理: material checklist, 容缺 commitments, the item's form, then submit. */
@@ -236,6 +279,18 @@ export function AcceptPage({ code }: { code: string }) {
               </Descriptions.Item>
             )}
           </Descriptions>
+          {accepted.openApplicationsAtAcceptance && accepted.openApplicationsAtAcceptance.length > 0 && (
+            <Alert
+              style={{ marginTop: 16 }}
+              type="warning"
+              showIcon
+              data-testid="accept-duplicate-warning"
+              message={`提示：该申请人另有 ${accepted.openApplicationsAtAcceptance.length} 件同一事项的申请尚未办结`}
+              description={accepted.openApplicationsAtAcceptance.map((o) => (
+                <div key={o.number}>{o.itemName} {o.number}（{o.unitName}受理，办结期限 {o.deadline}）</div>
+              ))}
+            />
+          )}
         </Result>
         {receiptPdf.error && <ErrorAlert error={receiptPdf.error} />}
       </div>
@@ -260,6 +315,8 @@ export function AcceptPage({ code }: { code: string }) {
               message={`该事项不在本网点（${pointMark.pointName}）受理`} description={pointMark.hint ?? undefined} />
           )}
         </Card>
+
+        <OpenApplicationsPanel idNumber={citizen.idNumber} itemCode={item.code} />
 
         <div ref={resultRef}>
           {notice && (

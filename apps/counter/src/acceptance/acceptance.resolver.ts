@@ -2,7 +2,7 @@ import { Args, Mutation, Resolver } from '@nestjs/graphql';
 import { Role, type Identity } from '@onewindow/contracts';
 import { CurrentIdentity, Roles } from '@onewindow/platform';
 import { BusinessClock } from '@onewindow/platform';
-import { toApplication } from '../inbox/application.mapper.js';
+import { toApplication, toOpenApplicationSummary } from '../inbox/application.mapper.js';
 import type { Application } from '../inbox/application.model.js';
 import { toOneTimeNotice } from '../one-time-notice/one-time-notice.mapper.js';
 import type { OneTimeNotice } from '../one-time-notice/one-time-notice.model.js';
@@ -18,6 +18,9 @@ export class AcceptanceResolver {
   @Mutation(() => AcceptApplicationResult, { description: '全科受理：材料齐全受理并返回申请，材料不齐开具一次性告知单' })
   async acceptApplication(@Args('input') input: AcceptApplicationInput, @CurrentIdentity() actor: Identity): Promise<Application | OneTimeNotice> {
     const result = await this.acceptance.accept(actor, input);
-    return result.kind === 'APPLICATION' ? toApplication(result.snapshot, actor, this.clock.today()) : toOneTimeNotice(result.notice);
+    if (result.kind === 'NOTICE') return toOneTimeNotice(result.notice);
+    const application = toApplication(result.snapshot, actor, this.clock.today());
+    if (result.openApplications) application.openApplicationsAtAcceptance = result.openApplications.map(toOpenApplicationSummary);
+    return application;
   }
 }

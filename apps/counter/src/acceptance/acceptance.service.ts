@@ -6,6 +6,7 @@ import {
   type AcceptApplicationReply,
   type ApplicationSnapshot,
   type Identity,
+  type OpenApplicationRef,
   type ServiceName,
 } from '@onewindow/contracts';
 import { validateIdNumber } from '@onewindow/id-number';
@@ -21,7 +22,7 @@ import { AcceptRequestRepository } from './accept-request.repository.js';
 import { AcceptanceErrorCode, AcceptanceException } from './acceptance.exception.js';
 import type { AcceptApplicationInput } from './dto/accept-application.input.js';
 
-export type AcceptanceResult = { kind: 'APPLICATION'; snapshot: ApplicationSnapshot } | { kind: 'NOTICE'; notice: OneTimeNoticeEntity };
+export type AcceptanceResult = { kind: 'APPLICATION'; snapshot: ApplicationSnapshot; openApplications?: OpenApplicationRef[] } | { kind: 'NOTICE'; notice: OneTimeNoticeEntity };
 
 /**
  * 全科受理: any clerk accepts any item. The counter looks the item up in its index and routes the
@@ -80,7 +81,8 @@ export class AcceptanceService {
           await this.projection.apply(snapshot, m);
           if (fromNotice) await this.notices.resolve(fromNotice, snapshot.number, m);
         });
-        return { kind: 'APPLICATION', snapshot };
+        // WARN items: the owning service names the applicant's other open applications of the item.
+        return { kind: 'APPLICATION', snapshot, ...(reply.openApplications?.length ? { openApplications: reply.openApplications } : {}) };
       }
       if (reply?.outcome === 'MISSING_MATERIALS' && reply.missing?.length) {
         const missing = reply.missing;

@@ -1,4 +1,4 @@
-import { type ApplicationSnapshot, type DeadlineState, type Identity, type PoliceType } from '@onewindow/contracts';
+import { type ApplicationSnapshot, type DeadlineState, type Identity, type OpenApplicationRef, type PoliceType } from '@onewindow/contracts';
 import { DEFAULT_MAX_EXTENSION, formatFen, formatTimeLimit } from '@onewindow/catalog';
 import { maskIdNumber, maskName, maskPhone } from '@onewindow/id-number';
 import { seesRecordInFull } from '@onewindow/platform';
@@ -10,6 +10,7 @@ import {
   DeadlineStateEnum,
   DeliveryMethodEnum,
   InboxApplication,
+  type OpenApplicationSummary,
 } from './application.model.js';
 import { effectiveDeadlineState } from './deadline-state.js';
 import type { InboxApplicationEntity } from './inbox-application.entity.js';
@@ -108,5 +109,18 @@ export function toInboxApplication(r: InboxApplicationEntity, today: string): In
     deadlineState: effectiveDeadlineState(r.deadlineState as DeadlineState, r.deadline, today) as DeadlineStateEnum,
     version: r.version,
     updatedAt: r.updatedAt,
+  };
+}
+
+/** An open application named by the owning service at acceptance (no personal data in it). */
+export function toOpenApplicationSummary(r: OpenApplicationRef): OpenApplicationSummary {
+  return {
+    number: r.number,
+    itemCode: r.itemCode,
+    itemName: r.itemName,
+    status: r.status as ApplicationStatusEnum,
+    unitName: r.unitName,
+    acceptedAt: new Date(r.acceptedAt),
+    deadline: r.deadline,
   };
 }

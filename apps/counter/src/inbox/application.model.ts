@@ -95,6 +95,17 @@ export class ApplicationTimelineEntry {
   @Field({ nullable: true, description: '理由或说明' }) reason?: string;
 }
 
+@ObjectType({ description: '申请人另一件未办结的同类申请（受理时提示或拒绝重复受理时列出）' })
+export class OpenApplicationSummary {
+  @Field({ description: '申请编号' }) number: string;
+  @Field() itemCode: string;
+  @Field() itemName: string;
+  @Field(() => ApplicationStatusEnum) status: ApplicationStatusEnum;
+  @Field({ description: '受理单位' }) unitName: string;
+  @Field({ description: '受理时间' }) acceptedAt: Date;
+  @Field(() => LocalDateScalar, { description: '办结期限' }) deadline: string;
+}
+
 @ObjectType({ description: '申请（任一警种），含完整办理记录' })
 export class Application {
   @Field({ description: '申请编号' }) number: string;
@@ -128,6 +139,11 @@ export class Application {
   @Field(() => Int, { description: '版本号（乐观并发）' }) version: number;
   @Field() updatedAt: Date;
   @Field(() => [ApplicationTimelineEntry]) timeline: ApplicationTimelineEntry[];
+  @Field(() => [OpenApplicationSummary], {
+    nullable: true,
+    description: '仅在受理答复中：该申请人同一事项其他未办结的申请（事项目录规定“重复申请提示”时），其他查询为空',
+  })
+  openApplicationsAtAcceptance?: OpenApplicationSummary[];
 
   /** The snapshot behind this view (for the receipt); not a GraphQL field. */
   snapshot: ApplicationSnapshot;
