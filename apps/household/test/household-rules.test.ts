@@ -130,6 +130,18 @@ describe('household rules on PostgreSQL', () => {
     expect((await cards()).map((c) => c.status)).toEqual(['LOST', 'LOST']);
   });
 
+  it('two cards of one person made ready at the same moment: one after the other, one valid card at the end', async () => {
+    const adult = demo(DEMO_PERSON_IDS.adult);
+    const a = { ...snapshot('HH-ID-CARD-RENEW', adult.idNumber, {}), number: 'HH-20261126-RACE-A' } as ApplicationSnapshot;
+    const b = { ...snapshot('HH-ID-CARD-RENEW', adult.idNumber, {}), number: 'HH-20261126-RACE-B' } as ApplicationSnapshot;
+    // Before the per-person lock the second insert met id_card_one_valid_resident_idx (an INTERNAL answer).
+    await expect(Promise.all([transition(a, 'MARK_READY'), transition(b, 'MARK_READY')])).resolves.toBeDefined();
+    const valid = await rows<{ application_number: string }>(
+      `SELECT application_number FROM id_card WHERE id_number = $1 AND kind = 'RESIDENT' AND status = 'VALID'`, [adult.idNumber]);
+    expect(valid).toHaveLength(1);
+    expect(['HH-20261126-RACE-A', 'HH-20261126-RACE-B']).toContain(valid[0]!.application_number);
+  });
+
   it('lists the register of the caller unit only, masked by the resolver, and audits the list', async () => {
     const service = new PersonService(persons, new AuditService(ds));
     const chunxilu: Identity = { ...officer, unitCode: '510104002' };

@@ -145,6 +145,9 @@ export class HouseholdRules implements PoliceTypeRules {
     }
     const kind = ID_CARD_ITEMS[app.itemCode];
     if (action === 'MARK_READY' && kind) {
+      // Two cards of one person made ready at the same moment (two windows, two approvals) would
+      // both close the old card and both insert a valid one: one person's card changes one at a time.
+      await this.idCards.lockPerson(app.applicantIdNumber, manager);
       if (await this.idCards.findByApplication(app.number, manager)) return; // already recorded
       const person = await this.getLiving(app.applicantIdNumber, actor, manager, '申请人');
       let validUntil: string | null;

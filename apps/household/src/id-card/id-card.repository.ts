@@ -32,6 +32,15 @@ export class IdCardRepository {
     return this.repo(manager).findOne({ where: { applicationNumber } });
   }
 
+  /**
+   * Serialises changes to one person's cards until the transaction ends (a transaction-scoped
+   * advisory lock): the second of two concurrent issues then replaces the first's new card instead
+   * of meeting the one-valid-card index.
+   */
+  async lockPerson(idNumber: string, manager: EntityManager): Promise<void> {
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtext('id_card:' || $1))`, [idNumber]);
+  }
+
   /** Ends the person's valid card(s) of one kind; returns how many cards changed. */
   async closeValidCard(idNumber: string, kind: IdCardKind, status: Exclude<IdCardStatus, 'VALID'>, manager: EntityManager): Promise<number> {
     const r = await this.repo(manager).update({ idNumber, kind, status: 'VALID' }, { status });
