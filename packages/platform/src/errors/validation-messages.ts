@@ -78,6 +78,7 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   drawId: '抽查批次',
   driverIdNumber: '驾驶人身份证号码',
   dueDate: '补交日期',
+  duplicateOpenApplication: '重复在办申请处理方式',
   effectiveFrom: '生效日期',
   evaluatedOn: '评价日期',
   evaluationId: '评价编号',
