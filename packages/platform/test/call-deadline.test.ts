@@ -44,6 +44,8 @@ describe('no commit after the caller has given up', () => {
 
   it('work a handler only sets off (the relay pass after a commit) runs without its deadline', async () => {
     const outbox = new OutboxService();
+    // As right after an enqueue: only then does a commit wake the relay (decision 0038).
+    (outbox as unknown as { lastEnqueuedAt: number }).lastEnqueuedAt = Date.now();
     let background: Promise<void> | undefined;
     outbox.onCommitted(() => {
       background = new Promise<void>((r) => setTimeout(r, 100)).then(() => write('relayed'));

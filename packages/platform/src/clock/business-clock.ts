@@ -11,10 +11,10 @@ export class BusinessClock {
 
   now(): Date {
     if (!this.fixedDate) return new Date();
-    // Keep the real time of day on the pinned date, so ordering of events still works.
-    const real = new Date();
-    const t = real.toISOString().slice(10);
-    return new Date(`${this.fixedDate}${t}`);
+    // Keep the real time of day in China on the pinned China date, so ordering of events still works
+    // and the instant's China date is the pinned one at any hour (16:00–24:00 UTC is already tomorrow in China).
+    const chinaTimeOfDay = new Date(Date.now() + 8 * 3600_000).toISOString().slice(11, 23);
+    return new Date(`${this.fixedDate}T${chinaTimeOfDay}+08:00`);
   }
 
   /** Today's date in China (UTC+8), YYYY-MM-DD. */
