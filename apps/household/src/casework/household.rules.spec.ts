@@ -65,6 +65,8 @@ class FakeCards {
     for (const c of hit) c.status = 'CANCELLED';
     return hit.length;
   }
+  /** One card change at a time per person: the real repository's advisory lock (tested on PostgreSQL in test/household-rules.test.ts). */
+  async lockPerson() {}
   async insert(card: NewIdCard) { this.cards.push({ id: `c${this.cards.length}`, status: 'VALID', ...card } as IdCardEntity); }
 }
 
