@@ -73,7 +73,7 @@ describe('counter UI: 排队统计 and 忙闲调配, in Chromium', () => {
 
   /** The hall at 10:00 as now: the tickets waiting then, shifted so 10:00 is the service clock's now. */
   async function replay(round: number) {
-    const now = new Date(`${TODAY}${new Date().toISOString().slice(10)}`);
+    const now = new Date(`${TODAY}T${new Date(Date.now() + 8 * 3600_000).toISOString().slice(11, 23)}+08:00`); // what BusinessClock.now() says: the China time of day on the pinned date
     const waiting = day.filter((k) => k.taken <= 600 && (k.called === null || k.called > 600));
     await insert(waiting.map((t) => ({ t: { ...t, window: null, called: null, finished: null, noShow: false }, state: 'WAITING' })), TODAY, round * 1000,
       (m) => (m === null ? null : new Date(now.getTime() - (600 - m) * 60_000)));

@@ -127,7 +127,7 @@ describe('queue balancing (忙闲调配) and figures (排队统计): a day of th
    */
   async function replayCheckpoint(round: number): Promise<void> {
     const cp = minute(FIXTURE.checkpoint);
-    const now = new Date(`${TODAY}${new Date().toISOString().slice(10)}`); // what BusinessClock.now() says
+    const now = new Date(`${TODAY}T${new Date(Date.now() + 8 * 3600_000).toISOString().slice(11, 23)}+08:00`); // what BusinessClock.now() says: the China time of day on the pinned date
     const shift = (m: number | null) => (m === null ? null : new Date(now.getTime() - (cp - m) * 60_000));
     const waiting = day.filter((k) => k.taken <= cp && (k.called === null || k.called > cp)).map((t) => ({ t: { ...t, window: null, called: null, started: null, finished: null, noShow: false }, state: 'WAITING' }));
     const serving = day.filter((k) => k.called !== null && k.called <= cp && !k.noShow && k.finished! > cp).map((t) => ({ t: { ...t, finished: null }, state: 'SERVING', id: randomUUID() }));
@@ -226,7 +226,7 @@ describe('queue balancing (忙闲调配) and figures (排队统计): a day of th
     expect(r.errors).toBeUndefined();
     const d = r.data!.decideQueueRebalance;
     expect(d).toMatchObject({ status: 'ACCEPTED', decidedByName: '刘督察', decisionReason: '上午户政高峰' });
-    expect(d.decidedAt).toMatch(new RegExp(`^${TODAY}T`));
+    expect(new Date(Date.parse(d.decidedAt) + 8 * 3600_000).toISOString().slice(0, 10)).toBe(TODAY); // on the pinned China date
     expect([...d.appliedWindowIds].sort()).toEqual(exp.proposedWindows.map((n) => windowId.get(n)!).sort());
     const windows = await sql<{ number: number; group_codes: string[] }>(db(), `SELECT number, group_codes FROM queue_window WHERE unit_code = $1 ORDER BY number`, [FIXTURE.station]);
     expect(windows.map((w) => [w.number, w.group_codes])).toEqual([[1, ['HOUSEHOLD']], [2, ['HOUSEHOLD']], [3, ['EXIT_ENTRY', 'HOUSEHOLD']], [4, ['EXIT_ENTRY', 'HOUSEHOLD']]]);
