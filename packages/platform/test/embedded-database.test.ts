@@ -14,11 +14,19 @@ describe('embedded default database under concurrency', () => {
   let dataDir: string;
   let db: EmbeddedPostgres;
   let pool: pg.Pool;
+  /** Errors of idle pooled connections (pg emits them on the pool; unhandled they would crash the run). */
+  const idleErrors: string[] = [];
+  const newPool = (url: string) => {
+    const p = new pg.Pool({ connectionString: url, max: 20 });
+    // A deliberate stop below (restart, kill -9) ends idle connections with 57P01 while they close.
+    p.on('error', (err) => idleErrors.push(`${(err as { code?: string }).code ?? ''} ${err.message}`));
+    return p;
+  };
 
   beforeAll(async () => {
     dataDir = mkdtempSync(path.join(tmpdir(), 'onewindow-embedded-'));
     db = await startEmbeddedPostgres(dataDir, 'household', logger);
-    pool = new pg.Pool({ connectionString: db.url, max: 20 });
+    pool = newPool(db.url);
     await pool.query('CREATE TABLE person (id text PRIMARY KEY, name text NOT NULL)');
     await pool.query('CREATE TABLE read_audit (id bigserial PRIMARY KEY, person_id text NOT NULL, purpose text NOT NULL)');
     await pool.query('CREATE TABLE ledger (id text PRIMARY KEY, amount int NOT NULL)');
@@ -54,6 +62,7 @@ describe('embedded default database under concurrency', () => {
     expect(results.map((r) => (r as PromiseFulfilledResult<{ name: string } | undefined>).value?.name)).toEqual(Array.from({ length: 300 }, (_, i) => `居民${i + 1}`));
     const audited = await pool.query<{ n: string }>('SELECT count(*) AS n FROM read_audit');
     expect(Number(audited.rows[0]!.n)).toBe(300);
+    expect(idleErrors).toEqual([]); // no connection lost while the server ran
   }, 60_000);
 
   it('keeps one transaction’s writes when a concurrent transaction rolls back', async () => {
@@ -81,7 +90,7 @@ describe('embedded default database under concurrency', () => {
     await pool.end();
     await db.stop();
     db = await startEmbeddedPostgres(dataDir, 'household', logger);
-    pool = new pg.Pool({ connectionString: db.url, max: 20 });
+    pool = newPool(db.url);
     const rows = await pool.query<{ n: string }>('SELECT count(*) AS n FROM read_audit');
     expect(Number(rows.rows[0]!.n)).toBe(300);
   }, 120_000);
@@ -94,7 +103,7 @@ describe('embedded default database under concurrency', () => {
     await until(() => !alive(pid));
     expect(existsSync(pidFile)).toBe(true);
     db = await startEmbeddedPostgres(dataDir, 'household', logger);
-    pool = new pg.Pool({ connectionString: db.url, max: 20 });
+    pool = newPool(db.url);
     const rows = await pool.query<{ n: string }>('SELECT count(*) AS n FROM read_audit');
     expect(Number(rows.rows[0]!.n)).toBe(300);
   }, 120_000);
