@@ -8,9 +8,9 @@
 //   npx turbo run build && node bench/acceptance.mjs [requests=300] [concurrency=8]
 // BENCH_CPU_PROF=DIR: every process of the stack writes a V8 CPU profile into DIR when it stops
 // (open them in Chrome DevTools or summarise with `node bench/cpu-profile-summary.mjs DIR/*.cpuprofile`).
-import { readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
-import { sql, TEST_DATABASE_URL, TestStack } from '@onewindow/testing';
+import { TestStack } from '@onewindow/testing';
+import { cpuPerRequest, cpuSnapshot } from './lib/cpu.mjs';
 import { DEMO_PERSON_IDS } from '@onewindow/population';
 
 const requests = Number(process.argv[2] ?? 300);
@@ -24,39 +24,6 @@ const stack = new TestStack({
   nodeArgs: profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [],
 });
 
-/** User + system CPU time of a process in ms (clock ticks of /proc/<pid>/stat, 100 per second on Linux). */
-function cpuMs(pid) {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) * 10;
-  } catch {
-    return NaN;
-  }
-}
-/** PostgreSQL backends serving the stack's databases, by service (the server is local). */
-async function backendPids() {
-  const byDb = new Map([...stack.databases].map(([service, db]) => [db.name, service]));
-  const rows = await sql(TEST_DATABASE_URL, 'SELECT pid, datname FROM pg_stat_activity WHERE datname = ANY($1)', [[...byDb.keys()]]);
-  return rows.map((r) => ({ pid: r.pid, label: `postgres:${byDb.get(r.datname)}` }));
-}
-async function cpuSnapshot() {
-  const snap = new Map([...stack.procs].map(([name, p]) => [name, cpuMs(p.proc.pid)]));
-  for (const b of await backendPids()) snap.set(`${b.label}#${b.pid}`, cpuMs(b.pid));
-  const u = process.cpuUsage();
-  snap.set('bench (client)', (u.user + u.system) / 1000);
-  return snap;
-}
-/** CPU ms per acceptance by process (PostgreSQL backends summed per service); backends opened during the run count from zero. */
-function cpuPerRequest(before, after, n) {
-  const rows = new Map();
-  for (const [key, value] of after) {
-    const name = key.split('#')[0];
-    const delta = value - (before.get(key) ?? 0);
-    if (Number.isFinite(delta)) rows.set(name, (rows.get(name) ?? 0) + delta / n);
-  }
-  return rows;
-}
 console.log(`booting the system (six services + gateway) …`);
 await stack.start();
 try {
@@ -81,7 +48,7 @@ try {
   const latencies = [];
   let next = 0;
   let failures = 0;
-  const cpuBefore = await cpuSnapshot();
+  const cpuBefore = await cpuSnapshot(stack);
   const started = process.hrtime.bigint();
   await Promise.all(Array.from({ length: concurrency }, async () => {
     for (;;) {
@@ -94,7 +61,7 @@ try {
     }
   }));
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  const cpuAfter = await cpuSnapshot();
+  const cpuAfter = await cpuSnapshot(stack);
   latencies.sort((a, b) => a - b);
   console.log(`acceptApplication: ${requests} requests, concurrency ${concurrency}, ${failures} failures`);
   console.log(`  throughput ${(requests / seconds).toFixed(1)} req/s  (${seconds.toFixed(2)} s)`);

@@ -6,17 +6,23 @@
 // request, one signed assertion per subgraph fetch, purpose header), so every gateway does equal work.
 // Every request has distinct variables (its own purpose, person, offset, idempotency key), so no
 // gateway can merge identical in-flight calls; each 360° is its own audited read (checked below).
+// It also prints the CPU ms per request of each gateway process and of everything behind it (the six
+// subgraphs, their PostgreSQL backends, nats-server) over the measured rounds: the gateways share the
+// subgraphs, so on two cores req/s ratios are compressed by the common work; the gateway's own CPU per
+// request is the figure a gateway change moves. BENCH_CPU_PROF=DIR: the three gateways write V8 CPU
+// profiles into DIR (summarise with `node bench/cpu-profile-summary.mjs DIR/<file> 30 <lastSeconds>`).
 //   npx turbo run build --filter='!@onewindow/counter-ui' && node bench/gateways.mjs [seconds=10] [concurrency=16] [workloads=citizen,catalog,inbox,accept] [gateways=ours,hive,stock]
 import { spawn } from 'node:child_process';
 import { writeFileSync, mkdtempSync } from 'node:fs';
 import http from 'node:http';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { freePort, TestStack } from '@onewindow/testing';
 import { DEMO_PERSONS, DEMO_PERSON_IDS } from '@onewindow/population';
 import { IDENTITY_HEADER, IdentitySigner, PURPOSE_HEADER, UserTokenVerifier } from '@onewindow/platform';
+import { cpuPerRequest, cpuSnapshot } from './lib/cpu.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const seconds = Number(process.argv[2] ?? 10);
@@ -124,9 +130,11 @@ function merge(parts) {
 }
 const ROUNDS = 3;
 
+const profileDir = process.env.BENCH_CPU_PROF;
+const profileArgs = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
 function startProc(name, script, env) {
   return new Promise((resolve, reject) => {
-    const proc = spawn(process.execPath, [path.join(ROOT, script)], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const proc = spawn(process.execPath, [...profileArgs, path.join(ROOT, script)], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     const onData = (d) => {
       out += d.toString();
@@ -162,11 +170,17 @@ try {
   writeFileSync(supergraphFile, sdl);
 
   const urls = {};
-  if (gatewayNames.includes('ours')) urls.ours = await stack.startGateway({ SUPERGRAPH_SOURCE: 'file', SUPERGRAPH_FILE: supergraphFile }, 'gateway-file');
+  const gatewayPids = {};
+  if (gatewayNames.includes('ours')) {
+    urls.ours = await stack.startGateway({ SUPERGRAPH_SOURCE: 'file', SUPERGRAPH_FILE: supergraphFile, ...(profileDir ? { NODE_OPTIONS: profileArgs.join(' ') } : {}) }, 'gateway-file');
+    gatewayPids.ours = stack.procs.get('gateway-file').proc.pid;
+  }
   for (const [name, script] of [['hive', 'bench/lib/hive-gateway.mjs'], ['stock', 'bench/lib/stock-gateway.mjs']]) {
     if (!gatewayNames.includes(name)) continue;
     const port = await freePort();
-    peers.push(await startProc(name, script, { PORT: String(port), SUPERGRAPH_FILE: supergraphFile, NODE_ENV: 'production' }));
+    const proc = await startProc(name, script, { PORT: String(port), SUPERGRAPH_FILE: supergraphFile, NODE_ENV: 'production' });
+    peers.push(proc);
+    gatewayPids[name] = proc.pid;
     urls[name] = `http://127.0.0.1:${port}/graphql`;
   }
 
@@ -185,15 +199,25 @@ try {
     for (const g of gws) await load(urls[g], (i) => REQUESTS[w](`${g}-warm`, i), ok[w], Math.min(3, seconds), auth); // warm-up: JIT, plans, pools
     // The machine's load drifts: interleave the gateways in rounds, order rotating, so none is measured only in a busy spell.
     const parts = Object.fromEntries(gws.map((g) => [g, []]));
+    const cpu = Object.fromEntries(gws.map((g) => [g, { gateway: 0, behind: 0, n: 0 }]));
     for (let round = 0; round < ROUNDS; round++) {
       for (const g of [...gws.slice(round % gws.length), ...gws.slice(0, round % gws.length)]) {
-        parts[g].push(await load(urls[g], (i) => REQUESTS[w](g, i), ok[w], seconds / ROUNDS, auth, undefined, round * 1_000_000));
+        const before = await cpuSnapshot(stack, gatewayPids);
+        const part = await load(urls[g], (i) => REQUESTS[w](g, i), ok[w], seconds / ROUNDS, auth, undefined, round * 1_000_000);
+        parts[g].push(part);
+        for (const [name, ms] of cpuPerRequest(before, await cpuSnapshot(stack, gatewayPids), 1)) {
+          if (name === g) cpu[g].gateway += ms;
+          else if (!(name in gatewayPids) && name !== 'gateway' && name !== 'gateway-file' && !name.startsWith('bench')) cpu[g].behind += ms;
+        }
+        cpu[g].n += part.n;
       }
     }
     for (const g of gws) {
       results[w][g] = merge(parts[g]);
       const r = results[w][g];
-      console.log(`${w.padEnd(8)} ${g.padEnd(6)} ${r.rps.toFixed(1).padStart(7)} req/s  p50 ${r.p50.toFixed(1).padStart(7)} ms  p99 ${r.p99.toFixed(1).padStart(7)} ms  (${r.n} requests, ${r.failures} failed${r.firstFailure ? `: ${r.firstFailure}` : ''})`);
+      r.cpuGateway = cpu[g].gateway / cpu[g].n;
+      r.cpuBehind = cpu[g].behind / cpu[g].n;
+      console.log(`${w.padEnd(8)} ${g.padEnd(6)} ${r.rps.toFixed(1).padStart(7)} req/s  p50 ${r.p50.toFixed(1).padStart(7)} ms  p99 ${r.p99.toFixed(1).padStart(7)} ms  CPU ms/request: gateway ${r.cpuGateway.toFixed(2)}, subgraphs+PostgreSQL+NATS ${r.cpuBehind.toFixed(2)}  (${r.n} requests, ${r.failures} failed${r.firstFailure ? `: ${r.firstFailure}` : ''})`);
     }
     if (w === 'citizen') {
       const d = {};
@@ -209,12 +233,13 @@ try {
     }
   }
 
-  console.log(`\nratios (same run, same subgraphs; ${seconds} s per gateway and workload in ${ROUNDS} interleaved rounds, concurrency ${concurrency}):`);
+  console.log(`\nload average ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${cpus().length} CPUs`);
+  console.log(`ratios (same run, same subgraphs; ${seconds} s per gateway and workload in ${ROUNDS} interleaved rounds, concurrency ${concurrency}):`);
   for (const w of workloads) {
     const r = results[w];
     const parts = [];
-    if (r.ours && r.hive) parts.push(`ours/Hive ${(r.ours.rps / r.hive.rps).toFixed(2)}× req/s, p99 ${(r.ours.p99 / r.hive.p99).toFixed(2)}×`);
-    if (r.ours && r.stock) parts.push(`ours/stock ${(r.ours.rps / r.stock.rps).toFixed(2)}× req/s, p99 ${(r.ours.p99 / r.stock.p99).toFixed(2)}×`);
+    if (r.ours && r.hive) parts.push(`ours/Hive ${(r.ours.rps / r.hive.rps).toFixed(2)}× req/s, p99 ${(r.ours.p99 / r.hive.p99).toFixed(2)}×, gateway CPU/request ${(r.ours.cpuGateway / r.hive.cpuGateway).toFixed(2)}×`);
+    if (r.ours && r.stock) parts.push(`ours/stock ${(r.ours.rps / r.stock.rps).toFixed(2)}× req/s, p99 ${(r.ours.p99 / r.stock.p99).toFixed(2)}×, gateway CPU/request ${(r.ours.cpuGateway / r.stock.cpuGateway).toFixed(2)}×`);
     if (w === 'citizen' && r.ours && results.slowest) parts.push(`ours p99 / slowest direct p99 ${(r.ours.p99 / results.slowest[1].p99).toFixed(2)}×`);
     console.log(`  ${w.padEnd(8)} ${parts.join('; ')}`);
   }
