@@ -172,7 +172,7 @@ try {
   const urls = {};
   const gatewayPids = {};
   if (gatewayNames.includes('ours')) {
-    urls.ours = await stack.startGateway({ SUPERGRAPH_SOURCE: 'file', SUPERGRAPH_FILE: supergraphFile, ...(profileDir ? { NODE_OPTIONS: profileArgs.join(' ') } : {}) }, 'gateway-file');
+    urls.ours = await stack.startGateway({ SUPERGRAPH_SOURCE: 'file', SUPERGRAPH_FILE: supergraphFile }, 'gateway-file', profileArgs);
     gatewayPids.ours = stack.procs.get('gateway-file').proc.pid;
   }
   for (const [name, script] of [['hive', 'bench/lib/hive-gateway.mjs'], ['stock', 'bench/lib/stock-gateway.mjs']]) {
@@ -192,6 +192,22 @@ try {
     ...Object.fromEntries(Object.entries(SECTIONS).map(([sub, sel]) => [sub, (i) => ({ query: `query($r: [_Any!]!) { _entities(representations: $r) { ... on Citizen { ${sel} } } }`, variables: { r: [{ __typename: 'Citizen', idNumber: persons[i % persons.length] }] }, headers: { [PURPOSE_HEADER]: encodeURIComponent(`直连 ${run} #${i}`) } })])),
   };
 
+  // Fairness: the same 360° through every gateway must give the same answer (a gateway that lost the
+  // identity or purpose on a subgraph fetch would get empty sections and look fast).
+  if (workloads.includes('citizen')) {
+    const answers = {};
+    for (const g of Object.keys(urls)) {
+      const purpose = `一致性核对 ${g} ${run}`;
+      answers[g] = await post(new http.Agent(), urls[g], { query: CITIZEN, variables: { idNumber: DEMO_PERSON_IDS.adult, purpose } }, { ...auth, [PURPOSE_HEADER]: encodeURIComponent(purpose) });
+    }
+    const [first, ...others] = Object.keys(answers);
+    const norm = (a) => JSON.stringify(a).replace(/"updatedAt":"[^"]*"/g, '');
+    for (const g of others) {
+      const same = norm(answers[g]) === norm(answers[first]);
+      console.log(`same 360° answer ${first} vs ${g}: ${same ? 'identical' : `DIFFERENT\n  ${first}: ${JSON.stringify(answers[first]).slice(0, 1500)}\n  ${g}: ${JSON.stringify(answers[g]).slice(0, 1500)}`}`);
+    }
+  }
+
   const results = {};
   for (const w of workloads) {
     results[w] = {};
@@ -199,7 +215,7 @@ try {
     for (const g of gws) await load(urls[g], (i) => REQUESTS[w](`${g}-warm`, i), ok[w], Math.min(3, seconds), auth); // warm-up: JIT, plans, pools
     // The machine's load drifts: interleave the gateways in rounds, order rotating, so none is measured only in a busy spell.
     const parts = Object.fromEntries(gws.map((g) => [g, []]));
-    const cpu = Object.fromEntries(gws.map((g) => [g, { gateway: 0, behind: 0, n: 0 }]));
+    const cpu = Object.fromEntries(gws.map((g) => [g, { gateway: 0, behind: 0, n: 0, by: new Map() }]));
     for (let round = 0; round < ROUNDS; round++) {
       for (const g of [...gws.slice(round % gws.length), ...gws.slice(0, round % gws.length)]) {
         const before = await cpuSnapshot(stack, gatewayPids);
@@ -207,7 +223,10 @@ try {
         parts[g].push(part);
         for (const [name, ms] of cpuPerRequest(before, await cpuSnapshot(stack, gatewayPids), 1)) {
           if (name === g) cpu[g].gateway += ms;
-          else if (!(name in gatewayPids) && name !== 'gateway' && name !== 'gateway-file' && !name.startsWith('bench')) cpu[g].behind += ms;
+          else if (!(name in gatewayPids) && name !== 'gateway' && name !== 'gateway-file' && !name.startsWith('bench')) {
+            cpu[g].behind += ms;
+            cpu[g].by.set(name, (cpu[g].by.get(name) ?? 0) + ms);
+          }
         }
         cpu[g].n += part.n;
       }
@@ -218,6 +237,7 @@ try {
       r.cpuGateway = cpu[g].gateway / cpu[g].n;
       r.cpuBehind = cpu[g].behind / cpu[g].n;
       console.log(`${w.padEnd(8)} ${g.padEnd(6)} ${r.rps.toFixed(1).padStart(7)} req/s  p50 ${r.p50.toFixed(1).padStart(7)} ms  p99 ${r.p99.toFixed(1).padStart(7)} ms  CPU ms/request: gateway ${r.cpuGateway.toFixed(2)}, subgraphs+PostgreSQL+NATS ${r.cpuBehind.toFixed(2)}  (${r.n} requests, ${r.failures} failed${r.firstFailure ? `: ${r.firstFailure}` : ''})`);
+      console.log(`         behind ${g}: ${[...cpu[g].by].filter(([, ms]) => ms / cpu[g].n >= 0.05).sort((a, b) => b[1] - a[1]).map(([name, ms]) => `${name} ${(ms / cpu[g].n).toFixed(2)}`).join(', ')}`);
     }
     if (w === 'citizen') {
       const d = {};
@@ -246,8 +266,13 @@ try {
   if (workloads.includes('citizen')) {
     for (const g of Object.keys(urls)) {
       const r = results.citizen[g];
-      const rows = await countAudit(stack, `窗口核验 ${g} ${run} #%`);
-      console.log(`  audit  ${g.padEnd(6)} ${rows} CITIZEN_360_READ rows for ${r.n} measured 360° requests (${r.n - r.failures} answered): ${rows === r.n - r.failures ? 'audit rows = requests' : 'MISMATCH'}`);
+      const answered = r.n - r.failures;
+      const rows = await countAudit(stack, 'household', `窗口核验 ${g} ${run} #%`, 'CITIZEN_360_READ');
+      console.log(`  audit  ${g.padEnd(6)} ${rows} CITIZEN_360_READ rows for ${r.n} measured 360° requests (${answered} answered): ${rows === answered ? 'audit rows = requests' : 'MISMATCH'}`);
+      // Each other subgraph audits its section of the 360° (an entity reference read with the forwarded purpose).
+      const sections = [];
+      for (const sub of Object.keys(SECTIONS)) sections.push(`${sub} ${await countAudit(stack, sub, `窗口核验 ${g} ${run} #%`)}`);
+      console.log(`         section audit rows with these purposes: ${sections.join(', ')}`);
     }
   }
   await explainLookups(stack);
@@ -261,11 +286,11 @@ async function loadSigned(url, make, audience, signer, identity, secs) {
   return load(url, (i) => make(i), (b) => !!b.data && !b.errors, secs, {}, async () => ({ [IDENTITY_HEADER]: await signer.sign(identity, { audience }) }));
 }
 
-async function countAudit(s, purposeLike) {
-  const c = new pg.Client({ connectionString: s.databases.get('household').ownerUrl });
+async function countAudit(s, service, purposeLike, action) {
+  const c = new pg.Client({ connectionString: s.databases.get(service).ownerUrl });
   await c.connect();
   try {
-    const r = await c.query(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'CITIZEN_360_READ' AND purpose LIKE $1`, [purposeLike]);
+    const r = await c.query(`SELECT count(*)::int AS n FROM audit_log WHERE purpose LIKE $1 AND ($2::text IS NULL OR action = $2)`, [purposeLike, action ?? null]);
     return r.rows[0].n;
   } finally {
     await c.end();

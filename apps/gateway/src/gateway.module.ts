@@ -1,4 +1,5 @@
 import { IntrospectAndCompose } from '@apollo/gateway';
+import { ApolloServerPluginSchemaReportingDisabled, ApolloServerPluginUsageReportingDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloGatewayDriver, type ApolloGatewayDriverConfig } from '@nestjs/apollo';
 import { Controller, Get, type DynamicModule, type MiddlewareConsumer, Module, type NestModule, type OnApplicationShutdown } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
@@ -14,6 +15,7 @@ import { IdentityForwardingDataSource, type GatewayContext } from './identity-da
 import { assertTokenLimit, complexityPlugin, queryLimitRules } from './query-limits.js';
 import { lookupBudgetPlugin, RequestLimiter } from './request-limits.js';
 import { readSupergraphFile } from './supergraph.js';
+import { CachedTokenVerifier } from './token-cache.js';
 
 @Controller('health')
 class GatewayHealthController {
@@ -57,17 +59,24 @@ export class GatewayModule implements NestModule, OnApplicationShutdown {
     consumer.apply(HttpTraceMiddleware).forRoutes('graphql');
   }
 
-  /** The last spans reach the collector before the process ends. */
+  /** The subgraph data sources of this process (their keep-alive pools close on shutdown). */
+  private static readonly dataSources: IdentityForwardingDataSource[] = [];
+
+  /** The last spans reach the collector before the process ends; the subgraph connections close. */
   async onApplicationShutdown(): Promise<void> {
+    await Promise.allSettled(GatewayModule.dataSources.splice(0).map((s) => s.close()));
     await stopTracing();
   }
 
   static forConfig(config: GatewayConfig, logger: Logger): DynamicModule {
     const signer = new IdentitySigner(config.INTERNAL_IDENTITY_SECRET);
-    const verifier = new UserTokenVerifier(
-      config.AUTH_MODE === 'oidc'
-        ? { kind: 'oidc', issuer: config.OIDC_ISSUER ?? '', jwksUrl: config.OIDC_JWKS_URL ?? '', audience: config.OIDC_AUDIENCE }
-        : { kind: 'demo', secret: config.DEMO_ISSUER_SECRET },
+    // A clerk's token is checked once a minute, not once per request (token-cache.ts).
+    const verifier = new CachedTokenVerifier(
+      new UserTokenVerifier(
+        config.AUTH_MODE === 'oidc'
+          ? { kind: 'oidc', issuer: config.OIDC_ISSUER ?? '', jwksUrl: config.OIDC_JWKS_URL ?? '', audience: config.OIDC_AUDIENCE }
+          : { kind: 'demo', secret: config.DEMO_ISSUER_SECRET },
+      ),
     );
     const production = config.APP_MODE === 'production';
     const limits = config.queryLimits();
@@ -86,7 +95,15 @@ export class GatewayModule implements NestModule, OnApplicationShutdown {
             playground: false,
             csrfPrevention: true,
             validationRules: queryLimitRules(limits),
-            plugins: [graphqlMetricsPlugin(), complexityPlugin(limits.maxCost), lookupBudgetPlugin(limiter), sealedSubjectRefsPlugin()],
+            // Nothing is reported to Apollo's cloud, whatever APOLLO_KEY the environment holds.
+            plugins: [
+              ApolloServerPluginUsageReportingDisabled(),
+              ApolloServerPluginSchemaReportingDisabled(),
+              graphqlMetricsPlugin(),
+              complexityPlugin(limits.maxCost),
+              lookupBudgetPlugin(limiter),
+              sealedSubjectRefsPlugin(),
+            ],
             // Runs before Apollo parses the document: the cheap refusals come first (address budget,
             // token count), then the caller's token is verified and the user's budget counted.
             context: async ({ req }: { req: Req }): Promise<GatewayContext> => {
@@ -113,7 +130,7 @@ export class GatewayModule implements NestModule, OnApplicationShutdown {
             formatError: (formatted: GraphQLFormattedError, error: unknown) => {
               const { stacktrace: _s, exception: _e, ...ext } = (formatted.extensions ?? {}) as Record<string, unknown>;
               // A subgraph that cannot be reached: say which, keep the path, let the rest of the answer stand.
-              if (/ECONNREFUSED|fetch failed|socket hang up|ETIMEDOUT|ECONNRESET/.test(formatted.message)) {
+              if (/ECONNREFUSED|fetch failed|socket hang up|ETIMEDOUT|ECONNRESET|other side closed|UND_ERR/.test(formatted.message)) {
                 const service = typeof ext['serviceName'] === 'string' ? ext['serviceName'] : '';
                 logger.warn({ error: formatted.message, path: formatted.path, service }, 'subgraph unreachable');
                 return { message: `${serviceLabel(service)}暂不可用，请稍后重试；如持续出现，请联系运维值班人员。`, path: formatted.path, extensions: { code: 'SERVICE_UNAVAILABLE', serviceName: service || undefined } };
@@ -134,7 +151,11 @@ export class GatewayModule implements NestModule, OnApplicationShutdown {
                 ? readSupergraphFile(config.SUPERGRAPH_FILE)
                 : new IntrospectAndCompose({ subgraphs: config.subgraphs(), pollIntervalInMs: production ? undefined : 10_000 }),
             // Route by subgraph name to the configured URL (the committed supergraph names development URLs).
-            buildService: ({ name, url }) => new IdentityForwardingDataSource(config.subgraphUrl(name) ?? url ?? '', signer, name),
+            buildService: ({ name, url }) => {
+              const source = new IdentityForwardingDataSource(config.subgraphUrl(name) ?? url ?? '', signer, name);
+              GatewayModule.dataSources.push(source);
+              return source;
+            },
           },
         }),
       ],

@@ -20,6 +20,11 @@ async function waitForSubgraphs(config: GatewayConfig, timeoutMs: number): Promi
   }
 }
 
+// @apollo/gateway 2.x sends usage metrics (uptime, CPU, memory, OS, cloud provider) to
+// usage-reporting.api.apollographql.com every hour unless this is set. A police bureau's gateway
+// reports to no third party (and its network policy would only leave the attempts failing).
+process.env.APOLLO_TELEMETRY_DISABLED = 'true';
+
 try {
   const config = loadConfig('gateway', GatewayConfig);
   const logger = createLogger('gateway', config.LOG_LEVEL);

@@ -226,7 +226,7 @@ describe('queue balancing (忙闲调配) and figures (排队统计): a day of th
     expect(r.errors).toBeUndefined();
     const d = r.data!.decideQueueRebalance;
     expect(d).toMatchObject({ status: 'ACCEPTED', decidedByName: '刘督察', decisionReason: '上午户政高峰' });
-    expect(new Date(Date.parse(d.decidedAt) + 8 * 3600_000).toISOString().slice(0, 10)).toBe(TODAY); // on the pinned China date
+    expect(new Date(Date.parse(d.decidedAt!) + 8 * 3600_000).toISOString().slice(0, 10)).toBe(TODAY); // on the pinned China date
     expect([...d.appliedWindowIds].sort()).toEqual(exp.proposedWindows.map((n) => windowId.get(n)!).sort());
     const windows = await sql<{ number: number; group_codes: string[] }>(db(), `SELECT number, group_codes FROM queue_window WHERE unit_code = $1 ORDER BY number`, [FIXTURE.station]);
     expect(windows.map((w) => [w.number, w.group_codes])).toEqual([[1, ['HOUSEHOLD']], [2, ['HOUSEHOLD']], [3, ['EXIT_ENTRY', 'HOUSEHOLD']], [4, ['EXIT_ENTRY', 'HOUSEHOLD']]]);

@@ -239,22 +239,22 @@ export class TestStack {
    * Start the gateway (`this.gatewayUrl`), or with `name` a further one next to it (e.g. another
    * supergraph source) whose URL is returned and which `stopService(name)` stops.
    */
-  async startGateway(extraEnv: Record<string, string> = {}, name = 'gateway'): Promise<string> {
+  async startGateway(extraEnv: Record<string, string> = {}, name = 'gateway', nodeArgs?: readonly string[]): Promise<string> {
     const port = await freePort();
     const urls: Record<string, string> = {};
     for (const s of ALL_SERVICES) {
       const key = `${s.toUpperCase().replace(/-/g, '_')}_URL`;
       urls[key] = `http://127.0.0.1:${this.ports.get(s) ?? 9}/graphql`;
     }
-    const p = this.spawn(name, 'apps/gateway/dist/main.js', { PORT: String(port), ...urls, ...extraEnv });
+    const p = this.spawn(name, 'apps/gateway/dist/main.js', { PORT: String(port), ...urls, ...extraEnv }, nodeArgs);
     await waitHttp(`http://127.0.0.1:${port}/health/live`, SERVICE_READY_MS, p.proc, () => p.output.join(''));
     const url = `http://127.0.0.1:${port}/graphql`;
     if (name === 'gateway') this.gatewayUrl = url;
     return url;
   }
 
-  private spawn(name: string, script: string, env: Record<string, string>): RunningProc {
-    const proc = spawn(process.execPath, [...(this.options.nodeArgs ?? []), path.join(ROOT, script)], { cwd: ROOT, env: this.env(env), stdio: ['ignore', 'pipe', 'pipe'] });
+  private spawn(name: string, script: string, env: Record<string, string>, nodeArgs = this.options.nodeArgs ?? []): RunningProc {
+    const proc = spawn(process.execPath, [...nodeArgs, path.join(ROOT, script)], { cwd: ROOT, env: this.env(env), stdio: ['ignore', 'pipe', 'pipe'] });
     const output: string[] = [];
     const keep = (d: Buffer) => {
       output.push(d.toString());
