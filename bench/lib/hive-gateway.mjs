@@ -17,6 +17,13 @@ const callerFor = (request) => {
 const gateway = createGatewayRuntime({
   supergraph,
   logging: 'error',
+  // By default Hive's HTTP executor (@graphql-tools/executor-http) answers identical in-flight subgraph
+  // queries (same URL and body) with ONE upstream call, whoever asked: two clerks reading one person
+  // at the same moment would both get the answer fetched under the first clerk's identity assertion,
+  // and the subgraph would never check the second clerk's role and jurisdiction. Identity headers are
+  // added in onFetch, after the key is taken, so they do not separate the calls. Off here, as a police
+  // deployment must run it (and so that every gateway does one subgraph call per request).
+  transportEntries: { '*.http': { options: { deduplicateInflightRequests: false } } },
   plugins: () => [
     {
       async onFetch({ url, options, setOptions, context }) {

@@ -42,7 +42,7 @@ export function errorFromSubgraphAnswer(status: number, text: string): GraphQLEr
  * any jti it has seen. The identity is serialised once per request (decision 0037) and each
  * token is one synchronous HMAC, so the per-fetch cost is microseconds.
  *
- * The HTTP call itself (decision 0039): `process` is replaced by one POST over an undici
+ * The HTTP call itself (decision 0040): `process` is replaced by one POST over an undici
  * keep-alive pool per subgraph. The stock path builds node-fetch `Headers` and a `Request` per
  * fetch (used only for error reports) and Node's `fetch` wraps every body in WHATWG streams —
  * together the largest share of the gateway's own CPU per 360° in the profile
@@ -59,7 +59,7 @@ export class IdentityForwardingDataSource extends RemoteGraphQLDataSource<Gatewa
     this.path = `${target.pathname}${target.search}`;
     // Connections are reused across requests; idle ones close before the subgraph's own keep-alive
     // timeout would (platform keepConnectionsLongerThanClients), so a request never meets a closed socket.
-    this.pool = new Pool(target.origin, { keepAliveTimeout: 4_000, keepAliveMaxTimeout: 60_000, pipelining: 1 });
+    this.pool = new Pool(target.origin, { connections: Number(process.env.SUBGRAPH_CONNECTIONS ?? 0) || null, keepAliveTimeout: 4_000, keepAliveMaxTimeout: 60_000, pipelining: 1 });
   }
 
   /** The headers of one fetch: a fresh assertion for this subgraph, the purpose, the trace context. */

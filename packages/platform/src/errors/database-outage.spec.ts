@@ -7,6 +7,7 @@ describe('databaseOutage', () => {
     expect(databaseOutage(withCode('connect ECONNREFUSED 127.0.0.1:5432', 'ECONNREFUSED'))).toBe('NOT_DONE');
     expect(databaseOutage(new Error('timeout exceeded when trying to connect'))).toBe('NOT_DONE');
     expect(databaseOutage(withCode('the database system is starting up', '57P03'))).toBe('NOT_DONE');
+    expect(databaseOutage(withCode('remaining connection slots are reserved for non-replication superuser connections', '53300'))).toBe('NOT_DONE');
   });
 
   it('a connection lost mid-statement: the outcome is unknown (also inside a QueryFailedError)', () => {

@@ -13,7 +13,8 @@ const HTTP_MESSAGES: Record<CommonErrorCode.UNAUTHENTICATED | CommonErrorCode.FO
   [CommonErrorCode.VALIDATION_FAILED]: '请求格式不正确，请核对后重新提交。',
 };
 
-const REFUSED = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH', '57P03']);
+// 57P03 the server is starting up; 53300 its connection slots are all taken (refused at connect).
+const REFUSED = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH', '57P03', '53300']);
 const DROPPED = new Set(['ECONNRESET', 'EPIPE', '57P01', '57P02']);
 
 /**
