@@ -15,8 +15,8 @@ import { TestStack } from '@onewindow/testing';
 import { DEMO_PERSON_IDS, DEMO_PERSONS } from '@onewindow/population';
 import { cpuPerRequest, cpuSnapshot } from './lib/cpu.mjs';
 import { explainLookups } from './lib/explain.mjs';
-import { connect, loadApplications, loadPersons } from './lib/scale-load.mjs';
-import { CLERK_UNIT, citizenOk, citizenRequest, countAudit, DEMO_UNIT_PERSONS, load, loadAverage, machine, measureAcceptance, printCpu } from './lib/workloads.mjs';
+import { compareWithInbox, connect, loadApplications, loadPersons } from './lib/scale-load.mjs';
+import { ACCEPT, CLERK_UNIT, citizenOk, citizenRequest, countAudit, DEMO_UNIT_PERSONS, load, loadAverage, machine, measureAcceptance, printCpu, statusProofInput } from './lib/workloads.mjs';
 
 const { values: args } = parseArgs({
   options: {
@@ -133,6 +133,11 @@ try {
     if (r.data?.catalogItems?.some((i) => i.code === 'HH-ID-CARD-REPLACE')) break;
     await new Promise((r) => setTimeout(r, 200));
   }
+  // Warm-up of both workloads (JIT, plans, pools), so the first phase is not the colder one.
+  const warm = Math.min(seconds, 10);
+  console.log(`warming up (${warm} s of acceptances, ${warm} s of 360°s) …`);
+  await load(stack.gatewayUrl, (i) => ({ query: ACCEPT, variables: { input: statusProofInput(`scale-warm-${run}-${i}`) } }), (b) => !!b.data?.acceptApplication, warm, { concurrency, headers: { authorization: `Bearer ${clerk}` } });
+  await load(stack.gatewayUrl, citizenRequest(DEMO_UNIT_PERSONS, `规模核验 warm ${run}`), citizenOk, warm, { concurrency, headers: { authorization: `Bearer ${clerk}` } });
   const small = await phase('small (demo data)', clerk);
 
   // ---- bulk load ----
@@ -200,6 +205,22 @@ try {
   } finally {
     await counter.end();
     await hh.end();
+  }
+
+  // The projection holds what the services hold, and a loaded application reads back through the gateway.
+  const urls = Object.fromEntries(Object.keys(SERVICES).map((s) => [s, stack.databases.get(s).url]));
+  for (const c of await compareWithInbox(urls, stack.databases.get('counter').url)) {
+    console.log(`  ${c.service.padEnd(16)} casework ${fmt(c.casework)} applications, inbox ${fmt(c.inbox)}: ${c.casework === c.inbox ? 'consistent' : 'MISMATCH'}`);
+  }
+  const sample = await connect(stack.databases.get('counter').url);
+  try {
+    const { rows: [one] } = await sample.query(`SELECT number, status FROM inbox_application WHERE unit_code = $1 AND number LIKE 'HH%' AND snapshot->'timeline' = '[]'::jsonb LIMIT 1`, [CLERK_UNIT]);
+    if (one) {
+      const r = await stack.gql('query($n: String!) { application(number: $n) { number status deadline deadlineState applicant { name idNumber } } }', { n: one.number }, clerk);
+      console.log(`  loaded application ${one.number} through the gateway: ${r.errors ? `ERROR ${JSON.stringify(r.errors).slice(0, 300)}` : `${r.data.application.status} (stored ${one.status}), deadline ${r.data.application.deadline} ${r.data.application.deadlineState}, applicant ${r.data.application.applicant.name}`}`);
+    }
+  } finally {
+    await sample.end();
   }
 
   const big = await phase(`at scale (${fmt(persons)} persons, ${fmt(applications)} applications)`, clerk, loadedUnitPersons);

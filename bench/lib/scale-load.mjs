@@ -163,6 +163,7 @@ export async function loadApplications({ householdUrl, counterUrl, services, app
   const counter = await connect(counterUrl);
   const targets = new Map();
   try {
+    await hh.query(`SET work_mem = '256MB'`); // the applicants' hash join stays in memory
     await hh.query(`CREATE TEMP TABLE scale_applicant AS
       SELECT (row_number() OVER (ORDER BY id_number))::bigint AS rn, id_number, name, phone, unit_code FROM person WHERE status = 'NORMAL'`);
     await hh.query('ANALYZE scale_applicant');
@@ -204,5 +205,30 @@ export async function loadApplications({ householdUrl, counterUrl, services, app
     await hh.end();
     await counter.end();
     for (const t of targets.values()) await t.end();
+  }
+}
+
+/**
+ * Casework rows per service against the counter's inbox rows of that service (the projection of
+ * the services' own acceptances included): equal when the load and the projection are consistent.
+ */
+export async function compareWithInbox(urls, counterUrl) {
+  const counter = await connect(counterUrl);
+  try {
+    const { rows } = await counter.query('SELECT service, count(*)::int AS n FROM inbox_application GROUP BY service');
+    const inbox = Object.fromEntries(rows.map((r) => [r.service, r.n]));
+    const out = [];
+    for (const [service, url] of Object.entries(urls)) {
+      const c = await connect(url);
+      try {
+        const { rows: [{ n }] } = await c.query('SELECT count(*)::int AS n FROM application');
+        out.push({ service, casework: n, inbox: inbox[service] ?? 0 });
+      } finally {
+        await c.end();
+      }
+    }
+    return out;
+  } finally {
+    await counter.end();
   }
 }
