@@ -102,8 +102,19 @@ async function phase(name, token, extra360) {
     loaded = await measure360(token, extra360, `${name} loaded`);
     report(`citizen 360° (${extra360.length} loaded persons of ${CLERK_UNIT}, their applications in the inbox)`, loaded);
   }
+  // Not a load test: a few sequential first pages of the clerk's inbox (the 360° and acceptance are the goal's figures).
+  const inboxMs = [];
+  for (let i = 0; i < 5; i++) {
+    const t = process.hrtime.bigint();
+    const r = await stack.gql('{ inbox(policeType: HOUSEHOLD, limit: 20) { total items { number } } }', {}, token);
+    inboxMs.push(Number(process.hrtime.bigint() - t) / 1e6);
+    if (r.errors) console.log(`    inbox error: ${JSON.stringify(r.errors).slice(0, 300)}`);
+    else if (i === 0) console.log(`  inbox first page (HOUSEHOLD, 20 rows of ${fmt(r.data.inbox.total)}), 5 sequential requests:`);
+  }
+  inboxMs.sort((a, b) => a - b);
+  console.log(`    median ${inboxMs[2].toFixed(1)} ms, max ${inboxMs[4].toFixed(1)} ms`);
   console.log(`  ${machine()}`);
-  return { acceptance, citizen, loaded, load: loadAverage() };
+  return { acceptance, citizen, loaded, inboxMs: inboxMs[2], load: loadAverage() };
 }
 
 async function sizes() {
@@ -240,7 +251,7 @@ try {
     const cpu = ratio(b.stackCpu, a.stackCpu);
     console.log(`  ${what.padEnd(36)} req/s ${a.rps.toFixed(1)} → ${b.rps.toFixed(1)} (${rps.toFixed(2)}×, ${verdict(rps, true)}); p99 ${a.p99.toFixed(1)} → ${b.p99.toFixed(1)} ms (${p99.toFixed(2)}×, ${verdict(p99, false)}); stack CPU ms/request ${a.stackCpu.toFixed(2)} → ${b.stackCpu.toFixed(2)} (${cpu.toFixed(2)}×, ${verdict(cpu, false)})`);
   }
-  console.log(`  inbox projection lag ${small.acceptance.lag} → ${big.acceptance.lag} ms`);
+  console.log(`  inbox projection lag ${small.acceptance.lag} → ${big.acceptance.lag} ms; inbox first page (sequential, median) ${small.inboxMs.toFixed(1)} → ${big.inboxMs.toFixed(1)} ms (${(big.inboxMs / small.inboxMs).toFixed(1)}×, not part of the goal)`);
   console.log(`  load: persons ${fmt(loadedPersons.persons / personSeconds)}/s, applications ${fmt(loadedApps.applications / appSeconds)}/s, VACUUM ANALYZE ${analyzeSeconds.toFixed(0)} s`);
 
   // ---- EXPLAIN at scale, planner free ----

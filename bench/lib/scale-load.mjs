@@ -86,7 +86,7 @@ const OPEN = `('ACCEPTED','IN_REVIEW','SUPPLEMENT_REQUESTED')`;
  * rows and the inbox rows drawn from the same g are the same applications. Mostly closed cases of
  * the last three years, some open ones of the last 40 days (on time, due soon, overdue, paused).
  */
-function applicationRows(lit, { first, last, service, policeType, prefix, sequenceBase, items, applicants, today, unitNames }) {
+function applicationRows(lit, { first, last, service, prefix, sequenceBase, items, applicants, today, unitNames }) {
   const codes = `ARRAY[${items.map((i) => lit(i.code)).join(',')}]::text[]`;
   const names = `ARRAY[${items.map((i) => lit(i.name)).join(',')}]::text[]`;
   const unitName = `CASE ap.unit_code ${Object.entries(unitNames).map(([code, name]) => `WHEN ${lit(code)} THEN ${lit(name)}`).join(' ')} ELSE ap.unit_code END`;
@@ -159,14 +159,19 @@ function inboxSelect(rows, policeType, service) {
  * service's application_number_seq is advanced first (the loaded numbers are reserved).
  */
 export async function loadApplications({ householdUrl, counterUrl, services, applications, today, batchSize = 250_000, onProgress }) {
+  // Two sessions on household's database, each with the same applicants table (numbered by ID
+  // number): one feeds the casework rows, the other the inbox rows, in parallel.
   const hh = await connect(householdUrl);
+  const hh2 = await connect(householdUrl);
   const counter = await connect(counterUrl);
   const targets = new Map();
   try {
-    await hh.query(`SET work_mem = '256MB'`); // the applicants' hash join stays in memory
-    await hh.query(`CREATE TEMP TABLE scale_applicant AS
-      SELECT (row_number() OVER (ORDER BY id_number))::bigint AS rn, id_number, name, phone, unit_code FROM person WHERE status = 'NORMAL'`);
-    await hh.query('ANALYZE scale_applicant');
+    for (const session of [hh, hh2]) {
+      await session.query(`SET work_mem = '256MB'`); // the applicants' hash join stays in memory
+      await session.query(`CREATE TEMP TABLE scale_applicant AS
+        SELECT (row_number() OVER (ORDER BY id_number))::bigint AS rn, id_number, name, phone, unit_code FROM person WHERE status = 'NORMAL'`);
+      await session.query('ANALYZE scale_applicant');
+    }
     const { rows: [{ n: applicants }] } = await hh.query('SELECT count(*)::bigint AS n FROM scale_applicant');
     const { rows: units } = await hh.query('SELECT DISTINCT unit_code FROM scale_applicant');
     const unitNames = Object.fromEntries(units.map((u) => [u.unit_code, policeUnitName(u.unit_code)]));
@@ -192,9 +197,12 @@ export async function loadApplications({ householdUrl, counterUrl, services, app
         const last = Math.min(count, first + batchSize - 1);
         const rows = applicationRows(lit, { first, last, service, prefix: spec.prefix, sequenceBase: base, items, applicants, today, unitNames });
         const casework = caseworkSelect(rows, spec.policeType, service);
-        if (target === hh) await hh.query(`INSERT INTO application (${APPLICATION_COLUMNS}) ${casework}`);
-        else await pipeline(hh.query(copyTo(`COPY (${casework}) TO STDOUT`)), target.query(copyFrom(`COPY application (${APPLICATION_COLUMNS}) FROM STDIN`)));
-        await pipeline(hh.query(copyTo(`COPY (${inboxSelect(rows, spec.policeType, service)}) TO STDOUT`)), counter.query(copyFrom(`COPY inbox_application (${INBOX_COLUMNS}) FROM STDIN`)));
+        await Promise.all([
+          target === hh
+            ? hh.query(`INSERT INTO application (${APPLICATION_COLUMNS}) ${casework}`)
+            : pipeline(hh.query(copyTo(`COPY (${casework}) TO STDOUT`)), target.query(copyFrom(`COPY application (${APPLICATION_COLUMNS}) FROM STDIN`))),
+          pipeline(hh2.query(copyTo(`COPY (${inboxSelect(rows, spec.policeType, service)}) TO STDOUT`)), counter.query(copyFrom(`COPY inbox_application (${INBOX_COLUMNS}) FROM STDIN`))),
+        ]);
         done.byService[service] += last - first + 1;
         done.applications += last - first + 1;
         onProgress?.(done);
@@ -203,6 +211,7 @@ export async function loadApplications({ householdUrl, counterUrl, services, app
     return done;
   } finally {
     await hh.end();
+    await hh2.end();
     await counter.end();
     for (const t of targets.values()) await t.end();
   }
