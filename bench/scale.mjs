@@ -104,17 +104,17 @@ async function phase(name, token, extra360) {
   }
   // Not a load test: a few sequential first pages of the clerk's inbox (the 360° and acceptance are the goal's figures).
   const inboxMs = [];
-  for (let i = 0; i < 5; i++) {
+  for (let i = 0; i < 3; i++) {
     const t = process.hrtime.bigint();
     const r = await stack.gql('{ inbox(policeType: HOUSEHOLD, limit: 20) { total items { number } } }', {}, token);
     inboxMs.push(Number(process.hrtime.bigint() - t) / 1e6);
     if (r.errors) console.log(`    inbox error: ${JSON.stringify(r.errors).slice(0, 300)}`);
-    else if (i === 0) console.log(`  inbox first page (HOUSEHOLD, 20 rows of ${fmt(r.data.inbox.total)}), 5 sequential requests:`);
+    else if (i === 0) console.log(`  inbox first page (HOUSEHOLD, 20 rows of ${fmt(r.data.inbox.total)}), 3 sequential requests:`);
   }
   inboxMs.sort((a, b) => a - b);
-  console.log(`    median ${inboxMs[2].toFixed(1)} ms, max ${inboxMs[4].toFixed(1)} ms`);
+  console.log(`    median ${inboxMs[1].toFixed(1)} ms, max ${inboxMs[2].toFixed(1)} ms`);
   console.log(`  ${machine()}`);
-  return { acceptance, citizen, loaded, inboxMs: inboxMs[2], load: loadAverage() };
+  return { acceptance, citizen, loaded, inboxMs: inboxMs[1], load: loadAverage() };
 }
 
 async function sizes() {
@@ -184,15 +184,15 @@ try {
   console.log(`  ${fmt(loadedApps.applications)} applications (casework row + inbox row each): ${appSeconds.toFixed(1)} s, ${fmt(loadedApps.applications / appSeconds)} applications/s`);
 
   t = process.hrtime.bigint();
-  for (const [service, tables] of [['household', ['household', 'person', 'application']], ['counter', ['inbox_application']], ['exit-entry', ['application']], ['traffic', ['application']], ['public-security', ['application']]]) {
+  // VACUUM too: the insert-triggered autovacuum would otherwise run during the measurement. One session per database, in parallel.
+  await Promise.all([['household', ['household', 'person', 'application']], ['counter', ['inbox_application']], ['exit-entry', ['application']], ['traffic', ['application']], ['public-security', ['application']]].map(async ([service, tables]) => {
     const c = await connect(stack.databases.get(service).url);
     try {
-      // VACUUM too: the insert-triggered autovacuum would otherwise run during the measurement.
       for (const table of tables) await c.query(`VACUUM (ANALYZE) ${table}`);
     } finally {
       await c.end();
     }
-  }
+  }));
   const analyzeSeconds = since(t);
   console.log(`  VACUUM (ANALYZE) of the loaded tables: ${analyzeSeconds.toFixed(1)} s`);
   const dbSizes = await sizes();
