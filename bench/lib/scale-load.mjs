@@ -22,6 +22,11 @@ async function copyIn(client, sql, lines) {
 
 export async function connect(url) {
   const c = new pg.Client({ connectionString: url });
+  // A connection ended under us (the databases dropped on Ctrl-C) fails its query; without a
+  // listener the client's 'error' event would also end the process before the cleanup finishes.
+  c.on('error', (err) => {
+    c.lostWith = err;
+  });
   await c.connect();
   return c;
 }
