@@ -91,7 +91,9 @@ const OPEN = `('ACCEPTED','IN_REVIEW','SUPPLEMENT_REQUESTED')`;
  * rows and the inbox rows drawn from the same g are the same applications. Mostly closed cases of
  * the last three years, some open ones of the last 40 days (on time, due soon, overdue, paused).
  */
-function applicationRows(lit, { first, last, service, prefix, sequenceBase, items, applicants, today, unitNames }) {
+// The number as the casework repository makes it: prefix, acceptance date, sequence padded to at
+// least 6 digits (PostgreSQL's lpad would cut a longer one: duplicates past 999,999).
+export function applicationRows(lit, { first, last, service, prefix, sequenceBase, items, applicants, today, unitNames }) {
   const codes = `ARRAY[${items.map((i) => lit(i.code)).join(',')}]::text[]`;
   const names = `ARRAY[${items.map((i) => lit(i.name)).join(',')}]::text[]`;
   const unitName = `CASE ap.unit_code ${Object.entries(unitNames).map(([code, name]) => `WHEN ${lit(code)} THEN ${lit(name)}`).join(' ')} ELSE ap.unit_code END`;
@@ -111,7 +113,7 @@ WITH drawn AS (
 ), a AS (
   SELECT x.*,
     md5(${lit(service)} || ':' || g)::uuid AS id,
-    ${lit(prefix)} || to_char(accepted_on, 'YYYYMMDD') || lpad((${sequenceBase} + g - 1)::text, 6, '0') AS number,
+    ${lit(prefix)} || to_char(accepted_on, 'YYYYMMDD') || lpad(seq::text, greatest(6, length(seq::text)), '0') AS number,
     'scale-' || ${lit(service)} || '-' || g AS idempotency_key,
     ((accepted_on + time '09:00' + make_interval(secs => (g * 131) % 28800)) AT TIME ZONE 'Asia/Shanghai') AS accepted_at,
     accepted_on + 21 AS deadline,
@@ -123,7 +125,7 @@ WITH drawn AS (
                 WHEN 'REJECTED' THEN 3 WHEN 'READY_FOR_PICKUP' THEN 4 WHEN 'DELIVERED' THEN 5 ELSE 6 END AS version,
     CASE WHEN status IN ('DELIVERED','CLOSED') THEN 'WINDOW' END AS delivery_method,
     CASE WHEN status = 'REJECTED' THEN '申请材料不符合法定形式' END AS rejection_reason
-  FROM dated x
+  FROM dated x CROSS JOIN LATERAL (SELECT ${sequenceBase} + g - 1 AS seq) n
 )
 SELECT a.*, (a.accepted_at + make_interval(days => CASE WHEN status = 'ACCEPTED' THEN 0 ELSE least(version * 3, 20) END)) AS updated_at
 FROM a`;
