@@ -8,15 +8,11 @@
 //   npx turbo run build && node bench/acceptance.mjs [requests=300] [concurrency=8]
 // BENCH_CPU_PROF=DIR: every process of the stack writes a V8 CPU profile into DIR when it stops
 // (open them in Chrome DevTools or summarise with `node bench/cpu-profile-summary.mjs DIR/*.cpuprofile`).
-import { cpus, loadavg } from 'node:os';
 import { TestStack } from '@onewindow/testing';
-import { cpuPerRequest, cpuSnapshot } from './lib/cpu.mjs';
-import { DEMO_PERSON_IDS } from '@onewindow/population';
+import { machine, measureAcceptance, printCpu } from './lib/workloads.mjs';
 
 const requests = Number(process.argv[2] ?? 300);
 const concurrency = Number(process.argv[3] ?? 8);
-const ACCEPT = `mutation($input: AcceptApplicationInput!) { acceptApplication(input: $input) { __typename ... on Application { number } } }`;
-const pct = (xs, p) => xs[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
 
 const profileDir = process.env.BENCH_CPU_PROF;
 const stack = new TestStack({
@@ -33,47 +29,14 @@ try {
     if (r.data?.catalogItems?.some((i) => i.code === 'HH-ID-CARD-REPLACE')) break;
     await new Promise((r) => setTimeout(r, 200));
   }
-  // 户籍证明 (duplicateOpenApplication ALLOW): one person may hold many open at once, so every
-  // request is a real acceptance. (居民身份证补领 is REFUSE: only the first would be accepted.)
-  const input = (i) => ({
-    idempotencyKey: `bench-${Date.now()}-${i}`,
-    itemCode: 'HH-STATUS-PROOF',
-    applicantIdNumber: DEMO_PERSON_IDS.adult,
-    presentedMaterials: ['ID_CARD'],
-    form: { applicantName: '张伟', applicantIdNumber: DEMO_PERSON_IDS.adult, contactPhone: '13800138000', purpose: `用途${i}` },
-  });
-  // Warm-up (JIT, connection pools).
-  for (let i = 0; i < 10; i++) await stack.gql(ACCEPT, { input: input(`w${i}`) }, clerk);
-
-  const latencies = [];
-  let next = 0;
-  let failures = 0;
-  const cpuBefore = await cpuSnapshot(stack);
-  const started = process.hrtime.bigint();
-  await Promise.all(Array.from({ length: concurrency }, async () => {
-    for (;;) {
-      const i = next++;
-      if (i >= requests) return;
-      const t0 = process.hrtime.bigint();
-      const r = await stack.gql(ACCEPT, { input: input(i) }, clerk);
-      latencies.push(Number(process.hrtime.bigint() - t0) / 1e6);
-      if (r.data?.acceptApplication?.__typename !== 'Application') failures++;
-    }
-  }));
-  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  const cpuAfter = await cpuSnapshot(stack);
-  latencies.sort((a, b) => a - b);
-  console.log(`acceptApplication: ${requests} requests, concurrency ${concurrency}, ${failures} failures`);
-  console.log(`  throughput ${(requests / seconds).toFixed(1)} req/s  (${seconds.toFixed(2)} s)`);
-  console.log(`  latency ms  p50 ${pct(latencies, 50).toFixed(1)}  p95 ${pct(latencies, 95).toFixed(1)}  p99 ${pct(latencies, 99).toFixed(1)}  max ${latencies.at(-1).toFixed(1)}`);
-  console.log(`  load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${cpus().length} CPUs`);
+  // 户籍证明 for one demo person (ALLOW duplicates: every request a real acceptance); 10 warm-up requests first.
+  const r = await measureAcceptance(stack, clerk, { requests, concurrency, keyPrefix: `bench-${Date.now()}` });
+  console.log(`acceptApplication: ${r.n} requests, concurrency ${concurrency}, ${r.failures} failures${r.firstFailure ? ` (first: ${r.firstFailure})` : ''}`);
+  console.log(`  throughput ${r.rps.toFixed(1)} req/s  (${r.elapsed.toFixed(2)} s)`);
+  console.log(`  latency ms  p50 ${r.p50.toFixed(1)}  p95 ${r.p95.toFixed(1)}  p99 ${r.p99.toFixed(1)}  max ${r.max.toFixed(1)}`);
+  console.log(`  ${machine()}`);
   console.log('  CPU ms per acceptance (user + system, measured run only):');
-  let stackCpu = 0;
-  for (const [name, per] of cpuPerRequest(cpuBefore, cpuAfter, requests)) {
-    if (!name.startsWith('bench')) stackCpu += per;
-    console.log(`    ${name.padEnd(26)} ${per.toFixed(2).padStart(7)}`);
-  }
-  console.log(`    ${'stack total'.padEnd(26)} ${stackCpu.toFixed(2).padStart(7)}   (⇒ at most ${(2000 / stackCpu).toFixed(0)} req/s on 2 idle cores, bench client excluded)`);
+  printCpu(r.cpu);
 
   const t1 = Date.now();
   for (;;) {

@@ -20,9 +20,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { freePort, TestStack } from '@onewindow/testing';
-import { DEMO_PERSONS, DEMO_PERSON_IDS } from '@onewindow/population';
+import { DEMO_PERSON_IDS } from '@onewindow/population';
 import { IDENTITY_HEADER, IdentitySigner, PURPOSE_HEADER, UserTokenVerifier } from '@onewindow/platform';
 import { cpuPerRequest, cpuSnapshot } from './lib/cpu.mjs';
+import { explainLookups } from './lib/explain.mjs';
+import { ACCEPT, CITIZEN, CITIZEN_CORE, citizenOk, citizenRequest, countAudit, DEMO_UNIT_PERSONS, load as loadShared, pct, post, SECTIONS } from './lib/workloads.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const seconds = Number(process.argv[2] ?? 10);
@@ -30,24 +32,11 @@ const concurrency = Number(process.argv[3] ?? 16);
 const workloads = (process.argv[4] ?? 'citizen,catalog,inbox,accept').split(',');
 const gatewayNames = (process.argv[5] ?? 'ours,hive,stock').split(',');
 
-// ---- the workloads: the counter UI's operations (apps/counter-ui/src/graphql/operations.ts) ----
-const CITIZEN_CORE = `idNumber name sex ethnicity birthDate address phone phoneMasked status unitCode
-  household { householdNumber address members { idNumber name relationToHead status } }
-  residencePermits { permitNumber address issuingUnitName issuedOn validUntil status lapsed replacesPermitNumber endorsements { endorsedOn previousValidUntil validUntil applicationNumber } }`;
-const SECTIONS = {
-  counter: `counter { applications { number policeType itemCode itemName applicantName applicantIdNumber status unitCode deadline deadlineState version updatedAt } notices { number itemName status issuedAt missingMaterials resolvedApplicationNumber } }`,
-  'exit-entry': `exitEntry { validDocumentCount numbersMasked documents { number kind kindLabel status statusLabel issuedOn validUntil endorsements { typeLabel entriesLabel destination issuedOn validUntil valid } } }`,
-  traffic: `traffic { licence { number licenceClass status statusReason validUntil points pointsLimitReached renewableFrom firstIssuedOn } openFineFen openPoints openViolations { id occurredAt place description plateNumber fineFen points status } vehicles { plateNumber vehicleType status registeredOn } }`,
-  'public-security': `publicSecurity { permits { number kindLabel status validUntil holderName } lostReports { id categoryLabel description filedAt status matchedFoundItemNumber } claims { id foundItemNumber status claimedAt refusalReason } }`,
-  complaints: `complaints { complaints { number channel status receivedAt } evaluations { applicationNumber level evaluatedAt } }`,
-};
-const CITIZEN = `query Citizen($idNumber: String!, $purpose: String!, $reveal: Boolean) { citizen(idNumber: $idNumber, purpose: $purpose, reveal: $reveal) { ${CITIZEN_CORE} ${Object.values(SECTIONS).join(' ')} } }`;
+// ---- the workloads: the counter UI's operations (360° and acceptance shared with bench/scale.mjs via bench/lib/workloads.mjs) ----
 const CATALOG = `query CatalogSearch($keyword: String, $policeType: PoliceType) { catalogItems(keyword: $keyword, policeType: $policeType) { code name aliases policeType category description fee { formatted } promisedTimeLimit { text } statutoryTimeLimit { text } channelNames } }`;
 const INBOX = `query Inbox($status: ApplicationStatus, $policeType: PoliceType, $search: String, $limit: Int! = 50, $offset: Int! = 0) { inbox(status: $status, policeType: $policeType, search: $search, limit: $limit, offset: $offset) { total limit offset items { number policeType itemCode itemName applicantName applicantIdNumber status unitCode deadline deadlineState version updatedAt } } }`;
-const ACCEPT = `mutation Accept($input: AcceptApplicationInput!) { acceptApplication(input: $input) { __typename ... on Application { number } } }`;
 
-const UNIT = '510107001'; // demo-clerk's unit: the persons the clerk may read
-const persons = DEMO_PERSONS.filter((p) => p.unitCode === UNIT && p.status === 'NORMAL').map((p) => p.idNumber);
+const persons = DEMO_UNIT_PERSONS; // demo-clerk's unit: the persons the clerk may read
 const KEYWORDS = ['身份证', '户口', '护照', '驾驶证', '居住证', '迁移', '出生', '港澳', '台湾', '机动车', '补领', '换领', '证明', '签注', '罚款', '注销'];
 const POLICE_TYPES = [null, 'HOUSEHOLD', 'EXIT_ENTRY', 'TRAFFIC', 'PUBLIC_SECURITY'];
 const run = `${Date.now().toString(36)}`;
@@ -55,10 +44,7 @@ const form = { applicantName: '张伟', applicantIdNumber: DEMO_PERSON_IDS.adult
 
 /** Operation, variables and extra headers of request i of a workload on gateway g (all distinct). */
 const REQUESTS = {
-  citizen: (g, i) => {
-    const purpose = `窗口核验 ${g} ${run} #${i}`;
-    return { query: CITIZEN, variables: { idNumber: persons[i % persons.length], purpose }, headers: { [PURPOSE_HEADER]: encodeURIComponent(purpose) } };
-  },
+  citizen: (g, i) => citizenRequest(persons, `窗口核验 ${g} ${run}`)(i),
   catalog: (g, i) => ({ query: CATALOG, variables: { keyword: KEYWORDS[i % KEYWORDS.length], policeType: POLICE_TYPES[Math.floor(i / KEYWORDS.length) % POLICE_TYPES.length] } }),
   inbox: (g, i) => ({ query: INBOX, variables: { policeType: 'HOUSEHOLD', limit: 20, offset: i % 97 } }),
   accept: (g, i) => ({
@@ -67,60 +53,14 @@ const REQUESTS = {
   }),
 };
 const ok = {
-  citizen: (b) => !!b.data?.citizen?.name && !b.errors,
+  citizen: citizenOk,
   catalog: (b) => Array.isArray(b.data?.catalogItems) && !b.errors,
   inbox: (b) => typeof b.data?.inbox?.total === 'number' && !b.errors,
   accept: (b) => b.data?.acceptApplication?.__typename === 'Application',
 };
 
-// ---- load generator: fixed concurrency, keep-alive, node:http (no client-side framework cost) ----
-function post(agent, url, body, headers) {
-  return new Promise((resolve, reject) => {
-    const data = Buffer.from(JSON.stringify(body));
-    const req = http.request(url, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': data.length, ...headers } }, (res) => {
-      const chunks = [];
-      res.on('data', (c) => chunks.push(c));
-      res.on('end', () => {
-        try {
-          resolve(JSON.parse(Buffer.concat(chunks).toString('utf8')));
-        } catch (e) {
-          reject(e);
-        }
-      });
-    });
-    req.on('error', reject);
-    req.end(data);
-  });
-}
-const pct = (xs, p) => xs[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))] ?? NaN;
-
-/** Run `make(i)` against url for `secs` seconds with `concurrency` callers; req/s and percentiles. */
-async function load(url, make, check, secs, headers = {}, perCall, first = 0) {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
-  const lat = [];
-  let i = first;
-  let failures = 0;
-  let firstFailure;
-  const t0 = process.hrtime.bigint();
-  const end = Date.now() + secs * 1000;
-  await Promise.all(Array.from({ length: concurrency }, async () => {
-    while (Date.now() < end) {
-      const r = make(i++);
-      const extra = perCall ? await perCall() : {};
-      const s = process.hrtime.bigint();
-      const body = await post(agent, url, { query: r.query, variables: r.variables }, { ...headers, ...r.headers, ...extra }).catch((e) => ({ errors: [{ message: e.message }] }));
-      lat.push(Number(process.hrtime.bigint() - s) / 1e6);
-      if (!check(body)) {
-        failures++;
-        firstFailure ??= JSON.stringify(body.errors ?? body).slice(0, 300);
-      }
-    }
-  }));
-  const elapsed = Number(process.hrtime.bigint() - t0) / 1e9;
-  agent.destroy();
-  lat.sort((a, b) => a - b);
-  return { n: lat.length, rps: lat.length / elapsed, p50: pct(lat, 50), p99: pct(lat, 99), failures, firstFailure, lat, elapsed };
-}
+// ---- load generator: fixed concurrency, keep-alive, node:http (bench/lib/workloads.mjs) ----
+const load = (url, make, check, secs, headers = {}, perCall, first = 0) => loadShared(url, make, check, secs, { concurrency, headers, perCall, first });
 
 /** Several rounds merged: each gateway's share of a workload is split into ROUNDS slices, the gateways' order rotating per round. */
 function merge(parts) {
@@ -276,11 +216,11 @@ try {
     for (const g of Object.keys(urls)) {
       const r = results.citizen[g];
       const answered = r.n - r.failures;
-      const rows = await countAudit(stack, 'household', `窗口核验 ${g} ${run} #%`, 'CITIZEN_360_READ');
+      const rows = await countAudit(stack, `窗口核验 ${g} ${run} #%`);
       console.log(`  audit  ${g.padEnd(6)} ${rows} CITIZEN_360_READ rows for ${r.n} measured 360° requests (${answered} answered): ${rows >= answered && rows <= r.n ? 'audit rows = requests (each reached household and was audited there)' : 'MISMATCH'}`);
       // Each other subgraph audits its section of the 360° (an entity reference read with the forwarded purpose).
       const sections = [];
-      for (const sub of Object.keys(SECTIONS)) sections.push(`${sub} ${await countAudit(stack, sub, `窗口核验 ${g} ${run} #%`)}`);
+      for (const sub of Object.keys(SECTIONS)) sections.push(`${sub} ${await countAudit(stack, `窗口核验 ${g} ${run} #%`, { service: sub, action: null })}`);
       console.log(`         section audit rows with these purposes: ${sections.join(', ')}`);
     }
   }
@@ -373,58 +313,4 @@ async function subgraphCalls() {
 /** Like load(), for a subgraph called directly: a fresh signed assertion per call (it refuses a replay). */
 async function loadSigned(url, make, audience, signer, identity, secs) {
   return load(url, (i) => make(i), (b) => !!b.data && !b.errors, secs, {}, async () => ({ [IDENTITY_HEADER]: await signer.sign(identity, { audience }) }));
-}
-
-async function countAudit(s, service, purposeLike, action) {
-  const c = new pg.Client({ connectionString: s.databases.get(service).ownerUrl });
-  await c.connect();
-  try {
-    const r = await c.query(`SELECT count(*)::int AS n FROM audit_log WHERE purpose LIKE $1 AND ($2::text IS NULL OR action = $2)`, [purposeLike, action ?? null]);
-    return r.rows[0].n;
-  } finally {
-    await c.end();
-  }
-}
-
-/**
- * The lookups the 360° and the inbox page make, EXPLAINed with sequential scans disabled: on these
- * small bench tables the planner would rightly scan, so the check is whether an index CAN serve
- * each lookup (goal 2: an index for every lookup). Prints the index per lookup, or NO INDEX.
- */
-async function explainLookups(s) {
-  const id = DEMO_PERSON_IDS.adult;
-  const checks = [
-    ['household', 'person by ID number', `SELECT * FROM person p LEFT JOIN household h ON h.id = p.household_id WHERE p.id_number = '${id}' AND p.unit_code LIKE '5101%'`],
-    ['household', 'household members', `SELECT * FROM person WHERE household_id = (SELECT household_id FROM person WHERE id_number = '${id}') AND unit_code LIKE '5101%' ORDER BY birth_date`],
-    ['household', 'residence permits of holder', `SELECT * FROM residence_permit WHERE holder_id_number = '${id}'`],
-    ['counter', 'applications of applicant', `SELECT * FROM inbox_application WHERE applicant_id_number = '${id}'`],
-    ['counter', 'notices of applicant', `SELECT * FROM one_time_notice WHERE applicant_id_number = '${id}'`],
-    ['counter', 'inbox page (jurisdiction, police type)', `SELECT * FROM inbox_application a WHERE a.unit_code LIKE '5101%' AND a.police_type = 'HOUSEHOLD' ORDER BY a.deadline, a.number LIMIT 20 OFFSET 40`],
-    ['exit-entry', 'travel documents of holder', `SELECT * FROM travel_document WHERE holder_id_number = '${id}'`],
-    ['exit-entry', 'endorsements of holder', `SELECT * FROM endorsement WHERE holder_id_number = '${id}'`],
-    ['traffic', 'licence of holder (number = ID)', `SELECT * FROM driving_licence WHERE number = '${id}'`],
-    ['traffic', 'vehicles of owner', `SELECT * FROM vehicle WHERE owner_id_number = '${id}'`],
-    ['traffic', 'violations by licence', `SELECT * FROM violation WHERE licence_number = '${id}'`],
-    ['public-security', 'permits of holder', `SELECT * FROM permit WHERE holder_id_number = '${id}'`],
-    ['public-security', 'lost reports of reporter', `SELECT * FROM lost_report WHERE reporter_id_number = '${id}'`],
-    ['public-security', 'claims of claimant', `SELECT * FROM found_item_claim WHERE claimant_id_number = '${id}'`],
-    ['complaints', 'complaints of complainant', `SELECT * FROM complaint WHERE complainant_id_number = '${id}'`],
-    ['complaints', 'evaluations of applicant', `SELECT * FROM evaluation WHERE applicant_id_number = '${id}'`],
-  ];
-  console.log('\nEXPLAIN (enable_seqscan off) of the 360° and inbox lookups:');
-  for (const [service, what, sql] of checks) {
-    const c = new pg.Client({ connectionString: s.databases.get(service).ownerUrl });
-    await c.connect();
-    try {
-      await c.query('SET enable_seqscan = off');
-      const plan = (await c.query(`EXPLAIN ${sql}`)).rows.map((r) => r['QUERY PLAN']).join('\n');
-      const indexes = [...plan.matchAll(/(?:Index Scan(?: Backward)? using|Index Only Scan(?: Backward)? using|Bitmap Index Scan on) (\w+)/g)].map((m) => m[1]);
-      const seq = /Seq Scan/.test(plan);
-      console.log(`  ${service.padEnd(15)} ${what.padEnd(40)} ${seq ? `NO INDEX (seq scan)\n${plan}` : [...new Set(indexes)].join(', ')}`);
-    } catch (e) {
-      console.log(`  ${service.padEnd(15)} ${what.padEnd(40)} error: ${e.message}`);
-    } finally {
-      await c.end();
-    }
-  }
 }
