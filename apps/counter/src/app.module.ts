@@ -13,6 +13,7 @@ import { InboxApplicationEntity } from './inbox/inbox-application.entity.js';
 import { InboxModule } from './inbox/inbox.module.js';
 import { CreateCounterCasework1764100000200 } from './migrations/1764100000200-CreateCounterCasework.js';
 import { WidenSmsTrigger1764100000900 } from './migrations/1764100000900-WidenSmsTrigger.js';
+import { InboxDeadlineOrderIndex1798500000000 } from './migrations/1798500000000-InboxDeadlineOrderIndex.js';
 import { InboxJurisdictionIndex1798300000000 } from './migrations/1798300000000-InboxJurisdictionIndex.js';
 import { OneTimeNoticeEntity } from './one-time-notice/one-time-notice.entity.js';
 import { OneTimeNoticeModule } from './one-time-notice/one-time-notice.module.js';
@@ -53,8 +54,8 @@ export class CounterAppModule {
             ...REPORT_MIGRATIONS, ...REPORT_EXPORT_MIGRATIONS, ...BUREAU_MIGRATIONS, ...SUPERVISION_MIGRATIONS, ...AUDIT_TRAIL_MIGRATIONS,
             // issue 11, in timestamp order: queue 17977…, queue-balancing 17978…, appointments 17979…, service points/self-service 17980…, home visits/first inquiry 17981…
             ...QUEUE_MIGRATIONS, ...QUEUE_BALANCING_MIGRATIONS, ...APPOINTMENT_MIGRATIONS, ...SERVICE_POINT_MIGRATIONS, ...SELF_SERVICE_MIGRATIONS, ...HOME_VISIT_MIGRATIONS, ...FIRST_INQUIRY_MIGRATIONS,
-            // issue 14 (decision 0037): 17983…
-            InboxJurisdictionIndex1798300000000],
+            // issue 14 (decisions 0037, 0040): 17983…, 17985…
+            InboxJurisdictionIndex1798300000000, InboxDeadlineOrderIndex1798500000000],
           orphanedTypes: [CitizenRef],
         }),
         CounterCommonModule,

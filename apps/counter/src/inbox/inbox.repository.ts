@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Jurisdiction } from '@onewindow/platform';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, In, type EntityManager } from 'typeorm';
 import { rowsOf } from '../common/transaction-runner.js';
 import { InboxApplicationEntity } from './inbox-application.entity.js';
 
@@ -17,10 +17,6 @@ export interface InboxFilter {
   limit: number;
   offset: number;
 }
-
-/** SQL twin of effectiveDeadlineState. */
-const EFFECTIVE_STATE = `CASE WHEN a.deadline_state IN ('DONE', 'PAUSED') THEN a.deadline_state
-  WHEN a.deadline < CAST(:today AS date) THEN 'OVERDUE' ELSE a.deadline_state END`;
 
 @Injectable()
 export class InboxRepository {
@@ -67,24 +63,48 @@ export class InboxRepository {
       .getOne();
   }
 
-  /** The caller's unit only: overdue first, then due soon, then by deadline. */
+  /**
+   * The caller's unit only: overdue first, then due soon, on time, paused, done; within each, by
+   * deadline and number. The rank depends on today (an open case past its deadline is overdue), so
+   * no index can hold the order itself; sorting every row of the unit was a sort of the whole
+   * jurisdiction per page (800,000 rows at 5 M applications, tens of seconds — docs/performance.md,
+   * Scale). Instead each rank is its own branch read in (deadline, number) order from
+   * `inbox_application_deadline_idx` and cut at offset + limit rows, and only the page is merged:
+   * a page reads at most 6 × (offset + limit) index entries. The total is a count over the filter
+   * (the scope index). Same order as effectiveDeadlineState (deadline-state.ts).
+   */
   async list(scope: Jurisdiction, f: InboxFilter): Promise<[InboxApplicationEntity[], number]> {
-    const qb = this.repo()
-      .createQueryBuilder('a')
-      .where('a.unit_code LIKE :prefix', { prefix: `${scope.unitPrefix}%` })
-      .setParameter('today', f.today);
-    if (f.status) qb.andWhere('a.status = :status', { status: f.status });
-    if (f.policeType) qb.andWhere('a.police_type = :policeType', { policeType: f.policeType });
-    if (f.search) qb.andWhere('(a.number = :search OR a.applicant_id_number = :search)', { search: f.search });
-    qb.addSelect(
-      `CASE ${EFFECTIVE_STATE} WHEN 'OVERDUE' THEN 0 WHEN 'DUE_SOON' THEN 1 WHEN 'ON_TIME' THEN 2 WHEN 'PAUSED' THEN 3 ELSE 4 END`,
-      'state_rank',
-    )
-      .orderBy('state_rank', 'ASC')
-      .addOrderBy('a.deadline', 'ASC')
-      .addOrderBy('a.number', 'ASC')
-      .limit(f.limit)
-      .offset(f.offset);
-    return qb.getManyAndCount();
+    const params: unknown[] = [`${scope.unitPrefix}%`];
+    const where = ['a.unit_code LIKE $1'];
+    const param = (value: unknown) => `$${params.push(value)}`;
+    if (f.status) where.push(`a.status = ${param(f.status)}`);
+    if (f.policeType) where.push(`a.police_type = ${param(f.policeType)}`);
+    if (f.search) {
+      const search = param(f.search);
+      where.push(`(a.number = ${search} OR a.applicant_id_number = ${search})`);
+    }
+    const filter = where.join(' AND ');
+    const total = rowsOf<{ total: number }>(await this.dataSource.query(`SELECT count(*)::int AS total FROM inbox_application a WHERE ${filter}`, params))[0]?.total ?? 0;
+    if (total <= f.offset) return [[], total];
+
+    const today = param(f.today);
+    const cut = param(f.offset + f.limit);
+    const branch = (rank: number, predicate: string) =>
+      `(SELECT a.number, a.deadline, ${rank} AS rank FROM inbox_application a WHERE ${filter} AND ${predicate} ORDER BY a.deadline, a.number LIMIT ${cut})`;
+    const open = `a.deadline_state NOT IN ('DONE', 'PAUSED')`;
+    const ranked = [
+      branch(0, `${open} AND a.deadline < CAST(${today} AS date)`),
+      branch(0, `a.deadline_state = 'OVERDUE' AND a.deadline >= CAST(${today} AS date)`),
+      branch(1, `a.deadline_state = 'DUE_SOON' AND a.deadline >= CAST(${today} AS date)`),
+      branch(2, `a.deadline_state = 'ON_TIME' AND a.deadline >= CAST(${today} AS date)`),
+      branch(3, `a.deadline_state = 'PAUSED'`),
+      branch(4, `a.deadline_state NOT IN ('ON_TIME', 'DUE_SOON', 'OVERDUE', 'PAUSED')`),
+    ];
+    const page = rowsOf<{ number: string }>(
+      await this.dataSource.query(`SELECT number FROM (${ranked.join(' UNION ALL ')}) r ORDER BY rank, deadline, number LIMIT ${param(f.limit)} OFFSET ${param(f.offset)}`, params),
+    );
+    if (page.length === 0) return [[], total];
+    const byNumber = new Map((await this.repo().findBy({ number: In(page.map((r) => r.number)) })).map((e) => [e.number, e]));
+    return [page.map((r) => byNumber.get(r.number)).filter((e): e is InboxApplicationEntity => e !== undefined), total];
   }
 }
