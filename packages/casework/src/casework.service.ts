@@ -8,7 +8,7 @@ import {
 } from '@onewindow/contracts';
 import { validateIdNumber } from '@onewindow/id-number';
 import { BusinessClock, jurisdictionOf, OutboxService, type Jurisdiction } from '@onewindow/platform';
-import { DataSource, QueryFailedError, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { ApplicationEntity } from './application.entity.js';
 import { CaseworkErrorCode, CaseworkException } from './casework.exception.js';
 import { ApplicationRepository } from './casework.repository.js';
@@ -74,10 +74,12 @@ export class CaseworkService {
     const unverified = verifications.filter((v) => v.outcome !== 'FOUND');
     try {
       const reply = await this.dataSource.transaction(async (manager) => {
-        // Before the key check: a double submit of the same key then waits and replays instead of meeting itself as a duplicate.
+        // A double submit of the same key waits here for the first, then meets its stored row (below).
         if (item.duplicateOpenApplication !== 'ALLOW') await this.applications.lockApplicantItem(manager, id.normalized, item.code);
-        const existing = await this.applications.findByIdempotencyKey(manager, cmd.idempotencyKey);
-        if (existing) return this.replayed(manager, existing, cmd, id.normalized);
+        // No idempotency lookup up front (decision 0039): a first submission — nearly every call —
+        // would find nothing. A replay either meets the unique key at the insert or is refused on the
+        // way (its own stored application is the applicant's open one); both end in the catch below,
+        // which answers with the stored result, as the lookup did.
         const open = item.duplicateOpenApplication === 'ALLOW' ? [] : await this.applications.findOpenOfApplicant(manager, id.normalized, item.code);
         if (open.length && item.duplicateOpenApplication === 'REFUSE') {
           const first = open[0]!;
@@ -90,6 +92,9 @@ export class CaseworkService {
         // Police-type rules first: a refused applicant (e.g. deceased) is refused whatever the materials.
         const decision = await this.rules.checkAcceptance({ item, command: cmd, applicantIdNumber: id.normalized, actor, today, manager });
         if (!check.complete || unverified.length) {
+          // A replay with the materials listed differently: the stored acceptance stands.
+          const existing = await this.applications.findByIdempotencyKey(manager, cmd.idempotencyKey);
+          if (existing) return this.replayed(manager, existing, cmd, id.normalized);
           return {
             outcome: 'MISSING_MATERIALS' as const,
             missing: [
@@ -180,11 +185,10 @@ export class CaseworkService {
       this.outbox.notifyCommitted();
       return reply;
     } catch (err) {
-      // Two windows submitting the same idempotency key at once: the loser returns the winner's result.
-      if (err instanceof QueryFailedError && /idempotency_key/.test(String((err as { detail?: string }).detail ?? err.message))) {
-        const existing = await this.applications.findByIdempotencyKey(this.dataSource.manager, cmd.idempotencyKey);
-        if (existing) return this.replayed(this.dataSource.manager, existing, cmd, id.normalized);
-      }
+      // A key already stored (a replay, or two windows submitting it at once: the loser returns the
+      // winner's result) fails the insert or is refused before it: answer with the stored result.
+      const existing = await this.applications.findByIdempotencyKey(this.dataSource.manager, cmd.idempotencyKey).catch(() => null);
+      if (existing) return this.replayed(this.dataSource.manager, existing, cmd, id.normalized);
       throw err;
     }
   }
