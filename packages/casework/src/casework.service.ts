@@ -9,7 +9,7 @@ import {
 import { validateIdNumber } from '@onewindow/id-number';
 import { BusinessClock, jurisdictionOf, OutboxService, type Jurisdiction } from '@onewindow/platform';
 import { DataSource, type EntityManager } from 'typeorm';
-import { ApplicationEntity } from './application.entity.js';
+import { ApplicationEntity, type ApplicationEventEntity } from './application.entity.js';
 import { CaseworkErrorCode, CaseworkException } from './casework.exception.js';
 import { ApplicationRepository } from './casework.repository.js';
 import { PoliceTypeCatalogService } from './police-type-catalog.service.js';
@@ -33,6 +33,9 @@ function openApplicationRef(app: ApplicationEntity): OpenApplicationRef {
     acceptedAt: app.acceptedAt.toISOString(), deadline: app.deadline,
   };
 }
+
+/** One timeline entry as stored (ApplicationEventEntity without its keys). */
+type TimelineEntry = Pick<ApplicationEventEntity, 'at' | 'actorSub' | 'actorName' | 'actorRoles' | 'action' | 'fromStatus' | 'toStatus' | 'reason' | 'details'>;
 
 /** Who the deadline job records its entries as. */
 const DEADLINE_JOB_ACTOR: Identity = { sub: 'system:deadline-job', username: 'system', displayName: '系统（时限监控）', roles: [], unitCode: '', unitName: '' };
@@ -161,7 +164,8 @@ export class CaseworkService {
             applicationId: app.id, materialCode: v.code, source: v.source, outcome: v.outcome, checkedAt: new Date(v.checkedAt), reference: v.reference ?? null, detail: v.detail ?? null,
           });
         }
-        await this.record(manager, app, actor, 'ACCEPT', null, app.status, null, {
+        // A new application's timeline is what this transaction records: announced without reading it back (decision 0039).
+        const timeline = [await this.record(manager, app, actor, 'ACCEPT', null, app.status, null, {
           ...(verifications.length ? { onlineVerifications: verifications.map((v) => ({ code: v.code, source: v.source, outcome: v.outcome, checkedAt: v.checkedAt, reference: v.reference ?? null })) } : {}),
           deadline: app.deadline,
           timeLimit: item.promisedTimeLimit,
@@ -171,14 +175,12 @@ export class CaseworkService {
           ...(deadline.provisional || statutory.provisional ? { provisional: true } : {}),
           tolerated: tolerated.map((t) => t.code),
           fromNoticeNumber: cmd.fromNoticeNumber ?? null,
-        });
-        const accepted = this.rules.afterAccept ? await this.snapshot(manager, app) : undefined;
-        const notes = accepted ? await this.rules.afterAccept?.({ application: accepted, item, command: cmd, actor, today, manager }) : undefined;
-        for (const note of notes ?? []) await this.record(manager, app, SYSTEM_ACTOR, note.action, app.status, app.status, note.reason ?? null, note.details ?? {});
-        // Without notes the timeline is unchanged: announce the snapshot already read (one query fewer).
+        })];
+        const notes = this.rules.afterAccept ? await this.rules.afterAccept({ application: this.snapshotOf(app, timeline), item, command: cmd, actor, today, manager }) : undefined;
+        for (const note of notes ?? []) timeline.push(await this.record(manager, app, SYSTEM_ACTOR, note.action, app.status, app.status, note.reason ?? null, note.details ?? {}));
         return {
           outcome: 'ACCEPTED' as const,
-          application: await this.announce(manager, app, notes?.length ? undefined : accepted),
+          application: await this.announce(manager, app, this.snapshotOf(app, timeline)),
           ...(open.length ? { openApplications: open.map(openApplicationRef) } : {}),
         };
       });
@@ -438,9 +440,11 @@ export class CaseworkService {
     return jurisdictionOf(actor);
   }
 
-  private async record(manager: EntityManager, app: ApplicationEntity, actor: Identity, action: string, from: string | null, to: string, reason: string | null, details: Record<string, unknown>) {
-    await this.applications.appendEvent(manager, {
-      applicationId: app.id,
+  /** Appends a timeline entry; returns it as stored (details as jsonb gives them back). */
+  private async record(
+    manager: EntityManager, app: ApplicationEntity, actor: Identity, action: string, from: string | null, to: string, reason: string | null, details: Record<string, unknown>,
+  ): Promise<TimelineEntry> {
+    const entry: TimelineEntry = {
       at: this.clock.now(),
       actorSub: actor.sub,
       actorName: actor.displayName,
@@ -449,8 +453,10 @@ export class CaseworkService {
       fromStatus: from,
       toStatus: to,
       reason,
-      details,
-    });
+      details: JSON.parse(JSON.stringify(details ?? {})) as Record<string, unknown>,
+    };
+    await this.applications.appendEvent(manager, { applicationId: app.id, ...entry });
+    return entry;
   }
 
   /** Snapshot + `application.changed` into the outbox, in the caller's transaction. */
@@ -461,7 +467,10 @@ export class CaseworkService {
   }
 
   async snapshot(manager: EntityManager, app: ApplicationEntity): Promise<ApplicationSnapshot> {
-    const events = await this.applications.timeline(manager, app.id);
+    return this.snapshotOf(app, await this.applications.timeline(manager, app.id));
+  }
+
+  private snapshotOf(app: ApplicationEntity, events: readonly TimelineEntry[]): ApplicationSnapshot {
     return {
       number: app.number,
       service: app.service,

@@ -77,6 +77,7 @@ describe('IdentitySigner', () => {
   it('cannot verify without knowing which service it is', async () => {
     await expect(gateway.verify(await gateway.sign(clerk, { audience: 'household' }))).rejects.toThrow(/audience/);
   });
+
   describe('refuses what jose refused (synchronous verification, decision 0039)', () => {
     const now = () => Math.floor(Date.now() / 1000);
     const claims = (over: Record<string, unknown> = {}) => ({ idn: clerk, iss: 'onewindow-gateway', aud: 'household', sub: clerk.sub, jti: `j-${Math.random()}`, iat: now(), exp: now() + 60, ...over });
