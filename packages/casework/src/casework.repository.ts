@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
 import type { Jurisdiction } from '@onewindow/platform';
 import { ApplicationEntity, ApplicationEventEntity } from './application.entity.js';
 
@@ -81,8 +82,18 @@ export class ApplicationRepository {
     return `${prefix}${today.replace(/-/g, '')}${String(row!.n).padStart(6, '0')}`;
   }
 
-  async insert(manager: EntityManager, app: Partial<ApplicationEntity>): Promise<ApplicationEntity> {
-    return manager.getRepository(ApplicationEntity).save(manager.getRepository(ApplicationEntity).create(app));
+  /**
+   * Inserts a new application unless its idempotency key is stored already: then null, and the
+   * caller answers with the stored one (the key check folded into the insert, decision 0039).
+   * `ON CONFLICT DO NOTHING` names no constraint here (TypeORM's builder cannot): a null for which
+   * no stored key is found is another unique value taken, which the caller reports as an error.
+   */
+  async insertUnlessKeyStored(manager: EntityManager, app: Partial<ApplicationEntity>): Promise<ApplicationEntity | null> {
+    const repo = manager.getRepository(ApplicationEntity);
+    const entity = repo.create(app);
+    // The generated columns (id, version, timestamps) come back through RETURNING into `entity`.
+    const result = await repo.createQueryBuilder().insert().values(entity as QueryDeepPartialEntity<ApplicationEntity>).orIgnore().execute();
+    return (result.raw as unknown[]).length ? entity : null;
   }
 
   async save(manager: EntityManager, app: ApplicationEntity): Promise<ApplicationEntity> {

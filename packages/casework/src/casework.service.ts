@@ -80,9 +80,9 @@ export class CaseworkService {
         // A double submit of the same key waits here for the first, then meets its stored row (below).
         if (item.duplicateOpenApplication !== 'ALLOW') await this.applications.lockApplicantItem(manager, id.normalized, item.code);
         // No idempotency lookup up front (decision 0039): a first submission — nearly every call —
-        // would find nothing. A replay either meets the unique key at the insert or is refused on the
-        // way (its own stored application is the applicant's open one); both end in the catch below,
-        // which answers with the stored result, as the lookup did.
+        // would find nothing. A replay either meets its stored key at the insert (answered there) or
+        // is refused on the way (its own stored application is the applicant's open one; the rules
+        // refuse): the catch below answers with the stored result, as the lookup did.
         const open = item.duplicateOpenApplication === 'ALLOW' ? [] : await this.applications.findOpenOfApplicant(manager, id.normalized, item.code);
         if (open.length && item.duplicateOpenApplication === 'REFUSE') {
           const first = open[0]!;
@@ -121,7 +121,7 @@ export class CaseworkService {
         const fee = computeFee(item, cmd.claimedWaivers ?? []);
         const deadline = addTimeLimit(this.calendar, today, item.promisedTimeLimit);
         const statutory = addTimeLimit(this.calendar, today, item.statutoryTimeLimit);
-        const app = await this.applications.insert(manager, {
+        const app = await this.applications.insertUnlessKeyStored(manager, {
           number: await this.applications.nextNumber(manager, this.options.numberPrefix, today),
           idempotencyKey: cmd.idempotencyKey,
           itemCode: item.code,
@@ -159,6 +159,12 @@ export class CaseworkService {
           details: { ...(decision.details ?? {}), verifiedOnline: check.verifiedOnline.map((m) => m.code) },
           fromNoticeNumber: cmd.fromNoticeNumber ?? null,
         });
+        if (!app) {
+          // The key was stored meanwhile or earlier (a replay that passed the checks): answer with it.
+          const existing = await this.applications.findByIdempotencyKey(manager, cmd.idempotencyKey);
+          if (existing) return this.replayed(manager, existing, cmd, id.normalized);
+          throw new Error(`application ${cmd.idempotencyKey}: not stored, a unique value other than its idempotency key is taken`);
+        }
         for (const v of verifications) {
           await manager.getRepository(ApplicationMaterialCheckEntity).insert({
             applicationId: app.id, materialCode: v.code, source: v.source, outcome: v.outcome, checkedAt: new Date(v.checkedAt), reference: v.reference ?? null, detail: v.detail ?? null,
@@ -188,7 +194,7 @@ export class CaseworkService {
       return reply;
     } catch (err) {
       // A key already stored (a replay, or two windows submitting it at once: the loser returns the
-      // winner's result) fails the insert or is refused before it: answer with the stored result.
+      // winner's result) refused before the insert: answer with the stored result.
       const existing = await this.applications.findByIdempotencyKey(this.dataSource.manager, cmd.idempotencyKey).catch(() => null);
       if (existing) return this.replayed(this.dataSource.manager, existing, cmd, id.normalized);
       throw err;
