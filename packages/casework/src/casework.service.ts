@@ -122,7 +122,6 @@ export class CaseworkService {
         const deadline = addTimeLimit(this.calendar, today, item.promisedTimeLimit);
         const statutory = addTimeLimit(this.calendar, today, item.statutoryTimeLimit);
         const app = await this.applications.insertUnlessKeyStored(manager, {
-          number: await this.applications.nextNumber(manager, this.options.numberPrefix, today),
           idempotencyKey: cmd.idempotencyKey,
           itemCode: item.code,
           itemName: item.name,
@@ -158,7 +157,7 @@ export class CaseworkService {
           form: cmd.form,
           details: { ...(decision.details ?? {}), verifiedOnline: check.verifiedOnline.map((m) => m.code) },
           fromNoticeNumber: cmd.fromNoticeNumber ?? null,
-        });
+        }, { prefix: this.options.numberPrefix, today });
         if (!app) {
           // The key was stored meanwhile or earlier (a replay that passed the checks): answer with it.
           const existing = await this.applications.findByIdempotencyKey(manager, cmd.idempotencyKey);
