@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
 import type { Jurisdiction } from '@onewindow/platform';
 import { ApplicationEntity, ApplicationEventEntity } from './application.entity.js';
 
@@ -76,13 +77,35 @@ export class ApplicationRepository {
       .getMany();
   }
 
-  async nextNumber(manager: EntityManager, prefix: string, today: string): Promise<string> {
-    const [row] = (await manager.query(`SELECT nextval('application_number_seq') AS n`)) as { n: string }[];
-    return `${prefix}${today.replace(/-/g, '')}${String(row!.n).padStart(6, '0')}`;
-  }
-
-  async insert(manager: EntityManager, app: Partial<ApplicationEntity>): Promise<ApplicationEntity> {
-    return manager.getRepository(ApplicationEntity).save(manager.getRepository(ApplicationEntity).create(app));
+  /**
+   * Inserts a new application unless its idempotency key is stored already: then null, and the
+   * caller answers with the stored one (the key check folded into the insert, decision 0039).
+   * The number (`<prefix><yyyymmdd><sequence, at least 6 digits>`) is drawn from the sequence inside
+   * the same statement: one round trip fewer. `ON CONFLICT DO NOTHING` names no constraint here
+   * (TypeORM's builder cannot): a null for which no stored key is found is another unique value
+   * taken, which the caller reports as an error.
+   */
+  async insertUnlessKeyStored(
+    manager: EntityManager, app: Omit<Partial<ApplicationEntity>, 'number'>, numbering: { prefix: string; today: string },
+  ): Promise<ApplicationEntity | null> {
+    const repo = manager.getRepository(ApplicationEntity);
+    const entity = repo.create(app);
+    // The builder fills the generated columns (id, version, timestamps) into this very object.
+    const values = Object.assign(entity, {
+      number: () => `(SELECT :numberPrefix || lpad(s.n::text, greatest(6, length(s.n::text)), '0') FROM (SELECT nextval('application_number_seq') AS n) s)`,
+    }) as unknown as QueryDeepPartialEntity<ApplicationEntity>;
+    const result = await repo
+      .createQueryBuilder()
+      .insert()
+      .values(values)
+      .setParameter('numberPrefix', `${numbering.prefix}${numbering.today.replace(/-/g, '')}`)
+      .orIgnore()
+      .returning(['number'])
+      .execute();
+    const [row] = result.raw as { number: string }[];
+    if (!row) return null;
+    entity.number = row.number;
+    return entity;
   }
 
   async save(manager: EntityManager, app: ApplicationEntity): Promise<ApplicationEntity> {

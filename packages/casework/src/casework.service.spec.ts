@@ -150,6 +150,11 @@ describe('CaseworkService on PostgreSQL with fake police-type rules', () => {
   describe('acceptance (受理)', () => {
     it('stores both limits: promised 15 working days and statutory 60 calendar days, each with its deadline', async () => {
       const app = await accept('HH-TEST-CARD');
+      // <prefix><acceptance day><sequence, 6 digits>, drawn inside the insert; the row holds the same number, and the timeline announced (not read back) is the stored one.
+      expect(app.number).toMatch(/^HH\d{8}\d{6}$/);
+      expect(await ds.query(`SELECT a.number, count(e.id)::int AS events FROM application a JOIN application_event e ON e.application_id = a.id WHERE a.number = $1 GROUP BY a.number`, [app.number]))
+        .toEqual([{ number: app.number, events: app.timeline.length }]);
+      expect(app.version).toBe(1);
       expect(app).toMatchObject({
         status: 'ACCEPTED',
         applicantName: '张伟',

@@ -8,8 +8,8 @@ import {
 } from '@onewindow/contracts';
 import { validateIdNumber } from '@onewindow/id-number';
 import { BusinessClock, jurisdictionOf, OutboxService, type Jurisdiction } from '@onewindow/platform';
-import { DataSource, QueryFailedError, type EntityManager } from 'typeorm';
-import { ApplicationEntity } from './application.entity.js';
+import { DataSource, type EntityManager } from 'typeorm';
+import { ApplicationEntity, type ApplicationEventEntity } from './application.entity.js';
 import { CaseworkErrorCode, CaseworkException } from './casework.exception.js';
 import { ApplicationRepository } from './casework.repository.js';
 import { PoliceTypeCatalogService } from './police-type-catalog.service.js';
@@ -33,6 +33,9 @@ function openApplicationRef(app: ApplicationEntity): OpenApplicationRef {
     acceptedAt: app.acceptedAt.toISOString(), deadline: app.deadline,
   };
 }
+
+/** One timeline entry as stored (ApplicationEventEntity without its keys). */
+type TimelineEntry = Pick<ApplicationEventEntity, 'at' | 'actorSub' | 'actorName' | 'actorRoles' | 'action' | 'fromStatus' | 'toStatus' | 'reason' | 'details'>;
 
 /** Who the deadline job records its entries as. */
 const DEADLINE_JOB_ACTOR: Identity = { sub: 'system:deadline-job', username: 'system', displayName: '系统（时限监控）', roles: [], unitCode: '', unitName: '' };
@@ -74,10 +77,12 @@ export class CaseworkService {
     const unverified = verifications.filter((v) => v.outcome !== 'FOUND');
     try {
       const reply = await this.dataSource.transaction(async (manager) => {
-        // Before the key check: a double submit of the same key then waits and replays instead of meeting itself as a duplicate.
+        // A double submit of the same key waits here for the first, then meets its stored row (below).
         if (item.duplicateOpenApplication !== 'ALLOW') await this.applications.lockApplicantItem(manager, id.normalized, item.code);
-        const existing = await this.applications.findByIdempotencyKey(manager, cmd.idempotencyKey);
-        if (existing) return this.replayed(manager, existing, cmd, id.normalized);
+        // No idempotency lookup up front (decision 0039): a first submission — nearly every call —
+        // would find nothing. A replay either meets its stored key at the insert (answered there) or
+        // is refused on the way (its own stored application is the applicant's open one; the rules
+        // refuse): the catch below answers with the stored result, as the lookup did.
         const open = item.duplicateOpenApplication === 'ALLOW' ? [] : await this.applications.findOpenOfApplicant(manager, id.normalized, item.code);
         if (open.length && item.duplicateOpenApplication === 'REFUSE') {
           const first = open[0]!;
@@ -90,6 +95,9 @@ export class CaseworkService {
         // Police-type rules first: a refused applicant (e.g. deceased) is refused whatever the materials.
         const decision = await this.rules.checkAcceptance({ item, command: cmd, applicantIdNumber: id.normalized, actor, today, manager });
         if (!check.complete || unverified.length) {
+          // A replay with the materials listed differently: the stored acceptance stands.
+          const existing = await this.applications.findByIdempotencyKey(manager, cmd.idempotencyKey);
+          if (existing) return this.replayed(manager, existing, cmd, id.normalized);
           return {
             outcome: 'MISSING_MATERIALS' as const,
             missing: [
@@ -113,8 +121,7 @@ export class CaseworkService {
         const fee = computeFee(item, cmd.claimedWaivers ?? []);
         const deadline = addTimeLimit(this.calendar, today, item.promisedTimeLimit);
         const statutory = addTimeLimit(this.calendar, today, item.statutoryTimeLimit);
-        const app = await this.applications.insert(manager, {
-          number: await this.applications.nextNumber(manager, this.options.numberPrefix, today),
+        const app = await this.applications.insertUnlessKeyStored(manager, {
           idempotencyKey: cmd.idempotencyKey,
           itemCode: item.code,
           itemName: item.name,
@@ -150,13 +157,20 @@ export class CaseworkService {
           form: cmd.form,
           details: { ...(decision.details ?? {}), verifiedOnline: check.verifiedOnline.map((m) => m.code) },
           fromNoticeNumber: cmd.fromNoticeNumber ?? null,
-        });
+        }, { prefix: this.options.numberPrefix, today });
+        if (!app) {
+          // The key was stored meanwhile or earlier (a replay that passed the checks): answer with it.
+          const existing = await this.applications.findByIdempotencyKey(manager, cmd.idempotencyKey);
+          if (existing) return this.replayed(manager, existing, cmd, id.normalized);
+          throw new Error(`application ${cmd.idempotencyKey}: not stored, a unique value other than its idempotency key is taken`);
+        }
         for (const v of verifications) {
           await manager.getRepository(ApplicationMaterialCheckEntity).insert({
             applicationId: app.id, materialCode: v.code, source: v.source, outcome: v.outcome, checkedAt: new Date(v.checkedAt), reference: v.reference ?? null, detail: v.detail ?? null,
           });
         }
-        await this.record(manager, app, actor, 'ACCEPT', null, app.status, null, {
+        // A new application's timeline is what this transaction records: announced without reading it back (decision 0039).
+        const timeline = [await this.record(manager, app, actor, 'ACCEPT', null, app.status, null, {
           ...(verifications.length ? { onlineVerifications: verifications.map((v) => ({ code: v.code, source: v.source, outcome: v.outcome, checkedAt: v.checkedAt, reference: v.reference ?? null })) } : {}),
           deadline: app.deadline,
           timeLimit: item.promisedTimeLimit,
@@ -166,25 +180,22 @@ export class CaseworkService {
           ...(deadline.provisional || statutory.provisional ? { provisional: true } : {}),
           tolerated: tolerated.map((t) => t.code),
           fromNoticeNumber: cmd.fromNoticeNumber ?? null,
-        });
-        const accepted = this.rules.afterAccept ? await this.snapshot(manager, app) : undefined;
-        const notes = accepted ? await this.rules.afterAccept?.({ application: accepted, item, command: cmd, actor, today, manager }) : undefined;
-        for (const note of notes ?? []) await this.record(manager, app, SYSTEM_ACTOR, note.action, app.status, app.status, note.reason ?? null, note.details ?? {});
-        // Without notes the timeline is unchanged: announce the snapshot already read (one query fewer).
+        })];
+        const notes = this.rules.afterAccept ? await this.rules.afterAccept({ application: this.snapshotOf(app, timeline), item, command: cmd, actor, today, manager }) : undefined;
+        for (const note of notes ?? []) timeline.push(await this.record(manager, app, SYSTEM_ACTOR, note.action, app.status, app.status, note.reason ?? null, note.details ?? {}));
         return {
           outcome: 'ACCEPTED' as const,
-          application: await this.announce(manager, app, notes?.length ? undefined : accepted),
+          application: await this.announce(manager, app, this.snapshotOf(app, timeline)),
           ...(open.length ? { openApplications: open.map(openApplicationRef) } : {}),
         };
       });
       this.outbox.notifyCommitted();
       return reply;
     } catch (err) {
-      // Two windows submitting the same idempotency key at once: the loser returns the winner's result.
-      if (err instanceof QueryFailedError && /idempotency_key/.test(String((err as { detail?: string }).detail ?? err.message))) {
-        const existing = await this.applications.findByIdempotencyKey(this.dataSource.manager, cmd.idempotencyKey);
-        if (existing) return this.replayed(this.dataSource.manager, existing, cmd, id.normalized);
-      }
+      // A key already stored (a replay, or two windows submitting it at once: the loser returns the
+      // winner's result) refused before the insert: answer with the stored result.
+      const existing = await this.applications.findByIdempotencyKey(this.dataSource.manager, cmd.idempotencyKey).catch(() => null);
+      if (existing) return this.replayed(this.dataSource.manager, existing, cmd, id.normalized);
       throw err;
     }
   }
@@ -434,9 +445,11 @@ export class CaseworkService {
     return jurisdictionOf(actor);
   }
 
-  private async record(manager: EntityManager, app: ApplicationEntity, actor: Identity, action: string, from: string | null, to: string, reason: string | null, details: Record<string, unknown>) {
-    await this.applications.appendEvent(manager, {
-      applicationId: app.id,
+  /** Appends a timeline entry; returns it as stored (details as jsonb gives them back). */
+  private async record(
+    manager: EntityManager, app: ApplicationEntity, actor: Identity, action: string, from: string | null, to: string, reason: string | null, details: Record<string, unknown>,
+  ): Promise<TimelineEntry> {
+    const entry: TimelineEntry = {
       at: this.clock.now(),
       actorSub: actor.sub,
       actorName: actor.displayName,
@@ -445,8 +458,10 @@ export class CaseworkService {
       fromStatus: from,
       toStatus: to,
       reason,
-      details,
-    });
+      details: JSON.parse(JSON.stringify(details ?? {})) as Record<string, unknown>,
+    };
+    await this.applications.appendEvent(manager, { applicationId: app.id, ...entry });
+    return entry;
   }
 
   /** Snapshot + `application.changed` into the outbox, in the caller's transaction. */
@@ -457,7 +472,10 @@ export class CaseworkService {
   }
 
   async snapshot(manager: EntityManager, app: ApplicationEntity): Promise<ApplicationSnapshot> {
-    const events = await this.applications.timeline(manager, app.id);
+    return this.snapshotOf(app, await this.applications.timeline(manager, app.id));
+  }
+
+  private snapshotOf(app: ApplicationEntity, events: readonly TimelineEntry[]): ApplicationSnapshot {
     return {
       number: app.number,
       service: app.service,

@@ -60,3 +60,4 @@ export * from './public-access/phone-code.service.js';
 export * from './observability/metrics.js';
 export * from './observability/tracing.js';
 export * from './observability/http-observability.js';
+export * from './validation/validation-metadata-cache.js';

@@ -10,7 +10,7 @@ import {
   type ServiceName,
 } from '@onewindow/contracts';
 import { validateIdNumber } from '@onewindow/id-number';
-import { jurisdictionOf, RpcClient } from '@onewindow/platform';
+import { AuditService, jurisdictionOf, RpcClient } from '@onewindow/platform';
 import { CatalogIndexService } from '../catalog/catalog-index.service.js';
 import { isUniqueViolation, TransactionRunner } from '../common/transaction-runner.js';
 import { InboxProjectionService } from '../inbox/inbox-projection.service.js';
@@ -42,6 +42,7 @@ export class AcceptanceService {
     private readonly rpc: RpcClient,
     private readonly tx: TransactionRunner,
     private readonly points: ServicePointsService,
+    private readonly audit: AuditService,
   ) {}
 
   async accept(actor: Identity, input: AcceptApplicationInput): Promise<AcceptanceResult> {
@@ -76,11 +77,14 @@ export class AcceptanceService {
     try {
       if (reply?.outcome === 'ACCEPTED') {
         const snapshot = InboxProjectionService.validSnapshot(reply.application);
-        await this.tx.run(async (m) => {
+        const audited = await this.tx.run(async (m) => {
           await this.requests.insert({ ...base, outcome: 'ACCEPTED', applicationNumber: snapshot.number, noticeNumber: null }, m);
           await this.projection.apply(snapshot, m);
           if (fromNotice) await this.notices.resolve(fromNotice, snapshot.number, m);
+          // The mutation's audit entry commits with the acceptance (last: it holds the audit chain's lock until commit).
+          return this.audit.recordMutationSuccess(m);
         });
+        audited();
         // WARN items: the owning service names the applicant's other open applications of the item.
         return { kind: 'APPLICATION', snapshot, ...(reply.openApplications?.length ? { openApplications: reply.openApplications } : {}) };
       }
@@ -99,9 +103,10 @@ export class AcceptanceService {
             m,
           );
           await this.requests.insert({ ...base, outcome: 'MISSING_MATERIALS', applicationNumber: null, noticeNumber: issued.number }, m);
-          return issued;
+          return { issued, audited: await this.audit.recordMutationSuccess(m) };
         });
-        return { kind: 'NOTICE', notice };
+        notice.audited();
+        return { kind: 'NOTICE', notice: notice.issued };
       }
     } catch (err) {
       // The same key committed concurrently (double submit): answer with what was stored.

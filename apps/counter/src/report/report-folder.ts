@@ -68,26 +68,27 @@ export class ReportFolder {
     const next = reduce(previous ? { version: previous.version, state: previous.state } : null);
     if (!next) return false;
     const contribution = contributionOf(kind, next.state);
-    await this.applyDelta(manager, contributionDelta(previous?.contribution ?? [], contribution));
-    if (previous) {
-      await manager.query(
-        `UPDATE ${this.tables.facts} SET version = $3, state = $4, contribution = $5, updated_at = now() WHERE kind = $1 AND fact_key = $2`,
-        [kind, key, next.version, JSON.stringify(next.state), JSON.stringify(contribution)],
-      );
-    } else {
-      // A plain insert: two first events of one fact racing (a transfer's request and completion on
-      // two streams) make one transaction fail and be retried by the consumer, never count twice.
-      await manager.query(`INSERT INTO ${this.tables.facts} (kind, fact_key, version, state, contribution) VALUES ($1, $2, $3, $4, $5)`, [
-        kind, key, next.version, JSON.stringify(next.state), JSON.stringify(contribution),
-      ]);
-    }
+    const fact = [kind, key, next.version, JSON.stringify(next.state), JSON.stringify(contribution)];
+    // The fact is stored in the same statement as the figures move (a data-modifying WITH): one round trip fewer.
+    const storeFact = previous
+      ? `UPDATE ${this.tables.facts} SET version = $3, state = $4, contribution = $5, updated_at = now() WHERE kind = $1 AND fact_key = $2`
+      : // A plain insert: two first events of one fact racing (a transfer's request and completion on
+        // two streams) make one transaction fail and be retried by the consumer, never count twice.
+        `INSERT INTO ${this.tables.facts} (kind, fact_key, version, state, contribution) VALUES ($1, $2, $3, $4, $5)`;
+    await this.applyDelta(manager, contributionDelta(previous?.contribution ?? [], contribution), { sql: storeFact, params: fact });
     return true;
   }
 
-  /** Adds the deltas to the aggregate rows (created at 0 when new), in one statement. */
-  private async applyDelta(manager: EntityManager, delta: FigureCell[]): Promise<void> {
-    if (delta.length === 0) return;
-    const params: unknown[] = [];
+  /**
+   * Adds the deltas to the aggregate rows (created at 0 when new), in one statement, together with
+   * `alongside` (a statement numbering its parameters from $1) when given.
+   */
+  private async applyDelta(manager: EntityManager, delta: FigureCell[], alongside: { sql: string; params: unknown[] }): Promise<void> {
+    if (delta.length === 0) {
+      await manager.query(alongside.sql, alongside.params);
+      return;
+    }
+    const params: unknown[] = [...alongside.params];
     const p = (v: unknown) => {
       params.push(v);
       return `$${params.length}`;
@@ -99,7 +100,8 @@ export class ReportFolder {
     const cols = METRIC_COLUMNS.map(({ column }) => column);
     const t = this.tables.figures;
     await manager.query(
-      `INSERT INTO ${t} AS t (month, unit_code, police_type, item_code, item_name, ${cols.join(', ')})
+      `WITH stored_fact AS (${alongside.sql})
+       INSERT INTO ${t} AS t (month, unit_code, police_type, item_code, item_name, ${cols.join(', ')})
        VALUES ${values.join(', ')}
        ON CONFLICT (month, unit_code, police_type, item_code) DO UPDATE SET
          item_name = COALESCE(EXCLUDED.item_name, t.item_name),

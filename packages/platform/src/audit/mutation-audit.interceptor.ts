@@ -8,10 +8,30 @@ import { catchError, from, map, mergeMap, Observable, throwError } from 'rxjs';
 import { identityFromContext } from '../auth/decorators.js';
 import { DomainException } from '../errors/domain.exception.js';
 import type { AuditOutcome } from './audit-log.entity.js';
-import type { AuditService } from './audit.service.js';
+import type { AuditEntry, AuditService } from './audit.service.js';
 
-/** Set while a mutation runs; AuditService.record marks it so the generic entry is not doubled. */
-export const mutationAuditScope = new AsyncLocalStorage<{ recorded: boolean }>();
+/**
+ * Set while a mutation runs; AuditService.record marks it so the generic entry is not doubled, and
+ * AuditService.recordMutationSuccess writes the generic entry inside the resolver's own transaction.
+ */
+export interface MutationAuditScope {
+  recorded: boolean;
+  identity: Identity;
+  field: string;
+  ids: Record<string, unknown>;
+}
+export const mutationAuditScope = new AsyncLocalStorage<MutationAuditScope>();
+
+/** The generic `MUTATION` entry of one mutation (what the interceptor writes, or the resolver in its transaction). */
+export function mutationAuditEntry(field: string, ids: Record<string, unknown>, outcome: AuditOutcome, err?: unknown): AuditEntry {
+  return {
+    action: AUDIT_ACTIONS.MUTATION,
+    subjectType: field,
+    subjectRef: firstRef(ids) || '-',
+    outcome,
+    details: { field, args: ids, ...(err instanceof DomainException ? { code: err.code } : {}) },
+  };
+}
 
 /** Mutations audited elsewhere: the demo login records SIGN_IN / SIGN_IN_FAILED itself. */
 const SKIPPED = new Set(['login']);
@@ -70,8 +90,8 @@ export class MutationAuditInterceptor implements NestInterceptor {
     const identity = identityFromContext(ctx);
     if (!identity) return next.handle();
     const ids = identifyingArgs(gql.getArgs());
-    const store = { recorded: false };
     const field = info.fieldName;
+    const store: MutationAuditScope = { recorded: false, identity, field, ids };
     return new Observable((subscriber) =>
       mutationAuditScope.run(store, () =>
         next
@@ -87,13 +107,7 @@ export class MutationAuditInterceptor implements NestInterceptor {
 
   private async write(identity: Identity, field: string, ids: Record<string, unknown>, outcome: AuditOutcome, err?: unknown): Promise<void> {
     try {
-      await this.audit.record(identity, {
-        action: AUDIT_ACTIONS.MUTATION,
-        subjectType: field,
-        subjectRef: firstRef(ids) || '-',
-        outcome,
-        details: { field, args: ids, ...(err instanceof DomainException ? { code: err.code } : {}) },
-      });
+      await this.audit.record(identity, mutationAuditEntry(field, ids, outcome, err));
     } catch (e) {
       this.logger.error({ err: e, field }, 'mutation audit entry not written');
     }

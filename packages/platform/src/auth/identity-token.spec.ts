@@ -1,5 +1,6 @@
 import { Role, type Identity } from '@onewindow/contracts';
 import { SignJWT } from 'jose';
+import { createHmac } from 'node:crypto';
 import { IdentitySigner } from './identity-token.js';
 
 const clerk: Identity = { sub: 'u1', username: 'demo-clerk', displayName: '王窗口', roles: [Role.CLERK], unitCode: '510107001', unitName: '浆洗街派出所' };
@@ -75,5 +76,67 @@ describe('IdentitySigner', () => {
 
   it('cannot verify without knowing which service it is', async () => {
     await expect(gateway.verify(await gateway.sign(clerk, { audience: 'household' }))).rejects.toThrow(/audience/);
+  });
+
+  describe('refuses what jose refused (synchronous verification, decision 0039)', () => {
+    const now = () => Math.floor(Date.now() / 1000);
+    const claims = (over: Record<string, unknown> = {}) => ({ idn: clerk, iss: 'onewindow-gateway', aud: 'household', sub: clerk.sub, jti: `j-${Math.random()}`, iat: now(), exp: now() + 60, ...over });
+    const b64 = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
+    /** A token built by hand, HMAC'd with the right secret unless told otherwise. */
+    const handMade = (header: Record<string, unknown>, payload: Record<string, unknown>, secret = SECRET) => {
+      const input = `${b64(header)}.${b64(payload)}`;
+      return `${input}.${createHmac('sha256', secret).update(input).digest('base64url')}`;
+    };
+    const refused = async (token: string) => expect(household().verifyAssertion(token)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+
+    it('accepts a hand-made token with every check satisfied (the control case)', async () => {
+      await expect(household().verify(handMade({ alg: 'HS256', typ: 'JWT' }, claims()))).resolves.toEqual(clerk);
+      await expect(household().verify(handMade({ alg: 'HS256' }, claims({ aud: ['exit-entry', 'household'] })))).resolves.toEqual(clerk);
+    });
+
+    it('refuses forged tokens: another secret, a changed payload under the old signature, a signature padded or cut', async () => {
+      await refused(handMade({ alg: 'HS256' }, claims(), 'y'.repeat(40)));
+      const [h, , sig] = (await gateway.sign(clerk, { audience: 'household' })).split('.');
+      await refused(`${h}.${b64(claims({ idn: { ...clerk, roles: [Role.SUPERVISOR] } }))}.${sig}`);
+      const good = await gateway.sign(clerk, { audience: 'household' });
+      await refused(`${good}A`);
+      await refused(good.slice(0, -1));
+      await refused(`${good}.x`);
+      await refused(good.replace(/\.[^.]+$/, '.'));
+      await refused('not a token');
+    });
+
+    it('refuses alg none, other algorithms and critical extensions', async () => {
+      await refused(`${b64({ alg: 'none' })}.${b64(claims())}.`);
+      await refused(`${b64({ alg: 'none' })}.${b64(claims())}.${'A'.repeat(43)}`);
+      await refused(handMade({ alg: 'none' }, claims()));
+      await refused(handMade({ alg: 'HS512' }, claims()));
+      await refused(handMade({ alg: 'RS256' }, claims()));
+      await refused(handMade({}, claims()));
+      await refused(handMade({ alg: 'HS256', crit: ['exp'], exp: 1 }, claims()));
+      await refused(handMade({ alg: 'HS256', b64: false, crit: ['b64'] }, claims()));
+    });
+
+    it('refuses expired tokens, tokens from the future, and tokens not yet valid', async () => {
+      await refused(handMade({ alg: 'HS256' }, claims({ iat: now() - 70, exp: now() - 10 })));
+      await refused(handMade({ alg: 'HS256' }, claims({ iat: now() - 3600, exp: now() + 60 })));
+      await refused(handMade({ alg: 'HS256' }, claims({ iat: now() + 60, exp: now() + 120 })));
+      await refused(handMade({ alg: 'HS256' }, claims({ nbf: now() + 60 })));
+      await refused(handMade({ alg: 'HS256' }, claims({ exp: String(now() + 60) })));
+      // within the 5 s clock tolerance: still accepted
+      await expect(household().verify(handMade({ alg: 'HS256' }, claims({ iat: now() + 3, exp: now() + 63 })))).resolves.toEqual(clerk);
+    });
+
+    it('refuses a wrong or missing audience or issuer, and missing claims', async () => {
+      await refused(handMade({ alg: 'HS256' }, claims({ aud: 'exit-entry' })));
+      await refused(handMade({ alg: 'HS256' }, claims({ aud: ['exit-entry'] })));
+      await refused(handMade({ alg: 'HS256' }, claims({ iss: 'someone-else' })));
+      for (const missing of ['aud', 'iss', 'exp', 'iat', 'jti', 'idn']) {
+        const c: Record<string, unknown> = claims();
+        delete c[missing];
+        await refused(handMade({ alg: 'HS256' }, c));
+      }
+      await refused(handMade({ alg: 'HS256' }, claims({ jti: 7 })));
+    });
   });
 });

@@ -1,6 +1,5 @@
 import type { Identity } from '@onewindow/contracts';
-import { jwtVerify } from 'jose';
-import { createHmac, randomUUID } from 'node:crypto';
+import { createHmac, createSecretKey, randomUUID, timingSafeEqual, type KeyObject } from 'node:crypto';
 import { DomainException } from '../errors/domain.exception.js';
 
 /** Header carrying the signed identity from the gateway to subgraphs and between services over NATS. */
@@ -48,6 +47,52 @@ class SeenTokenIds {
 /** base64url of the protected header `{"alg":"HS256"}` (what jose's SignJWT writes). */
 const HS256_HEADER = Buffer.from(JSON.stringify({ alg: 'HS256' })).toString('base64url');
 
+const BASE64URL = /^[A-Za-z0-9_-]+$/;
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** A base64url segment as a JSON object, or undefined (bad encoding, bad UTF-8, not an object). */
+function jsonObjectOf(segment: string): Record<string, unknown> | undefined {
+  try {
+    const value: unknown = JSON.parse(utf8.decode(Buffer.from(segment, 'base64url')));
+    return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The claims of a compact HS256 JWS whose signature, audience and times hold, or undefined — the
+ * checks jose's `jwtVerify` made here (decision 0039), synchronously with node:crypto instead of
+ * WebCrypto's asynchronous HMAC per call: the header must say `alg: HS256` (no `none`, no other
+ * algorithm, no `crit` extensions, no unencoded payload); the HMAC-SHA256 over header.payload must
+ * match in constant time; `iss` must be the gateway and `aud` must name this service; `exp`, `iat`
+ * and `jti` must be present, `exp` not passed, `iat` neither older than `maxAgeSeconds` nor in the
+ * future, `nbf` (if any) reached — each with the clock tolerance.
+ */
+function verifiedClaims(token: string, key: KeyObject, audience: string, maxAgeSeconds: number, now: number): Record<string, unknown> | undefined {
+  const parts = token.split('.');
+  if (parts.length !== 3 || !parts.every((p) => BASE64URL.test(p))) return undefined;
+  const [encodedHeader, encodedPayload, signature] = parts as [string, string, string];
+  const header = jsonObjectOf(encodedHeader);
+  if (!header || header['alg'] !== 'HS256' || header['crit'] !== undefined || (header['b64'] !== undefined && header['b64'] !== true)) return undefined;
+  const expected = createHmac('sha256', key).update(`${encodedHeader}.${encodedPayload}`).digest();
+  const given = Buffer.from(signature, 'base64url');
+  // Only the canonical encoding of exactly the expected length (no trailing bits or characters).
+  if (given.length !== expected.length || given.toString('base64url') !== signature || !timingSafeEqual(given, expected)) return undefined;
+  const claims = jsonObjectOf(encodedPayload);
+  if (!claims) return undefined;
+  for (const claim of ['exp', 'iat', 'jti', 'iss', 'aud']) if (!Object.hasOwn(claims, claim)) return undefined;
+  const aud = claims['aud'];
+  if (claims['iss'] !== ISSUER || !(aud === audience || (Array.isArray(aud) && aud.includes(audience)))) return undefined;
+  const { exp, iat, nbf } = claims;
+  const tolerance = CLOCK_TOLERANCE_SECONDS;
+  if (typeof exp !== 'number' || typeof iat !== 'number' || (nbf !== undefined && typeof nbf !== 'number')) return undefined;
+  if (typeof nbf === 'number' && nbf > now + tolerance) return undefined;
+  if (exp <= now - tolerance) return undefined;
+  if (now - iat - tolerance > maxAgeSeconds || now - iat < -tolerance) return undefined;
+  return claims;
+}
+
 /**
  * One caller's identity prepared for the assertions of one request (decision 0037): the identity
  * and client address are serialised once; each `sign(audience)` still writes its own token (the
@@ -81,11 +126,13 @@ export class PreparedIdentity {
  */
 export class IdentitySigner {
   private readonly key: Uint8Array;
+  private readonly hmacKey: KeyObject;
   private readonly ttlSeconds: number;
   private readonly seen: SeenTokenIds;
 
   constructor(secret: string, private readonly options: IdentitySignerOptions = {}) {
     this.key = new TextEncoder().encode(secret);
+    this.hmacKey = createSecretKey(this.key);
     this.ttlSeconds = options.ttlSeconds ?? IDENTITY_TOKEN_TTL_SECONDS;
     this.seen = new SeenTokenIds(options.maxRemembered ?? 200_000);
   }
@@ -116,19 +163,8 @@ export class IdentitySigner {
   async verifyAssertion(token: string | undefined | null): Promise<{ identity: Identity; clientIp?: string }> {
     if (!token) throw DomainException.unauthenticated('缺少经签名的身份信息');
     if (!this.options.audience) throw new Error('IdentitySigner without an audience cannot verify tokens');
-    let payload: Record<string, unknown>;
-    try {
-      ({ payload } = await jwtVerify(token, this.key, {
-        issuer: ISSUER,
-        audience: this.options.audience,
-        algorithms: ['HS256'],
-        requiredClaims: ['exp', 'iat', 'jti'],
-        maxTokenAge: `${this.ttlSeconds + CLOCK_TOLERANCE_SECONDS}s`,
-        clockTolerance: CLOCK_TOLERANCE_SECONDS,
-      }));
-    } catch {
-      throw DomainException.unauthenticated('身份签名无效或已过期');
-    }
+    const payload = verifiedClaims(token, this.hmacKey, this.options.audience, this.ttlSeconds + CLOCK_TOLERANCE_SECONDS, Math.floor(Date.now() / 1000));
+    if (!payload) throw DomainException.unauthenticated('身份签名无效或已过期');
     const idn = payload['idn'] as Identity | undefined;
     const jti = payload['jti'];
     if (!idn || typeof idn.sub !== 'string' || !Array.isArray(idn.roles) || typeof jti !== 'string') {

@@ -13,12 +13,13 @@ import { PhoneCodeEntity, RateLimitHitEntity } from '../public-access/public-acc
 import { JobLeases1764100000010 } from '../jobs/migrations/1764100000010-JobLeases.js';
 import { OutboxTraceparent1764100000030 } from '../observability/migrations/1764100000030-OutboxTraceparent.js';
 import { ConsumerParking1764100000011 } from '../outbox/migrations/1764100000011-ConsumerParking.js';
+import { ConsumerBegin1798400000000 } from '../outbox/migrations/1798400000000-ConsumerBegin.js';
 import { DeadlineCommitCheck } from '../nats/call-deadline.js';
 
 export const PLATFORM_ENTITIES = [OutboxEntity, InboxEntity, AuditLogEntity, PhoneCodeEntity, RateLimitHitEntity];
 export const PLATFORM_MIGRATIONS = [PlatformTables1764100000000, AuditLogQueryIndexes1764100000001, PublicAccessTables1764100000002,
   AuditLogHashChain1764100000003, JobLeases1764100000010, ConsumerParking1764100000011,
-  OutboxTraceparent1764100000030];
+  OutboxTraceparent1764100000030, ConsumerBegin1798400000000];
 
 export interface DataSourceInput {
   url: string;

@@ -1,12 +1,14 @@
 import { ValidationPipe } from '@nestjs/common';
 import { DomainException } from './domain.exception.js';
 import { describeValidationErrors } from './validation-messages.js';
+import { cacheValidationMetadata } from '../validation/validation-metadata-cache.js';
 
 /**
  * One ValidationPipe for GraphQL inputs and NATS payloads alike: typed VALIDATION_FAILED error
  * whose message and `details` (FieldProblem[]) are Chinese sentences with the fields' labels.
  */
 export function createValidationPipe(): ValidationPipe {
+  cacheValidationMetadata();
   return new ValidationPipe({
     transform: true,
     whitelist: true,

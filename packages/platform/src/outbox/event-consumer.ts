@@ -10,6 +10,7 @@ import { isPermissionViolation, NatsService } from '../nats/nats.service.js';
 import { consumerMessages, consumerRedeliveries } from '../observability/metrics.js';
 import { extractTraceContext, inSpan, SpanKind } from '../observability/tracing.js';
 import { EVENT_ID_HEADER, OutboxService } from './outbox.service.js';
+import { cacheValidationMetadata } from '../validation/validation-metadata-cache.js';
 
 export interface EventMeta {
   messageId: string;
@@ -52,6 +53,8 @@ export const DEFAULT_RETRY_BACKOFF_MS = [1_000, 5_000, 30_000, 120_000, 600_000,
 /** Where a consumer's given-up message is announced; the stream is `deadLetterStreamOf(service)` (`DLQ_<SERVICE>`). */
 export const deadLetterSubject = (service: string, consumer: string) => `deadletter.v1.${service}.${consumer}`;
 const WHOLE_STREAM_KEY = '*';
+/** The advisory lock of one ordering key of one consumer (live path and parked retries alike). */
+const lockName = (consumer: string, key: string) => `consumer:${consumer}:${key}`;
 
 /** The announcement of a message given up (no payload: it may hold personal data; the row keeps it). */
 export interface DeadLetterRecorded {
@@ -117,6 +120,7 @@ export class EventConsumerHost implements OnApplicationShutdown {
     private readonly logger: Logger,
     private readonly options: EventConsumerOptions = {},
   ) {
+    cacheValidationMetadata();
     this.backoff = options.retryBackoffMs ?? DEFAULT_RETRY_BACKOFF_MS;
     this.inPlaceAttempts = options.inPlaceAttempts ?? 3;
   }
@@ -215,14 +219,14 @@ export class EventConsumerHost implements OnApplicationShutdown {
     for (let attempt = 1; ; attempt++) {
       try {
         const outcome = await this.dataSource.transaction(async (manager) => {
-          await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`consumer:${def.durable}:${key}`]);
-          const waiting: unknown[] = await manager.query(
-            `SELECT 1 FROM consumer_parked WHERE consumer = $1 AND ordering_key = $2 AND state <> 'DISCARDED' LIMIT 1`, [def.durable, key]);
-          if (waiting.length) {
+          // Key lock, parked check and inbox row in one round trip (consumer_begin, decision 0039).
+          const [{ begun }] = (await manager.query('SELECT consumer_begin($1, $2, $3, $4, $5) AS begun',
+            [lockName(def.durable, key), def.durable, key, meta.messageId, meta.subject])) as { begun: 'WAITING' | 'FRESH' | 'DUPLICATE' }[];
+          if (begun === 'WAITING') {
             await this.insertParked(manager, def.durable, key, meta, payload, { state: 'PENDING', attempts: 0, error: null, delayMs: 0 });
             return 'parked-behind' as const;
           }
-          await this.apply(def, event, manager, meta);
+          if (begun === 'FRESH') await def.handle(event, manager, meta);
           return 'applied' as const;
         });
         if (outcome === 'parked-behind') this.logger.info({ durable: def.durable, messageId }, 'event parked behind an earlier failing one of its key');
@@ -286,7 +290,7 @@ export class EventConsumerHost implements OnApplicationShutdown {
     if (!def) return { applied: false };
     let failure: { row: ParkedRow; err: unknown } | undefined;
     const result = await this.dataSource.transaction(async (manager) => {
-      await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`consumer:${consumer}:${key}`]);
+      await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [lockName(consumer, key)]);
       const [row] = (await manager.query(
         `SELECT * FROM consumer_parked WHERE id = $1 AND state = 'PENDING' FOR UPDATE SKIP LOCKED`, [id])) as ParkedRow[];
       if (!row) return { applied: false };

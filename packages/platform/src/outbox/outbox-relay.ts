@@ -102,6 +102,14 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
            FROM outbox WHERE published_at IS NULL AND NOT (subject LIKE ANY($2::text[])) ORDER BY seq LIMIT $1`,
         [this.options.batchSize, [...blocked].map((g) => `${g.replace(/[\\%_]/g, '\\$&')}.%`)],
       )) as (Pick<OutboxEntity, 'id' | 'subject' | 'payload' | 'headers' | 'attempts' | 'traceParent'> & { waiting: boolean })[];
+      // Rows published but not yet marked: marked together in one statement (a crash before the mark
+      // re-publishes them with the same Nats-Msg-Id, which JetStream drops as duplicates).
+      const sent: string[] = [];
+      const markSent = async () => {
+        if (!sent.length) return;
+        await manager.query(
+          `UPDATE outbox SET published_at = now(), attempts = attempts + 1, last_error = NULL WHERE id = ANY($1::uuid[])`, [sent.splice(0)]);
+      };
       let published = 0;
       for (const row of rows) {
         const group = orderingGroup(row.subject);
@@ -120,13 +128,14 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
             await this.nats.js.publish(this.nats.subject(row.subject), JSON.stringify(row.payload), { msgID: row.id, headers: h, timeout: 5000 });
           });
           if (this.options.afterPublish) await this.options.afterPublish(row);
-          await manager.update(OutboxEntity, { id: row.id }, { publishedAt: new Date(), attempts: row.attempts + 1, lastError: null });
+          sent.push(row.id);
           published++;
           outboxPublished.inc();
         } catch (err) {
           // Keep order within the group: its later rows wait behind this one, retried with backoff.
           const attempts = row.attempts + 1;
           outboxPublishErrors.inc();
+          await markSent();
           await manager.query(
             `UPDATE outbox SET attempts = $2, last_error = $3, next_attempt_at = now() + make_interval(secs => $4::bigint / 1000.0) WHERE id = $1`,
             [row.id, attempts, String(err).slice(0, 500), relayBackoffMs(attempts)],
@@ -136,6 +145,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
           if (!this.nats.isConnected()) return { published, full: false };
         }
       }
+      await markSent();
       return { published, full: rows.length >= this.options.batchSize };
     });
   }
