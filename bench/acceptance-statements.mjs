@@ -9,6 +9,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { sql, TEST_DATABASE_URL, TestStack } from '@onewindow/testing';
 import { DEMO_PERSON_IDS } from '@onewindow/population';
+import { clerkReady } from './lib/workloads.mjs';
 
 const n = Number(process.argv[2] ?? 10);
 const logFile = process.env.PG_LOG_FILE ?? '/var/log/postgresql/postgresql-15-main.log';
@@ -18,12 +19,7 @@ console.log('booting the system (six services + gateway) …');
 await stack.start();
 const names = [...stack.databases.values()].map((d) => d.name);
 try {
-  const clerk = await stack.login('demo-clerk');
-  for (;;) {
-    const r = await stack.gql('{ catalogItems(keyword: "身份证") { code } }', {}, clerk);
-    if (r.data?.catalogItems?.some((i) => i.code === 'HH-ID-CARD-REPLACE')) break;
-    await new Promise((r) => setTimeout(r, 200));
-  }
+  const clerk = await clerkReady(stack);
   const form = { applicantName: '张伟', applicantIdNumber: DEMO_PERSON_IDS.adult, contactPhone: '13800138000', replaceReason: '丢失', pickupMethod: '窗口领取' };
   const input = (i) => ({ idempotencyKey: `stmt-${Date.now()}-${i}`, itemCode: 'HH-ID-CARD-REPLACE', applicantIdNumber: DEMO_PERSON_IDS.adult, presentedMaterials: ['ID_PHOTO_RECEIPT', 'HOUSEHOLD_REGISTER', 'LOSS_STATEMENT'], form });
   const accept = async (i) => {

@@ -9,7 +9,7 @@
 // BENCH_CPU_PROF=DIR: every process of the stack writes a V8 CPU profile into DIR when it stops
 // (open them in Chrome DevTools or summarise with `node bench/cpu-profile-summary.mjs DIR/*.cpuprofile`).
 import { TestStack } from '@onewindow/testing';
-import { machine, measureAcceptance, printCpu } from './lib/workloads.mjs';
+import { clerkReady, machine, measureAcceptance, printCpu } from './lib/workloads.mjs';
 
 const requests = Number(process.argv[2] ?? 300);
 const concurrency = Number(process.argv[3] ?? 8);
@@ -23,12 +23,7 @@ const stack = new TestStack({
 console.log(`booting the system (six services + gateway) …`);
 await stack.start();
 try {
-  const clerk = await stack.login('demo-clerk');
-  for (;;) {
-    const r = await stack.gql('{ catalogItems(keyword: "身份证") { code } }', {}, clerk);
-    if (r.data?.catalogItems?.some((i) => i.code === 'HH-ID-CARD-REPLACE')) break;
-    await new Promise((r) => setTimeout(r, 200));
-  }
+  const clerk = await clerkReady(stack);
   // 户籍证明 for one demo person (ALLOW duplicates: every request a real acceptance); 10 warm-up requests first.
   const r = await measureAcceptance(stack, clerk, { requests, concurrency, keyPrefix: `bench-${Date.now()}` });
   console.log(`acceptApplication: ${r.n} requests, concurrency ${concurrency}, ${r.failures} failures${r.firstFailure ? ` (first: ${r.firstFailure})` : ''}`);

@@ -24,7 +24,7 @@ import { DEMO_PERSON_IDS } from '@onewindow/population';
 import { IDENTITY_HEADER, IdentitySigner, PURPOSE_HEADER, UserTokenVerifier } from '@onewindow/platform';
 import { cpuPerRequest, cpuSnapshot } from './lib/cpu.mjs';
 import { explainLookups } from './lib/explain.mjs';
-import { ACCEPT, CITIZEN, CITIZEN_CORE, citizenOk, citizenRequest, countAudit, DEMO_UNIT_PERSONS, load as loadShared, pct, post, SECTIONS } from './lib/workloads.mjs';
+import { ACCEPT, CITIZEN, CITIZEN_CORE, citizenOk, citizenRequest, clerkReady, countAudit, DEMO_UNIT_PERSONS, load as loadShared, pct, post, SECTIONS } from './lib/workloads.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const seconds = Number(process.argv[2] ?? 10);
@@ -93,13 +93,8 @@ const peers = [];
 console.log('booting the six subgraphs on PostgreSQL and our gateway …');
 try {
   await stack.start();
-  const clerk = await stack.login('demo-clerk');
+  const clerk = await clerkReady(stack);
   const auth = { authorization: `Bearer ${clerk}` };
-  for (;;) {
-    const r = await stack.gql('{ catalogItems(keyword: "身份证") { code } }', {}, clerk);
-    if (r.data?.catalogItems?.some((i) => i.code === 'HH-ID-CARD-REPLACE')) break;
-    await new Promise((r) => setTimeout(r, 200));
-  }
   // Seed: applications for the inbox pages and the 360°'s counter section.
   for (let i = 0; i < 40; i++) await stack.gql(ACCEPT, REQUESTS.accept('seed', i).variables, clerk);
 

@@ -16,7 +16,7 @@ import { DEMO_PERSON_IDS, DEMO_PERSONS } from '@onewindow/population';
 import { cpuPerRequest, cpuSnapshot } from './lib/cpu.mjs';
 import { explainLookups } from './lib/explain.mjs';
 import { compareWithInbox, connect, loadApplications, loadPersons } from './lib/scale-load.mjs';
-import { ACCEPT, CLERK_UNIT, citizenOk, citizenRequest, countAudit, DEMO_UNIT_PERSONS, load, loadAverage, machine, measureAcceptance, printCpu, statusProofInput } from './lib/workloads.mjs';
+import { ACCEPT, CLERK_UNIT, citizenOk, clerkReady, citizenRequest, countAudit, DEMO_UNIT_PERSONS, load, loadAverage, machine, measureAcceptance, printCpu, statusProofInput } from './lib/workloads.mjs';
 
 const { values: args } = parseArgs({
   options: {
@@ -152,12 +152,7 @@ console.log('booting the system (six services + gateway) …');
 await stack.start();
 console.log(`databases: ${[...stack.databases.values()].map((d) => d.name).join(', ')}`);
 try {
-  const clerk = await stack.login('demo-clerk');
-  for (;;) {
-    const r = await stack.gql('{ catalogItems(keyword: "身份证") { code } }', {}, clerk);
-    if (r.data?.catalogItems?.some((i) => i.code === 'HH-ID-CARD-REPLACE')) break;
-    await new Promise((r) => setTimeout(r, 200));
-  }
+  const clerk = await clerkReady(stack);
   // Warm-up of both workloads (JIT, plans, pools), so the first phase is not the colder one.
   const warm = Math.min(seconds, 10);
   console.log(`warming up (${warm} s of acceptances, ${warm} s of 360°s) …`);

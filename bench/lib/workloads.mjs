@@ -24,6 +24,16 @@ export const ACCEPT = `mutation Accept($input: AcceptApplicationInput!) { accept
 
 /** demo-clerk's unit: the persons the clerk may read. */
 export const CLERK_UNIT = '510107001';
+
+/** Signs demo-clerk in and waits until the counter has the household catalog (the stack just booted). */
+export async function clerkReady(stack) {
+  const clerk = await stack.login('demo-clerk');
+  for (;;) {
+    const r = await stack.gql('{ catalogItems(keyword: "身份证") { code } }', {}, clerk);
+    if (r.data?.catalogItems?.some((i) => i.code === 'HH-ID-CARD-REPLACE')) return clerk;
+    await new Promise((done) => setTimeout(done, 200));
+  }
+}
 /** The demo persons of the clerk's unit on the register (NORMAL). */
 export const DEMO_UNIT_PERSONS = DEMO_PERSONS.filter((p) => p.unitCode === CLERK_UNIT && p.status === 'NORMAL').map((p) => p.idNumber);
 
