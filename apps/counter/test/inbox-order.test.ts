@@ -12,7 +12,7 @@ import { InboxJurisdictionIndex1798300000000 } from '../src/migrations/179830000
 import { InboxDeadlineOrderIndex1798500000000 } from '../src/migrations/1798500000000-InboxDeadlineOrderIndex.js';
 
 const TODAY = '2026-02-10';
-const STATES = ['ON_TIME', 'DUE_SOON', 'OVERDUE', 'PAUSED', 'DONE'];
+const STATES = ['ON_TIME', 'DUE_SOON', 'OVERDUE', 'PAUSED', 'DONE']; // DEADLINE_STATES
 const UNITS = ['510107001', '510107001', '5101070010', '510104002'];
 const TYPES = ['HOUSEHOLD', 'HOUSEHOLD', 'TRAFFIC', 'EXIT_ENTRY'];
 const STATUSES = ['ACCEPTED', 'IN_REVIEW', 'READY', 'DONE'];
@@ -95,6 +95,6 @@ describe('InboxRepository.list (ranked branches) = the single ORDER BY it replac
       const rows: { 'QUERY PLAN': string }[] = await m.query(`EXPLAIN SELECT number FROM inbox_application a WHERE a.unit_code LIKE '5101%' AND a.deadline_state = 'PAUSED' ORDER BY a.deadline, a.number LIMIT 20`);
       return rows.map((r) => r['QUERY PLAN']).join('\n');
     });
-    expect(plan).toMatch(/inbox_application_deadline_idx/);
+    expect(plan).toMatch(/inbox_application_state_deadline_idx/);
   });
 });

@@ -69,8 +69,8 @@ export class InboxRepository {
    * no index can hold the order itself; sorting every row of the unit was a sort of the whole
    * jurisdiction per page (800,000 rows at 5 M applications, tens of seconds — docs/performance.md,
    * Scale). Instead each rank is its own branch read in (deadline, number) order from
-   * `inbox_application_deadline_idx` and cut at offset + limit rows, and only the page is merged:
-   * a page reads at most 6 × (offset + limit) index entries. The total is a count over the filter
+   * `inbox_application_state_deadline_idx` and cut at offset + limit rows, and only the page is merged:
+   * a page reads at most 7 × (offset + limit) matching index entries. The total is a count over the filter
    * (the scope index). Same order as effectiveDeadlineState (deadline-state.ts).
    */
   async list(scope: Jurisdiction, f: InboxFilter): Promise<[InboxApplicationEntity[], number]> {
@@ -91,14 +91,19 @@ export class InboxRepository {
     const cut = param(f.offset + f.limit);
     const branch = (rank: number, predicate: string) =>
       `(SELECT a.number, a.deadline, ${rank} AS rank FROM inbox_application a WHERE ${filter} AND ${predicate} ORDER BY a.deadline, a.number LIMIT ${cut})`;
-    const open = `a.deadline_state NOT IN ('DONE', 'PAUSED')`;
+    // One branch per stored deadline state (an equality on the index's first column), so each is an
+    // ordered range scan of inbox_application_state_deadline_idx that stops after `cut` rows. The
+    // states are the five of DEADLINE_STATES (the projection only ever stores those).
+    const before = `a.deadline < CAST(${today} AS date)`;
+    const from = `a.deadline >= CAST(${today} AS date)`;
     const ranked = [
-      branch(0, `${open} AND a.deadline < CAST(${today} AS date)`),
-      branch(0, `a.deadline_state = 'OVERDUE' AND a.deadline >= CAST(${today} AS date)`),
-      branch(1, `a.deadline_state = 'DUE_SOON' AND a.deadline >= CAST(${today} AS date)`),
-      branch(2, `a.deadline_state = 'ON_TIME' AND a.deadline >= CAST(${today} AS date)`),
+      branch(0, `a.deadline_state = 'ON_TIME' AND ${before}`),
+      branch(0, `a.deadline_state = 'DUE_SOON' AND ${before}`),
+      branch(0, `a.deadline_state = 'OVERDUE'`),
+      branch(1, `a.deadline_state = 'DUE_SOON' AND ${from}`),
+      branch(2, `a.deadline_state = 'ON_TIME' AND ${from}`),
       branch(3, `a.deadline_state = 'PAUSED'`),
-      branch(4, `a.deadline_state NOT IN ('ON_TIME', 'DUE_SOON', 'OVERDUE', 'PAUSED')`),
+      branch(4, `a.deadline_state = 'DONE'`),
     ];
     const page = rowsOf<{ number: string }>(
       await this.dataSource.query(`SELECT number FROM (${ranked.join(' UNION ALL ')}) r ORDER BY rank, deadline, number LIMIT ${param(f.limit)} OFFSET ${param(f.offset)}`, params),
