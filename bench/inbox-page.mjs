@@ -70,5 +70,6 @@ try {
   }
 } finally {
   await ds.destroy().catch(() => undefined);
-  await db.drop();
+  if (process.env.BENCH_KEEP) console.log(`kept: ${db.url}`);
+  else await db.drop();
 }

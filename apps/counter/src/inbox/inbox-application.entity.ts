@@ -7,7 +7,6 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 @Entity({ name: 'inbox_application' })
 @Index('inbox_application_unit_idx', ['unitCode', 'deadline'])
 @Index('inbox_application_applicant_idx', ['applicantIdNumber'])
-@Index('inbox_application_state_deadline_idx', ['deadlineState', 'deadline', 'number'])
 export class InboxApplicationEntity {
   @PrimaryColumn({ type: 'text' })
   number: string;
