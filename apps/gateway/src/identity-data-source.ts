@@ -59,7 +59,7 @@ export class IdentityForwardingDataSource extends RemoteGraphQLDataSource<Gatewa
     this.path = `${target.pathname}${target.search}`;
     // Connections are reused across requests; idle ones close before the subgraph's own keep-alive
     // timeout would (platform keepConnectionsLongerThanClients), so a request never meets a closed socket.
-    this.pool = new Pool(target.origin, { connections: Number(process.env.SUBGRAPH_CONNECTIONS ?? 0) || null, keepAliveTimeout: 4_000, keepAliveMaxTimeout: 60_000, pipelining: 1 });
+    this.pool = new Pool(target.origin, { keepAliveTimeout: 4_000, keepAliveMaxTimeout: 60_000, pipelining: 1 });
   }
 
   /** The headers of one fetch: a fresh assertion for this subgraph, the purpose, the trace context. */
