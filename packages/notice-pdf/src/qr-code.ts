@@ -1,9 +1,16 @@
-import QRCode from 'qrcode';
+import { createRequire } from 'node:module';
+import type QRCodeModule from 'qrcode';
 import { contentLeft, FONT, SIZE, type Doc } from './layout.js';
+
+// qrcode (≈ 60 files with pngjs) is loaded on the first printed receipt, not when the counter boots
+// (issue 14: start time), like pdfkit.
+const require = createRequire(import.meta.url);
+let qrcode: typeof QRCodeModule | undefined;
+const QRCode = (): typeof QRCodeModule => (qrcode ??= require('qrcode') as typeof QRCodeModule);
 
 /** Draws `text` as a QR code (error correction M, 4-module quiet zone) with its top-left corner at (x, y), `size` points wide. */
 export function drawQrCode(doc: Doc, text: string, x: number, y: number, size: number): void {
-  const qr = QRCode.create(text, { errorCorrectionLevel: 'M' });
+  const qr = QRCode().create(text, { errorCorrectionLevel: 'M' });
   const n = qr.modules.size;
   const quiet = 4;
   const cell = size / (n + 2 * quiet);

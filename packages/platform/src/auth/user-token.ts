@@ -110,7 +110,9 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
 ];
 
 const SALT = 'onewindow-demo-salt';
-const DEMO_PASSWORD_HASH = scryptSync('demo', SALT, 32);
+/** Derived on the first login, not at import: every service imports this module, few log anyone in. */
+let demoPasswordHash: Buffer | undefined;
+const demoPasswordHashOnce = (): Buffer => (demoPasswordHash ??= scryptSync('demo', SALT, 32));
 
 /** The built-in issuer behind the `login` mutation. Refuses to exist in production mode. */
 export class DemoIssuer {
@@ -122,7 +124,7 @@ export class DemoIssuer {
 
   async login(username: string, password: string): Promise<{ token: string; expiresAt: Date; account: DemoAccount }> {
     const account = DEMO_ACCOUNTS.find((a) => a.username === username);
-    const ok = timingSafeEqual(scryptSync(password, SALT, 32), DEMO_PASSWORD_HASH);
+    const ok = timingSafeEqual(scryptSync(password, SALT, 32), demoPasswordHashOnce());
     // Not UNAUTHENTICATED: that code means "your session ended" to the UI, not "wrong password".
     if (!account || !ok) throw new DomainException('INVALID_CREDENTIALS', '用户名或密码错误，请核对后重新输入（注意大小写）');
     const expiresAt = new Date(Date.now() + this.ttlSeconds * 1000);
