@@ -160,6 +160,32 @@ describe('poison messages and order per key (parking, backoff, dead letters)', (
     expect(dead).toHaveLength(1);
     expect(dead[0]!.attempts).toBe(1);
   });
+
+  it('a consumer with `applies` handles only what it accepts; the rest is acknowledged without a transaction or inbox row, and its key goes on', async () => {
+    const handled: string[] = [];
+    await host.start({
+      durable: 'park-applies',
+      stream: STREAM,
+      filterSubject: 'park.v1.other.step',
+      messageClass: CaseStep,
+      orderingKey: (e) => e.caseId,
+      applies: (e) => e.n !== 2,
+      handle: async (e) => {
+        handled.push(`${e.caseId}:${e.n}`);
+      },
+    });
+    for (const n of [1, 2, 3]) await nats.js.publish(nats.subject('park.v1.other.step'), JSON.stringify({ caseId: 'S', n }), { msgID: randomName('s') });
+    await until(() => handled.includes('S:3'));
+    expect(handled).toEqual(['S:1', 'S:3']);
+    const [{ count }] = (await ds.query(`SELECT count(*)::int AS count FROM inbox WHERE consumer = 'park-applies'`)) as { count: number }[];
+    expect(count).toBe(2);
+    // Nothing left unacknowledged: the skipped message was acknowledged too.
+    const info = await until(async () => {
+      const i = await nats.manager.consumers.info(nats.stream(STREAM.name), `${prefix}_park-applies`);
+      return i.num_ack_pending === 0 && i.num_pending === 0 ? i : null;
+    });
+    expect(info.delivered.consumer_seq).toBe(3);
+  });
 });
 
 describe('the outbox relay: a failing row is retried with backoff, other aggregates go on', () => {

@@ -1,6 +1,7 @@
 import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { ApplicationSnapshot, EventSubjects, ServiceName, streamOf } from '@onewindow/contracts';
 import { EventConsumerHost, LOGGER, type Logger } from '@onewindow/platform';
+import { COMPLETED_STATUSES } from './evaluation.rules.js';
 import { EvaluationService } from './evaluation.service.js';
 
 /** The police-type services whose completed applications are surveyed by SMS. */
@@ -28,6 +29,10 @@ export class ApplicationCompletedHandler implements OnApplicationBootstrap {
         filterSubject: EventSubjects.applicationChanged(service),
         messageClass: ApplicationSnapshot,
         orderingKey: (e) => e.number,
+        // Only a completed application can be surveyed (onApplicationChanged does nothing for the
+        // rest): every other change — most of them — is validated and acknowledged without a
+        // transaction. One naming another service still reaches the handler, which logs it.
+        applies: (e) => e.service !== service || COMPLETED_STATUSES.includes(e.status),
         handle: async (snapshot, manager, meta) => {
           if (snapshot.service !== service) {
             this.logger.error({ stream: service, service: snapshot.service, messageId: meta.messageId }, 'application event names another service; ignored');

@@ -63,7 +63,7 @@ export const outboxPublishErrors = new Counter({
 
 export const consumerMessages = new Counter({
   name: 'onewindow_consumer_messages_total',
-  help: 'Event messages handled by a durable consumer, by outcome (applied | parked_behind | parked | dead | failed)',
+  help: 'Event messages handled by a durable consumer, by outcome (applied | not_applicable | parked_behind | parked | dead | failed)',
   labelNames: ['consumer', 'outcome'] as const,
   registers: [metricsRegistry],
 });

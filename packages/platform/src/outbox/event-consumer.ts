@@ -35,6 +35,15 @@ export interface ConsumerDefinition<T extends object> {
   orderingKey?: (event: T, meta: EventMeta) => string | null | undefined;
   /** Applied in one transaction with the inbox row, so a redelivery is a no-op. */
   handle: (event: T, manager: EntityManager, meta: EventMeta) => Promise<void>;
+  /**
+   * Whether `handle` has anything to do with this (validated) event. One it returns false for is
+   * acknowledged after validation without a transaction, key lock or inbox row — so `handle` must be
+   * a no-op for such an event whatever the database holds: skipping it is then the same as applying
+   * it in its place, and nothing behind it waits for it. For a consumer that acts on few of the
+   * messages of its subject (e.g. complaints' evaluation invitation on completed applications only,
+   * out of every change of every application). Absent: every event is handled.
+   */
+  applies?: (event: T, meta: EventMeta) => boolean;
 }
 
 export interface EventConsumerOptions {
@@ -213,6 +222,11 @@ export class EventConsumerHost implements OnApplicationShutdown {
       this.logger.error({ durable: def.durable, messageId, subject: m.subject, err: String(err) }, 'invalid event: dead letter');
       consumerMessages.inc({ consumer: def.durable, outcome: 'dead' });
       await this.park(def, { key: null, meta, payload: safeJson(m), error: `INVALID: ${String(err)}`, dead: true }).then(() => m.ack(), () => m.nak(5000));
+      return;
+    }
+    if (def.applies && !def.applies(event, meta)) {
+      consumerMessages.inc({ consumer: def.durable, outcome: 'not_applicable' });
+      m.ack();
       return;
     }
     const key = this.keyOf(def, event, meta);
