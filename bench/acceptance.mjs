@@ -41,6 +41,13 @@ try {
     await new Promise((r) => setTimeout(r, 50));
   }
   console.log(`  inbox projection complete ${Date.now() - t1} ms after the last reply`);
+  // Consumers of application.changed: how many events each applied in a transaction and how many it
+  // acknowledged without one (`applies`: nothing to do), from the services' own /metrics.
+  for (const service of ['counter', 'complaints']) {
+    const text = await fetch(`http://127.0.0.1:${stack.ports.get(service)}/metrics`).then((res) => res.text(), () => '');
+    const rows = [...text.matchAll(/^onewindow_consumer_messages_total\{consumer="([^"]*household[^"]*)",outcome="([^"]+)"[^}]*\} (\d+)/gm)].map((m) => `${m[1]} ${m[2]} ${m[3]}`);
+    console.log(`  ${service} consumers of household events: ${rows.join(', ') || '(none)'}`);
+  }
 } finally {
   await stack.stop();
 }
