@@ -19,7 +19,8 @@
 //   npx turbo run build && node bench/floor.mjs [seconds=8] [concurrency=8]
 import pg from 'pg';
 import { createTestDatabase, TestStack } from '@onewindow/testing';
-import { IDENTITY_HEADER, IdentitySigner, UserTokenVerifier } from '@onewindow/platform';
+import { buildDataSourceOptions, createLogger, IDENTITY_HEADER, IdentitySigner, UserTokenVerifier } from '@onewindow/platform';
+import { DataSource } from 'typeorm';
 import { cpuPerRequest, cpuSnapshot } from './lib/cpu.mjs';
 import { clerkReady, load, machine, measureAcceptance, printCpu } from './lib/workloads.mjs';
 
@@ -76,9 +77,8 @@ try {
   // D and E: one durable INSERT, in an explicit transaction and alone.
   await pg_(db.url, 'CREATE TABLE floor (id bigserial PRIMARY KEY, k text NOT NULL, body jsonb NOT NULL, at timestamptz NOT NULL DEFAULT now())');
   const pool = new pg.Pool({ connectionString: db.url, max: concurrency });
-  const backendPids = async () => Object.fromEntries((await pool.query('SELECT pid FROM pg_stat_activity WHERE datname = current_database()')).rows.map((r, i) => [`postgres:floor#${r.pid}`, r.pid]));
   await Promise.all(Array.from({ length: concurrency }, () => pool.query('SELECT 1')));
-  const pids = await backendPids();
+  const pids = await backendPidsOf(db.url);
   const body = { number: 'HH-2026-000001', status: 'ACCEPTED', materials: ['ID_CARD'] };
   let k = 0;
   await part('D', 'PostgreSQL: BEGIN; INSERT; COMMIT (three round trips, one fsync\'d commit)', () => timed(seconds, async () => {
@@ -96,16 +96,31 @@ try {
   }), pids);
   await pool.end();
 
+  // F: the same transaction through TypeORM as the services run it (the platform's data source
+  // options: migrations, the commit-deadline subscriber, its pool) — the ORM's share of a write.
+  const ds = new DataSource(buildDataSourceOptions({ url: db.url, entities: [], migrations: [], migrationsRun: true, poolSize: concurrency, logger: createLogger('floor', 'silent') }));
+  await ds.initialize();
+  await Promise.all(Array.from({ length: concurrency }, () => ds.query('SELECT 1')));
+  const ormPids = await backendPidsOf(db.url);
+  await part('F', 'TypeORM: dataSource.transaction(m => m.query(INSERT)) — D as the services run it', () => timed(seconds, async () => {
+    await ds.transaction(async (m) => {
+      await m.query('INSERT INTO floor (k, body) VALUES ($1, $2)', [`f${k++}`, JSON.stringify(body)]);
+    });
+  }), ormPids);
+  await ds.destroy();
+
   const acc = await measureAcceptance(stack, clerk, { seconds, concurrency, keyPrefix: `floor-${Date.now()}` });
   console.log(`acceptance (the real one, same stack): ${acc.n} requests, ${acc.rps.toFixed(1)} req/s, p50 ${acc.p50.toFixed(0)} ms, p99 ${acc.p99.toFixed(0)} ms${acc.failures ? `, ${acc.failures} FAILED (${acc.firstFailure})` : ''}`);
   const accCpu = printCpu(acc.cpu);
 
   const floor = totals.A.stack + 3 * totals.C.stack + 4 * totals.E.stack;
-  // C and D/E were driven by the bench process: its CPU is the other end (the services' side) of those parts.
+  // C and D/E/F were driven by the bench process: its CPU is the other end (the services' side) of those parts.
   const floorWithEnds = floor + 3 * totals.C.client + 4 * totals.E.client;
+  const withOrm = totals.A.stack + 3 * (totals.C.stack + totals.C.client) + 4 * (totals.F.stack + totals.F.client);
   console.log(`\nsmallest acceptance path, nothing but its hops: A + 3 C + 4 E = ${totals.A.stack.toFixed(2)} + 3 × ${totals.C.stack.toFixed(2)} + 4 × ${totals.E.stack.toFixed(2)} = ${floor.toFixed(2)} ms in servers;`);
   console.log(`  with the calling side of C and E (the services' NATS and pg clients): ${floorWithEnds.toFixed(2)} ms`);
-  console.log(`  budget for 200 acceptances/s on 2 cores: ${BUDGET_MS} ms → the hops alone use ${((floorWithEnds / BUDGET_MS) * 100).toFixed(0)} %; the real acceptance: ${accCpu.toFixed(2)} ms (${(accCpu / floorWithEnds).toFixed(1)}× the hops)`);
+  console.log(`  with the four writes as TypeORM transactions (F, both sides): ${withOrm.toFixed(2)} ms`);
+  console.log(`  budget for 200 acceptances/s on 2 cores: ${BUDGET_MS} ms → the hops alone use ${((floorWithEnds / BUDGET_MS) * 100).toFixed(0)} %, with TypeORM ${((withOrm / BUDGET_MS) * 100).toFixed(0)} %; the real acceptance: ${accCpu.toFixed(2)} ms (${(accCpu / floorWithEnds).toFixed(1)}× the hops)`);
   console.log(`  (${machine()})`);
 } finally {
   await db.drop().catch(() => undefined);
@@ -135,6 +150,22 @@ async function timed(secs, op) {
   lat.sort((a, b) => a - b);
   const pct = (p) => lat[Math.min(lat.length - 1, Math.floor((p / 100) * lat.length))] ?? NaN;
   return { n: lat.length, rps: lat.length / elapsed, p50: pct(50), p99: pct(99), failures, firstFailure };
+}
+
+/** The PostgreSQL backends connected to the scratch database, as extra processes for cpuSnapshot. */
+async function backendPidsOf(url) {
+  const rows = await pgRows(url, 'SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()');
+  return Object.fromEntries(rows.map((r) => [`postgres:floor#${r.pid}`, r.pid]));
+}
+
+async function pgRows(url, text) {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    return (await c.query(text)).rows;
+  } finally {
+    await c.end();
+  }
 }
 
 async function pg_(url, text) {
