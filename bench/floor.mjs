@@ -18,7 +18,7 @@
 // published, the projection's write), each with nothing of the real work in it.
 //   npx turbo run build && node bench/floor.mjs [seconds=8] [concurrency=8]
 import pg from 'pg';
-import { createTestDatabase, TestStack } from '@onewindow/testing';
+import { createTestDatabase, sql, TestStack } from '@onewindow/testing';
 import { buildDataSourceOptions, createLogger, IDENTITY_HEADER, IdentitySigner, UserTokenVerifier } from '@onewindow/platform';
 import { DataSource } from 'typeorm';
 import { cpuPerRequest, cpuSnapshot } from './lib/cpu.mjs';
@@ -75,7 +75,7 @@ try {
   await requester.close();
 
   // D and E: one durable INSERT, in an explicit transaction and alone.
-  await pg_(db.url, 'CREATE TABLE floor (id bigserial PRIMARY KEY, k text NOT NULL, body jsonb NOT NULL, at timestamptz NOT NULL DEFAULT now())');
+  await sql(db.url, 'CREATE TABLE floor (id bigserial PRIMARY KEY, k text NOT NULL, body jsonb NOT NULL, at timestamptz NOT NULL DEFAULT now())');
   const pool = new pg.Pool({ connectionString: db.url, max: concurrency });
   await Promise.all(Array.from({ length: concurrency }, () => pool.query('SELECT 1')));
   const pids = await backendPidsOf(db.url);
@@ -154,27 +154,6 @@ async function timed(secs, op) {
 
 /** The PostgreSQL backends connected to the scratch database, as extra processes for cpuSnapshot. */
 async function backendPidsOf(url) {
-  const rows = await pgRows(url, 'SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()');
+  const rows = await sql(url, 'SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()');
   return Object.fromEntries(rows.map((r) => [`postgres:floor#${r.pid}`, r.pid]));
 }
-
-async function pgRows(url, text) {
-  const c = new pg.Client({ connectionString: url });
-  await c.connect();
-  try {
-    return (await c.query(text)).rows;
-  } finally {
-    await c.end();
-  }
-}
-
-async function pg_(url, text) {
-  const c = new pg.Client({ connectionString: url });
-  await c.connect();
-  try {
-    await c.query(text);
-  } finally {
-    await c.end();
-  }
-}
-

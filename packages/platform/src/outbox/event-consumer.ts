@@ -224,7 +224,7 @@ export class EventConsumerHost implements OnApplicationShutdown {
       await this.park(def, { key: null, meta, payload: safeJson(m), error: `INVALID: ${String(err)}`, dead: true }).then(() => m.ack(), () => m.nak(5000));
       return;
     }
-    if (def.applies && !def.applies(event, meta)) {
+    if (!this.applies(def, event, meta)) {
       consumerMessages.inc({ consumer: def.durable, outcome: 'not_applicable' });
       m.ack();
       return;
@@ -342,6 +342,17 @@ export class EventConsumerHost implements OnApplicationShutdown {
       [row.id, attempts, dead ? 'DEAD' : 'PENDING', String(err).slice(0, 1000), delayMs],
     );
     if (dead) await this.announceDead(manager, def.durable, { ...row, attempts }, String(err));
+  }
+
+  /** The consumer's `applies`; one that throws counts as "applies", so the event takes the normal (parking) path instead of ending the loop. */
+  private applies<T extends object>(def: ConsumerDefinition<T>, event: T, meta: EventMeta): boolean {
+    if (!def.applies) return true;
+    try {
+      return def.applies(event, meta);
+    } catch (err) {
+      this.logger.warn({ durable: def.durable, messageId: meta.messageId, err: String(err) }, '`applies` failed; handling the event');
+      return true;
+    }
   }
 
   private async validated<T extends object>(def: ConsumerDefinition<T>, payload: object): Promise<T> {
